@@ -1,0 +1,53 @@
+# Shared set-up for the commands in scripts/. Sourced, not run.
+# Creates .venv from the exactly pinned requirements, and re-installs only
+# when a requirements file changed, so a second run is quick.
+
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export NO_MKDOCS_2_WARNING=1 # silence Material's MkDocs 2.0 banner
+VENV="$ROOT/.venv"
+
+find_python() {
+  for candidate in python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+      "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+      echo "$candidate"
+      return
+    fi
+  done
+  echo "Python 3.11 or newer is needed. On Debian: apt-get install python3 python3-venv" >&2
+  exit 1
+}
+
+# bootstrap_venv FILE: make sure .venv has everything FILE pins.
+bootstrap_venv() {
+  local requirements="$1" stamp wanted
+  stamp="$VENV/.installed-$(basename "$requirements")"
+  wanted="$(cat requirements*.txt | sha256sum | cut -d' ' -f1)"
+  if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+    return
+  fi
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "Creating .venv (first run only)..."
+    "$(find_python)" -m venv "$VENV"
+  fi
+  echo "Installing the pinned packages from $requirements..."
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+  echo "$wanted" >"$stamp"
+}
+
+# ensure_chromium: the browser tests drive a real Chromium. playwright cannot
+# download one on machines without internet, so use the distribution's.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM:-}" ]; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Chromium for the browser tests (apt-get, about 30 s)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Installing Playwright's Chromium for the browser tests..."
+    "$VENV/bin/python" -m playwright install chromium
+  fi
+}

@@ -1,0 +1,40 @@
+"""The disclaimer on every page, and review dates on every written page."""
+
+from __future__ import annotations
+
+import json
+
+from .problems import Problem
+from .site import Site
+
+DISCLAIMER = "This information is not a substitute for professional medical advice."
+DOCTOR_PAGE = "when-to-see-a-doctor/"
+OVERRIDE = "overrides/partials/disclaimer.html"
+
+
+def check_disclaimer(site: Site) -> list[Problem]:
+    problems = []
+    for page in site.pages:
+        box = page.soup.select_one(".site-disclaimer")
+        text = " ".join(box.get_text(" ").split()) if box else ""
+        if DISCLAIMER not in text:
+            problems.append(Problem(page.name, f'The page does not show the disclaimer "{DISCLAIMER}"',
+                                    f"Do not remove the disclaimer: it is added to every page by {OVERRIDE}."))
+        elif not any(a.get("href", "").rstrip("/").endswith(DOCTOR_PAGE.rstrip("/")) for a in box.select("a")):
+            problems.append(Problem(page.name, "The disclaimer has no link to the 'When to see a doctor' page.",
+                                    f"Keep the link to {DOCTOR_PAGE} in {OVERRIDE}."))
+    for page in site.content_pages:
+        dates = page.soup.select_one(".review-dates")
+        text = dates.get_text(" ") if dates else ""
+        for label in ("Page last reviewed", "Next review due"):
+            if label not in text:
+                problems.append(Problem(page.name, f'The page does not show "{label}".',
+                                        "Set last_reviewed and next_review in the page's front matter.", 1 if page.source else None))
+    index = site.root / "search" / "search_index.json"
+    if index.is_file():
+        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+            if "not a substitute for professional medical advice" in doc.get("text", ""):
+                problems.append(Problem(f"search result for {doc['location'] or 'home'}",
+                                        "The disclaimer shows up in search results as if it were page text.",
+                                        f"Leave the disclaimer to {OVERRIDE}; do not paste it into pages."))
+    return problems

@@ -1,0 +1,89 @@
+"""Links: internal ones lead somewhere real, external ones are safe and known."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .problems import Problem, line_of
+from .site import Page, Site
+
+# The one list of hosts the site may link to. Adding a host is a review decision.
+ALLOWED_HOSTS_FILE = Path(__file__).with_name("allowed-hosts.txt")
+
+
+def allowed_hosts(path: Path = ALLOWED_HOSTS_FILE) -> set[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def check_links(site: Site, hosts: set[str] | None = None) -> list[Problem]:
+    hosts = allowed_hosts() if hosts is None else hosts
+    problems: list[Problem] = []
+    ids = {page.rel: {el["id"] for el in page.soup.select("[id]")} for page in site.pages}
+    for page in site.pages:
+        for el in page.soup.select("[href], [src]"):
+            target = el["href"] if el.has_attr("href") else el["src"]
+            problems += _check_one(site, page, el, target, ids, hosts)
+        for img in page.soup.select("img"):
+            if not img.get("alt", "").strip():
+                problems.append(Problem(page.name, f'The image "{img.get("src")}" has no description (alt text).',
+                                        'Write what the image shows: ![a short description](picture.png).',
+                                        line_of(page.source, img.get("src", ""))))
+    return problems
+
+
+def _check_one(site: Site, page: Page, el, target: str, ids: dict, hosts: set[str]) -> list[Problem]:
+    base_path = urlsplit(site.site_url).path
+    if target.startswith(site.site_url):  # the site's own address, e.g. the canonical link
+        target = target.removeprefix(site.site_url.rstrip("/"))
+    if target.startswith(base_path):  # root-relative, as on the 404 page
+        target = "/" + target.removeprefix(base_path)
+    parts = urlsplit(target)
+    line = line_of(page.source, target.split("#")[0] or target)
+    if parts.scheme in {"mailto", "tel", "data"}:
+        return []
+    if parts.scheme or parts.netloc:
+        return _check_external(page, el, target, parts, hosts, line)
+    if el.get("target") == "_blank":
+        return [_noopener(page, target, line)] if "noopener" not in el.get("rel", []) else []
+    # An internal link: resolve it against the page's own folder.
+    base = (site.root / page.rel).parent
+    path = Path(unquote(parts.path))
+    resolved = (site.root / str(path).lstrip("/")) if parts.path.startswith("/") else (base / path)
+    if parts.path and resolved.is_dir():
+        resolved = resolved / "index.html"
+    if not parts.path:
+        resolved = site.root / page.rel
+    try:
+        rel = resolved.resolve().relative_to(site.root.resolve()).as_posix()
+    except ValueError:
+        rel = None
+    if rel is None or not resolved.is_file():
+        return [Problem(page.name, f'The link "{target}" leads to a page that does not exist.',
+                        "Check the spelling of the file name; link to the Markdown file, e.g. [text](movements.md).",
+                        line)]
+    fragment = unquote(parts.fragment)
+    if fragment and rel in ids and fragment not in ids[rel]:
+        return [Problem(page.name, f'The link "{target}" points to a section "#{fragment}" that does not exist on that page.',
+                        "Check the heading's id on the target page, or link to the page without '#...'.", line)]
+    return []
+
+
+def _check_external(page, el, target, parts, hosts, line) -> list[Problem]:
+    problems = []
+    if parts.scheme != "https":
+        problems.append(Problem(page.name, f'The link "{target}" is not secure (it does not start with https://).',
+                                "Use the https:// address of the page.", line))
+    if parts.hostname not in hosts:
+        problems.append(Problem(page.name, f'The link "{target}" goes to "{parts.hostname}", which is not on the list of trusted sites.',
+                                "Link only to the trusted sources in tests/sitecheck/allowed-hosts.txt; "
+                                "ask a reviewer before adding a new site there.", line))
+    if el.get("target") == "_blank" and "noopener" not in el.get("rel", []):
+        problems.append(_noopener(page, target, line))
+    return problems
+
+
+def _noopener(page, target, line) -> Problem:
+    return Problem(page.name, f'The link "{target}" opens a new tab without rel="noopener".',
+                   'Add rel="noopener" to the link, or let it open in the same tab.', line)

@@ -1,0 +1,85 @@
+"""The built site as the checks see it: HTML pages and their Markdown sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+# Parts of a page that the theme adds around the writer's text: sources,
+# review dates, disclaimer, the glossary list, the printed word list.
+THEME_PARTS = "footer.page-footer, dl.glossary, .words-used, .md-content__button, .print-only"
+
+# Pages that are reference material rather than reading: no grade limit.
+REFERENCE_PAGES = {"glossary.md", "about.md"}
+
+
+@dataclass
+class Page:
+    html_path: Path  # e.g. site/movements/index.html
+    rel: str  # path inside the site, e.g. "movements/index.html"
+    source: Path | None  # e.g. docs/movements.md, or None for the 404 page
+
+    @cached_property
+    def soup(self) -> BeautifulSoup:
+        return BeautifulSoup(self.html_path.read_text(encoding="utf-8"), "lxml")
+
+    @property
+    def name(self) -> str:
+        """The file a contributor edits: "docs/movements.md", else the HTML file."""
+        if self.source is not None:
+            return f"docs/{self.source.name}"
+        return self.rel
+
+    @property
+    def url_path(self) -> str:
+        """The page's address below the site root: "movements/" or ""."""
+        return self.rel.removesuffix("index.html")
+
+    def article(self) -> Tag | None:
+        return self.soup.select_one("article")
+
+    def writer_text(self) -> Tag | None:
+        """The article as the writer wrote it: a copy without the theme's parts."""
+        article = self.article()
+        if article is None:
+            return None
+        copy = BeautifulSoup(str(article), "lxml").select_one("article")
+        for part in copy.select(THEME_PARTS):
+            part.decompose()
+        return copy
+
+
+@dataclass
+class Site:
+    root: Path  # the built site
+    docs: Path | None = None  # the Markdown sources, when known
+    glossary_source: Path | None = None  # overrides/includes/glossary.md
+    site_url: str = "https://example.org/"  # where the site is published
+    pages: list[Page] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, root: Path, docs: Path | None = None, glossary_source: Path | None = None,
+             site_url: str = "https://example.org/") -> "Site":
+        site = cls(Path(root), docs, glossary_source, site_url)
+        for html in sorted(site.root.rglob("*.html")):
+            rel = html.relative_to(site.root).as_posix()
+            site.pages.append(Page(html, rel, site._source_of(rel)))
+        return site
+
+    def _source_of(self, rel: str) -> Path | None:
+        if self.docs is None:
+            return None
+        stem = rel.removesuffix("index.html").strip("/") or "index"
+        source = self.docs / f"{stem}.md"
+        return source if source.is_file() else None
+
+    def page(self, rel: str) -> Page | None:
+        return next((p for p in self.pages if p.rel == rel), None)
+
+    @property
+    def content_pages(self) -> list[Page]:
+        """Pages written in docs/ (everything except the 404 page)."""
+        return [p for p in self.pages if p.source is not None or p.rel != "404.html"]
