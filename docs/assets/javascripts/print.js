@@ -1,0 +1,1 @@
+/* The "Print this page" button. */

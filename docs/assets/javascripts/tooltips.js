@@ -1,0 +1,1 @@
+/* Glossary tooltips that work without a mouse: keyboard focus and touch. */
