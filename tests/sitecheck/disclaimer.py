@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin
 
 from .problems import Problem
 from .site import Site
@@ -20,7 +21,7 @@ def check_disclaimer(site: Site) -> list[Problem]:
         if DISCLAIMER not in text:
             problems.append(Problem(page.name, f'The page does not show the disclaimer "{DISCLAIMER}"',
                                     f"Do not remove the disclaimer: it is added to every page by {OVERRIDE}."))
-        elif not any(a.get("href", "").rstrip("/").endswith(DOCTOR_PAGE.rstrip("/")) for a in box.select("a")):
+        elif not any(urljoin("/" + page.url_path, a.get("href", "")).endswith("/" + DOCTOR_PAGE) for a in box.select("a")):
             problems.append(Problem(page.name, "The disclaimer has no link to the 'When to see a doctor' page.",
                                     f"Keep the link to {DOCTOR_PAGE} in {OVERRIDE}."))
     for page in site.content_pages:
