@@ -40,7 +40,7 @@ def _check_one(site: Site, page: Page, el, target: str, ids: dict, hosts: set[st
     if target.startswith(base_path):  # root-relative, as on the 404 page
         target = "/" + target.removeprefix(base_path)
     parts = urlsplit(target)
-    line = line_of(page.source, target.split("#")[0] or target)
+    line = line_of(page.source, _as_written(target, parts))
     if parts.scheme in {"mailto", "tel", "data"}:
         return []
     if parts.scheme or parts.netloc:
@@ -68,6 +68,16 @@ def _check_one(site: Site, page: Page, el, target: str, ids: dict, hosts: set[st
         return [Problem(page.name, f'The link "{target}" points to a section "#{fragment}" that does not exist on that page.',
                         "Check the heading's id on the target page, or link to the page without '#...'.", line)]
     return []
+
+
+def _as_written(target: str, parts) -> str:
+    """How the link probably looks in the Markdown: "movements.md#compare" was built
+    into "../movements/#compare", so look for "#compare" or "movements"."""
+    if parts.scheme or not parts.path:
+        return target
+    if parts.fragment:
+        return "#" + parts.fragment
+    return Path(parts.path.rstrip("/")).stem or target
 
 
 def _check_external(page, el, target, parts, hosts, line) -> list[Problem]:
