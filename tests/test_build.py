@@ -30,4 +30,4 @@ def test_strict_build_fails_on_broken_link_and_anchor(tmp_path):
     clean, output = run_build(config, tmp_path / "site")
     assert not clean, "A broken link should fail the build"
     assert "'index.md' contains a link 'gone.md', but the target is not found" in output, output
-    assert "does not contain an anchor '#nowhere'" in output, output
+    assert "contains a link 'index.md#nowhere', but there is no such anchor" in output, output
