@@ -23,6 +23,17 @@ MAX_REVIEW_GAP_YEARS = 3
 MAX_DESCRIPTION = 160  # what search engines show
 
 
+# What YAML's error messages mean, in plain words.
+YAML_PROBLEMS = {
+    "mapping values are not allowed": "a value has a colon (:) in it",
+    "could not find expected ':'": "a line has no colon (:) after its name",
+    "cannot start any token": "a line starts with a tab or a special character",
+    "expected <block end>": "the spaces at the start of the lines do not line up",
+    "did not find expected key": "the spaces at the start of the lines do not line up",
+    "found duplicate anchor": "a line starts with '&'",
+}
+
+
 def read_front_matter(path: Path) -> tuple[dict | None, str | None]:
     """The page's front matter, or None and the reason it cannot be read."""
     text = path.read_text(encoding="utf-8")
@@ -34,39 +45,50 @@ def read_front_matter(path: Path) -> tuple[dict | None, str | None]:
     except ValueError:
         return None, "The front matter is not closed by a '---' line."
     except yaml.YAMLError as error:
-        return None, f"The front matter is not valid YAML ({error.problem if hasattr(error, 'problem') else error})."
+        problem = str(getattr(error, "problem", "") or "")
+        reason = next((plain for words, plain in YAML_PROBLEMS.items() if words in problem),
+                      'its lines are not all written as "name: value"')
+        return None, f"The front matter (the lines between '---' at the top) cannot be read: {reason}."
     if not isinstance(data, dict):
         return None, "The front matter is empty."
     return data, None
 
 
+READ_FIX = ('Write each line as "name: value", and put a value that contains a colon (:) in "double quotes". '
+            'Start each source with two spaces, a dash and a space: "  - title: ...". ')
+
+
 def check_front_matter_file(path: Path, name: str | None = None) -> list[Problem]:
     name = name or f"docs/{path.name}"
     data, error = read_front_matter(path)
-    fix_all = f"Start the page with front matter like this:\n{EXAMPLE}"
     if data is None:
-        return [Problem(name, error, fix_all, 1)]
+        fix = f"Start the page with front matter like this:\n{EXAMPLE}"
+        if "cannot be read" in error:
+            fix = READ_FIX + "Compare with this example:\n" + EXAMPLE
+        return [Problem(name, error, fix, _yaml_error_line(path) or 1)]
 
-    def problem(field: str, what: str, fix: str) -> Problem:
-        return Problem(name, f'The "{field}" field {what}', fix, line_of(path, f"{field}:") or 1)
+    def problem(field: str, what: str, fix: str, line: int | None = None) -> Problem:
+        return Problem(name, f'In the front matter, "{field}" {what}', fix, line or line_of(path, f"{field}:") or 1)
 
     problems = []
     for field in ("title", "description"):
         value = data.get(field)
         if not isinstance(value, str) or not value.strip():
-            problems.append(problem(field, "is missing or empty.", f'Add a line "{field}: ..." to the front matter.'))
+            problems.append(problem(field, "is missing or empty.",
+                                    f'Add a line "{field}: ..." between the two "---" lines at the top of the page.'))
     description = data.get("description")
     if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
         problems.append(problem("description", f"is {len(description)} characters long; search engines cut it at {MAX_DESCRIPTION}.",
-                                "Shorten it to one plain sentence."))
+                                f"Shorten it to one plain sentence of at most {MAX_DESCRIPTION} characters."))
     dates = {}
     for field in ("last_reviewed", "next_review"):
         value = data.get(field)
         if value is None:
-            problems.append(problem(field, "is missing.", f'Add "{field}: YYYY-MM-DD", e.g. "{field}: 2026-11-25".'))
+            problems.append(problem(field, "is missing.",
+                                    f'Add a line "{field}: YYYY-MM-DD" to the front matter, e.g. "{field}: 2026-11-25".'))
         elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             problems.append(problem(field, f'is "{value}", which is not a date written as YYYY-MM-DD.',
-                                    "Write the date as year-month-day, e.g. 2026-11-25."))
+                                    "Write the date in numbers as year-month-day, e.g. 2026-11-25."))
         else:
             dates[field] = value
     if len(dates) == 2:
@@ -75,25 +97,53 @@ def check_front_matter_file(path: Path, name: str | None = None) -> list[Problem
             else last.replace(year=last.year + MAX_REVIEW_GAP_YEARS, day=28)
         if nxt <= last:
             problems.append(problem("next_review", f"({nxt}) is not after last_reviewed ({last}).",
-                                    "Set the next review to a date after the last review, at most 3 years later."))
+                                    "Set the next review to a date after the last review: usually one year later, "
+                                    f"at most {MAX_REVIEW_GAP_YEARS} years."))
         elif nxt > latest:
             problems.append(problem("next_review", f"({nxt}) is more than {MAX_REVIEW_GAP_YEARS} years after last_reviewed ({last}).",
-                                    f"Set it to {latest} or earlier: health pages are reviewed at least every 3 years."))
+                                    f"Set it to {latest} or earlier: health pages are reviewed at least every "
+                                    f"{MAX_REVIEW_GAP_YEARS} years (usually every year)."))
         if last > dt.date.today():
-            problems.append(problem("last_reviewed", f"({last}) is in the future.", "Use the date the page was actually reviewed."))
+            problems.append(problem("last_reviewed", f"({last}) is in the future.",
+                                    "Use the date the page was actually checked against its sources (today, if that was today)."))
     sources = data.get("sources")
     if not isinstance(sources, list) or not sources:
         problems.append(problem("sources", "is missing or empty: every page must say where its facts come from.",
-                                'Add "sources:" with one "- title: ..." line per source (and "url: https://..." when it has one).'))
+                                'Add "sources:" with one "  - title: ..." line per source (and "    url: https://..." below it '
+                                "when it has one). CONTRIBUTING.md lists the accepted sources."))
     else:
         for number, source in enumerate(sources, 1):
             if not isinstance(source, dict) or not isinstance(source.get("title"), str) or not source["title"].strip():
-                problems.append(problem("sources", f"entry {number} has no title.",
-                                        'Write each source as "- title: Publisher, Page name" and, if it has one, "url: https://...".'))
+                problems.append(problem("sources", f"has no title for source number {number}.",
+                                        'Write each source as "  - title: Publisher, Page name" and, below it if it has one, '
+                                        '"    url: https://...". Copy the accepted sources from CONTRIBUTING.md.',
+                                        _source_line(path, number)))
             elif "url" in source and not str(source["url"]).startswith("https://"):
-                problems.append(problem("sources", f'entry {number} has a url that does not start with https:// ("{source["url"]}").',
-                                        "Use the secure https:// address of the source."))
+                problems.append(problem("sources", f'has a web address for source number {number} that does not start '
+                                        f'with https:// ("{source["url"]}").',
+                                        "Use the secure https:// address of the source.", line_of(path, str(source["url"]))))
     return problems
+
+
+def _yaml_error_line(path: Path) -> int | None:
+    """The page line where the front matter stops making sense (it starts on line 2)."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        yaml.safe_load(text[4:text.index("\n---", 3)])
+    except (ValueError, yaml.YAMLError) as error:
+        mark = getattr(error, "problem_mark", None)
+        return mark.line + 2 if mark else None
+    return None
+
+
+def _source_line(path: Path, number: int) -> int | None:
+    """The line where source NUMBER (1, 2...) starts, below "sources:"."""
+    start = line_of(path, "sources:")
+    if start is None:
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    dashes = [n for n, line in enumerate(lines[start:], start + 1) if line.lstrip().startswith("- ")]
+    return dashes[number - 1] if number <= len(dashes) else start
 
 
 def check_front_matter(site: Site) -> list[Problem]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bs4 import NavigableString
 
-from .problems import Problem
+from .problems import Problem, line_of, line_of_word
 from .site import Site
 
 LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]: (?P<definition>.+)$")
@@ -41,7 +41,7 @@ def read_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:
         if term in seen:
             problems.append(Problem(
                 name, f'The word "{term}" is defined twice (also on line {seen[term]}).',
-                "Keep one definition and delete the other line.", number))
+                "Keep one definition and delete the other line (each word is defined once).", number))
             continue
         seen[term] = number
         if entries and entries[-1].definition == definition and entries[-1].line + len(entries[-1].forms) == number:
@@ -51,7 +51,8 @@ def read_glossary(path: Path) -> tuple[list[Entry], list[Problem]]:
             if entry.definition == definition:
                 problems.append(Problem(
                     name, f'"{term}" repeats the definition of "{entry.term}" (line {entry.line}) but is not on the line right below it.',
-                    f'If "{term}" is another form of "{entry.term}", move it right below that line; otherwise write its own definition.',
+                    f'If "{term}" is another form of "{entry.term}" (a plural, or with a capital letter), move its line '
+                    f'to just below the "{entry.term}" lines; otherwise give it its own definition.',
                     number))
         entries.append(Entry(term, definition, number, [term]))
     return entries, problems
@@ -81,9 +82,9 @@ def _check_abbrs(site: Site, definition_of: dict[str, str], source_name: str) ->
             word, title = abbr.get_text(), abbr.get("title", "")
             if definition_of.get(word) != title:
                 problems.append(Problem(
-                    page.name, f'The tooltip on "{word}" does not come from the glossary.',
-                    f'Define "{word}" only in {source_name}, never on the page itself.',
-                    _line(page, word)))
+                    page.name, f'The definition shown on "{word}" (its tooltip) is not the one in the glossary.',
+                    f'Delete any line starting "*[{word}]:" from the page: words are defined only in {source_name}.',
+                    line_of(page.source, f"*[{word}]") or line_of_word(page.source, word)))
     return problems
 
 
@@ -91,10 +92,11 @@ def _check_glossary_page(site: Site, entries: list[Entry], source_name: str) -> 
     page = site.page("glossary/index.html")
     if page is None:
         return [Problem("docs/glossary.md", "The site has no glossary page.",
-                        "Keep docs/glossary.md with `template: glossary.html` in its front matter.")]
+                        'Put back docs/glossary.md, with the line "template: glossary.html" in its front matter.')]
     listed = {dt.get_text(strip=True) for dt in page.soup.select("dl.glossary dt")}
     return [Problem(page.name, f'"{e.term}" is in the glossary source but not listed on the glossary page.',
-                    "Keep `template: glossary.html` in the front matter of docs/glossary.md.",
+                    'Keep the line "template: glossary.html" in the front matter of docs/glossary.md: '
+                    "it lists every word from the glossary source.",
                     None) for e in entries if e.term not in listed]
 
 
@@ -120,13 +122,9 @@ def _check_unwrapped_terms(site: Site, entries: list[Entry], definition_of: dict
                 reported.add((page.name, form))
                 base = next((w for w in words if w.lower() == form.lower() or form.lower().startswith(w.lower())), form)
                 problems.append(Problem(
-                    page.name, f'"{form}" is a glossary word but shows no definition here (it is not a tooltip).',
-                    f'Add a line `*[{form}]: ...` to {source_name} right below "{base}", '
-                    "with the same definition word for word.",
-                    _line(page, form)))
+                    page.name, f'"{form}" is a glossary word, but this form of it shows no definition (no tooltip).',
+                    f'In {source_name}, add the line "*[{form}]: ..." just below the "{base}" lines, '
+                    f'with the same definition as "{base}", word for word.',
+                    line_of_word(page.source, form)))
     return problems
 
-
-def _line(page, word: str) -> int | None:
-    from .problems import line_of
-    return line_of(page.source, word)

@@ -27,9 +27,11 @@ def check_links(site: Site, hosts: set[str] | None = None) -> list[Problem]:
             problems += _check_one(site, page, el, target, ids, hosts)
         for img in page.soup.select("img"):
             if not img.get("alt", "").strip():
-                problems.append(Problem(page.name, f'The image "{img.get("src")}" has no description (alt text).',
-                                        'Write what the image shows: ![a short description](picture.png).',
-                                        line_of(page.source, img.get("src", ""))))
+                image = Path(urlsplit(img.get("src", "")).path).name  # as the writer named it, not "../x.png"
+                problems.append(Problem(page.name, f'The image "{image}" has no description (alt text), '
+                                        "so people who cannot see it miss what it shows.",
+                                        'Write what the image shows in the square brackets: ![a short description](picture.png).',
+                                        line_of(page.source, f"]({image}") or line_of(page.source, image)))
     return problems
 
 
@@ -40,7 +42,9 @@ def _check_one(site: Site, page: Page, el, target: str, ids: dict, hosts: set[st
     if target.startswith(base_path):  # root-relative, as on the 404 page
         target = "/" + target.removeprefix(base_path)
     parts = urlsplit(target)
-    line = line_of(page.source, _as_written(target, parts))
+    # "(https://...)" is how a link is written in the text; a bare address is
+    # in the front matter's sources.
+    line = line_of(page.source, f"({target})") or line_of(page.source, _as_written(target, parts))
     if parts.scheme in {"mailto", "tel", "data"}:
         return []
     if parts.scheme or parts.netloc:
@@ -61,12 +65,15 @@ def _check_one(site: Site, page: Page, el, target: str, ids: dict, hosts: set[st
         rel = None
     if rel is None or not resolved.is_file():
         return [Problem(page.name, f'The link "{target}" leads to a page that does not exist.',
-                        "Check the spelling of the file name; link to the Markdown file, e.g. [text](movements.md).",
+                        "Check the spelling of the page's file name, and link to the file itself, "
+                        "e.g. [twitch, spasm or cramp](movements.md).",
                         line)]
     fragment = unquote(parts.fragment)
     if fragment and rel in ids and fragment not in ids[rel]:
         return [Problem(page.name, f'The link "{target}" points to a section "#{fragment}" that does not exist on that page.',
-                        "Check the heading's id on the target page, or link to the page without '#...'.", line)]
+                        "The part after # must match a heading on that page, in lower case with hyphens for spaces "
+                        '(the heading "What can help?" becomes #what-can-help). Fix the spelling, '
+                        "or link to the whole page without the # part.", line)]
     return []
 
 
@@ -84,16 +91,17 @@ def _check_external(page, el, target, parts, hosts, line) -> list[Problem]:
     problems = []
     if parts.scheme != "https":
         problems.append(Problem(page.name, f'The link "{target}" is not secure (it does not start with https://).',
-                                "Use the https:// address of the page.", line))
+                                "Use the secure address of the page: it starts with https://.", line))
     if parts.hostname not in hosts:
         problems.append(Problem(page.name, f'The link "{target}" goes to "{parts.hostname}", which is not on the list of trusted sites.',
-                                "Link only to the trusted sources in tests/sitecheck/allowed-hosts.txt; "
-                                "ask a reviewer before adding a new site there.", line))
+                                "Link only to the accepted sources listed in CONTRIBUTING.md. To suggest a new one, "
+                                "say why in your pull request: a reviewer decides (the list is tests/sitecheck/allowed-hosts.txt).",
+                                line))
     if el.get("target") == "_blank" and "noopener" not in el.get("rel", []):
         problems.append(_noopener(page, target, line))
     return problems
 
 
 def _noopener(page, target, line) -> Problem:
-    return Problem(page.name, f'The link "{target}" opens a new tab without rel="noopener".',
-                   'Add rel="noopener" to the link, or let it open in the same tab.', line)
+    return Problem(page.name, f'The link "{target}" opens in a new tab in an unsafe way (it lacks rel="noopener").',
+                   'Let it open in the same tab, like the other links: remove {target="_blank"} after the link.', line)

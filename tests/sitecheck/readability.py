@@ -6,7 +6,7 @@ import re
 
 import textstat
 
-from .problems import Problem, line_of
+from .problems import Problem, line_of_text
 from .site import REFERENCE_PAGES, Page, Site
 
 MAX_GRADE = 8.0  # NIH: patient material at or below US school grade 8
@@ -45,6 +45,11 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(text) if s.strip()]
 
 
+def hardest_sentence(page: Page) -> str:
+    """The sentence with the highest reading grade: the best place to start."""
+    return max((s for _, text in blocks(page) for s in sentences(text)), key=textstat.flesch_kincaid_grade)
+
+
 def check_readability(site: Site) -> list[Problem]:
     problems = []
     for page in site.content_pages:
@@ -52,8 +57,14 @@ def check_readability(site: Site) -> list[Problem]:
         if not reference and main_text(page):
             score = grade(page)
             if score > MAX_GRADE:
-                problems.append(Problem(page.name, f"The page reads at school grade {score:.1f}; the limit is {MAX_GRADE:.0f}.",
-                                        "Use shorter sentences and everyday words; keep medical words for where they are needed."))
+                hardest = hardest_sentence(page)
+                problems.append(Problem(
+                    page.name,
+                    f"The page is too hard to read: it scores US school grade {score:.1f} (Flesch-Kincaid), "
+                    f'and the limit is {MAX_GRADE:.0f}. The hardest sentence is: "{hardest}"',
+                    "Start with that sentence: make it shorter and use everyday words. "
+                    "Long words count most: keep medical words only where they are needed.",
+                    line_of_text(page.source, hardest)))
         if reference:
             continue
         for tag, text in blocks(page):
@@ -61,10 +72,13 @@ def check_readability(site: Site) -> list[Problem]:
             for sentence in found:
                 words = len(sentence.split())
                 if words > MAX_SENTENCE_WORDS:
-                    problems.append(Problem(page.name, f'This sentence has {words} words (the limit is {MAX_SENTENCE_WORDS}): "{sentence}"',
-                                            "Split it into two sentences.", line_of(page.source, " ".join(sentence.split()[:4]))))
+                    problems.append(Problem(
+                        page.name, f'This sentence has {words} words (the limit is {MAX_SENTENCE_WORDS}): "{sentence}"',
+                        "Split it into two or more shorter sentences.", line_of_text(page.source, sentence)))
             if tag == "p" and len(found) > MAX_PARAGRAPH_SENTENCES:
-                problems.append(Problem(page.name, f'This paragraph has {len(found)} sentences (the limit is {MAX_PARAGRAPH_SENTENCES}): "{text[:80]}..."',
-                                        "Split it into shorter paragraphs, or turn it into a list.",
-                                        line_of(page.source, " ".join(text.split()[:4]))))
+                problems.append(Problem(
+                    page.name,
+                    f'This paragraph has {len(found)} sentences (the limit is {MAX_PARAGRAPH_SENTENCES}): "{text[:80]}..."',
+                    "Split it into shorter paragraphs (leave an empty line between them), or turn it into a list.",
+                    line_of_text(page.source, text)))
     return problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .problems import Problem, line_of
+from .problems import Problem, line_of_text
 from .site import Site
 
 MINERAL = re.compile(r"\b(magnesium|potassium)\b", re.IGNORECASE)
@@ -25,12 +25,14 @@ def check_safety(site: Site) -> list[Problem]:
             words = " ".join(block.get_text(" ").split())
             if MINERAL.search(words) and TAKING.search(words) and not ADVICE.search(words):
                 problems.append(Problem(
-                    page.name, f'Taking magnesium or potassium is mentioned without "talk to your doctor first": "{words[:100]}"',
-                    'Add "Talk to your doctor first." to the same paragraph or list item.',
-                    line_of(page.source, MINERAL.search(words).group(0) + " ")))
+                    page.name, f'Taking magnesium or potassium is mentioned without the words "talk to your doctor first": "{words[:100]}"',
+                    'Add the sentence "Talk to your doctor first." to the same paragraph or list item, '
+                    "so no reader starts a supplement without advice.",
+                    line_of_text(page.source, words)))
         if page.url_path.strip("/") == DOCTOR_PAGE:
             continue
         if not any(DOCTOR_PAGE in a.get("href", "") for a in text.select("a[href]")):
             problems.append(Problem(page.name, "The page does not link to the 'When to see a doctor' page in its text.",
-                                    "Add a sentence such as: Read [when to see a doctor](when-to-see-a-doctor.md).", None))
+                                    "Add a sentence such as: If you are worried about a symptom, "
+                                    "read [when to see a doctor](when-to-see-a-doctor.md).", None))
     return problems
