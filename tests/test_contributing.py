@@ -1,0 +1,240 @@
+"""The contributor's path: feedback links on every page, scripts/new-page,
+no template text left behind, and a CONTRIBUTING.md that matches the project.
+
+The new-page tests work in a throw-away copy of the project, as a contributor
+would: create a page, write normal text, add the menu line, build, check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from mkdocs.config import load_config
+
+from conftest import FIXTURES, ROOT, fixture_site
+from project_copy import build_and_load, copy_project
+from sitecheck import ALL_CHECKS
+from sitecheck.frontmatter import check_front_matter_file
+from sitecheck.links import allowed_hosts
+from sitecheck.problems import Problem, line_of, report
+from sitecheck.site import Site
+from test_markdown_style import PYMARKDOWN
+
+CONFIG = load_config(str(ROOT / "mkdocs.yml"))
+FOOTER = "overrides/partials/page-footer.html"
+REPORT_TITLE = re.compile(r'^Problem on the page "(?P<name>.+)" \(docs/(?P<file>[\w.-]+\.md)\)$')
+
+
+# --- "Edit this page" and "Report a problem with this page" -------------------
+
+def feedback_link_problems(site: Site, edit_uri: str, issues_url: str) -> list[Problem]:
+    """Every page written in docs/ links to its own source on GitHub and to
+    the content-error form, with an issue title naming the page and its file."""
+    problems = []
+    for page in site.pages:
+        if page.source is None:
+            continue
+        links = {a.get_text(strip=True): a.get("href", "") for a in page.soup.select("footer.page-footer a")}
+        edit = links.get("Edit this page")
+        own_source = edit_uri + page.source.name
+        if edit is None:
+            problems.append(Problem(page.name, 'The page has no "Edit this page" link.',
+                                    f"Keep the link in {FOOTER} and the edit_uri line in mkdocs.yml."))
+        elif edit != own_source:
+            problems.append(Problem(page.name, f'"Edit this page" opens {edit}, not the page\'s own file ({own_source}).',
+                                    f"The link is made from edit_uri in mkdocs.yml and page.edit_url in {FOOTER}: put them back."))
+        report_link = links.get("Report a problem with this page")
+        if report_link is None:
+            problems.append(Problem(page.name, 'The page has no "Report a problem with this page" link.',
+                                    f"Keep the link in {FOOTER}."))
+            continue
+        query = parse_qs(urlsplit(report_link).query)
+        title = query.get("title", [""])[0]
+        named = REPORT_TITLE.match(title)
+        menu = page.soup.select_one("a.md-nav__link--active")
+        if not report_link.startswith(issues_url + "?") or query.get("template") != ["content-error.yml"]:
+            problems.append(Problem(page.name, f'"Report a problem with this page" does not open the content-error form: {report_link}',
+                                    f"Link to {{{{ config.extra.issues_url }}}}?template=content-error.yml in {FOOTER}."))
+        elif not named or named["file"] != page.source.name or (menu and named["name"] != menu.get_text(strip=True)):
+            problems.append(Problem(page.name, f'The report it opens does not name this page: its title is "{title}".',
+                                    f'Give it the title: Problem on the page "<page title>" (docs/<file>.md), as in {FOOTER}.'))
+    return problems
+
+
+def test_every_page_has_edit_and_report_links(site):
+    problems = feedback_link_problems(site, CONFIG["edit_uri"], CONFIG["extra"]["issues_url"])
+    assert not problems, report(problems)
+
+
+def test_feedback_link_check_can_fail():
+    site = fixture_site("no-feedback-links")
+    problems = feedback_link_problems(site, "https://github.com/fibro-guide/muscle-twitching/edit/main/docs/",
+                                      "https://github.com/fibro-guide/muscle-twitching/issues/new")
+    assert [f"{p.file}: {p.what}" for p in problems] == [
+        'docs/index.md: The page has no "Edit this page" link.',
+        'docs/index.md: The page has no "Report a problem with this page" link.',
+        'docs/movements.md: "Edit this page" opens https://github.com/fibro-guide/muscle-twitching/edit/main/docs/index.md, '
+        "not the page's own file (https://github.com/fibro-guide/muscle-twitching/edit/main/docs/movements.md).",
+        'docs/movements.md: The report it opens does not name this page: its title is "Problem on a page".',
+    ]
+
+
+# --- scripts/new-page ---------------------------------------------------------
+
+NAME = "pacing-your-day"
+TITLE = "Pacing: plan your day"  # a colon, so the front matter needs quotes
+# What a contributor might write in place of each "TODO:" (none are glossary words).
+HEADING = "How can I plan a day with less strain?"
+SENTENCES = [
+    "Plan short rests between tasks through the day.",
+    "Small changes to your routine can make a day easier.",
+    "Pick one or two tasks for each part of the day.",
+    "Rest before you feel worn out, not after.",
+]
+
+
+def new_page(project: Path, *args: str) -> subprocess.CompletedProcess:
+    # Run it as a contributor does: ./scripts/new-page, no venv needed.
+    return subprocess.run([str(project / "scripts" / "new-page"), *args], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("contributor"))
+
+
+@pytest.fixture(scope="module")
+def created(project) -> tuple[Path, str, str]:
+    """The new page, what the script printed, and the page as first created."""
+    result = new_page(project, NAME, TITLE)
+    assert result.returncode == 0, result.stderr
+    page = project / "docs" / f"{NAME}.md"
+    return page, result.stdout, page.read_text(encoding="utf-8")
+
+
+def write_normal_text(template_text: str) -> str:
+    sentences = iter(SENTENCES * 3)
+    text = re.sub(r"(?m)^## TODO:.*$", f"## {HEADING}", template_text)
+    return re.sub(r"TODO:[^\n\"]*", lambda _: next(sentences), text)
+
+
+def add_to_menu(project: Path, nav_line: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nnav:\n" in text
+    config.write_text(text.replace("\nnav:\n", f"\nnav:\n{nav_line}\n", 1), encoding="utf-8")
+
+
+def test_new_page_has_help():
+    result = subprocess.run([str(ROOT / "scripts/new-page"), "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("Usage: ./scripts/new-page NAME")
+
+
+def test_new_page_starts_with_valid_front_matter_and_todays_dates(created):
+    page, _, _ = created
+    today = dt.date.today()
+    assert not check_front_matter_file(page), report(check_front_matter_file(page))
+    text = page.read_text(encoding="utf-8")
+    assert f'title: "{TITLE}"' in text and f"\n# {TITLE}\n" in text
+    assert f"last_reviewed: {today}" in text
+    next_year = today.replace(year=today.year + 1) if (today.month, today.day) != (2, 29) else today.replace(year=today.year + 1, day=28)
+    assert f"next_review: {next_year}" in text
+
+
+def test_new_page_says_which_menu_line_to_add(created):
+    _, output, _ = created
+    assert f'\n  - "{TITLE}": {NAME}.md\n' in output, output
+    assert "mkdocs.yml" in output and "nav:" in output
+
+
+def test_new_page_never_overwrites(project, created):
+    page, _, _ = created
+    before = page.read_text(encoding="utf-8")
+    result = new_page(project, NAME)
+    assert result.returncode != 0
+    assert f"docs/{NAME}.md already exists" in result.stderr
+    assert page.read_text(encoding="utf-8") == before
+
+
+def test_new_page_explains_a_bad_name(project):
+    result = new_page(project, "Pacing Your Day")
+    assert result.returncode != 0 and "lower-case words joined by hyphens" in result.stderr
+    assert not (project / "docs" / "Pacing Your Day.md").exists()
+
+
+def test_written_page_passes_every_check(project, created):
+    page, output, template_text = created
+    page.write_text(write_normal_text(template_text), encoding="utf-8")
+    nav_line = next(line for line in output.splitlines() if line.endswith(f": {NAME}.md"))
+    add_to_menu(project, nav_line)
+    site = build_and_load(project)  # strict: a page missing from the menu would fail here
+    built = site.page(f"{NAME}/index.html")
+    assert built is not None and built.soup.h1.get_text(strip=True) == TITLE
+    # Only the new page: test_content.py reports on the others.
+    problems = [p for check in ALL_CHECKS for p in check(site) if p.file == f"docs/{NAME}.md"]
+    problems += placeholder_problems([page])
+    problems += [p for p in feedback_link_problems(site, CONFIG["edit_uri"], CONFIG["extra"]["issues_url"])
+                 if p.file == f"docs/{NAME}.md"]
+    assert not problems, report(problems)
+    style = subprocess.run([str(PYMARKDOWN), "--strict-config", "scan", str(page)], cwd=ROOT, capture_output=True, text=True)
+    assert style.returncode == 0, style.stdout + style.stderr
+
+
+# --- No template text left behind -----------------------------------------------
+
+def placeholder_problems(pages: list[Path]) -> list[Problem]:
+    problems = []
+    for page in pages:
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            if "TODO:" in line:
+                problems.append(Problem(f"docs/{page.name}", f'The page still has text from the page template: "{line.strip()}"',
+                                        'Replace the "TODO:" text with your own words, or delete the line.', number))
+    return problems
+
+
+def test_no_page_keeps_template_text():
+    problems = placeholder_problems(sorted((ROOT / "docs").glob("*.md")))
+    assert not problems, report(problems)
+
+
+def test_template_text_check_can_fail(created, tmp_path):
+    _, _, as_created = created  # the page before any "TODO:" was replaced
+    unedited = tmp_path / f"{NAME}.md"
+    unedited.write_text(as_created, encoding="utf-8")
+    problems = placeholder_problems([unedited])
+    assert str(problems[0]).startswith(
+        f'docs/{NAME}.md, line 3: The page still has text from the page template: "description: "TODO: one sentence')
+    assert "How to fix: Replace the \"TODO:\" text with your own words" in str(problems[0])
+    assert len(problems) == sum(line.count("TODO:") for line in as_created.splitlines())
+
+
+# --- CONTRIBUTING.md matches the project ---------------------------------------
+
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+
+
+def test_contributing_names_only_files_that_exist():
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    named = set(re.findall(r"`(?:\./)?((?:scripts|overrides|tests|docs|\.github)/[\w./-]+|mkdocs\.yml)`", text))
+    missing = sorted(path for path in named if not (ROOT / path).exists() and "pacing-your-day" not in path)
+    assert not missing, f"CONTRIBUTING.md names files that do not exist: {missing}"
+
+
+def test_contributing_lists_only_sources_the_links_check_allows():
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    section = text[text.index("### Accepted sources"):text.index("## Review dates")]
+    hosts = {urlsplit(url).hostname for url in re.findall(r"url: (\S+)", section)}
+    assert hosts and hosts <= allowed_hosts(), f"Hosts not in tests/sitecheck/allowed-hosts.txt: {hosts - allowed_hosts()}"
+
+
+def test_contributing_links_to_its_own_sections():
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    anchors = {re.sub(r"[^\w -]", "", h.lower()).replace(" ", "-") for h in re.findall(r"(?m)^#+ (.+)$", text)}
+    broken = sorted(set(re.findall(r"\]\(#([\w-]+)\)", text)) - anchors)
+    assert not broken, f"CONTRIBUTING.md links to sections that do not exist: {broken}"
+    assert line_of(CONTRIBUTING, "./scripts/new-page") and line_of(CONTRIBUTING, "./scripts/test")
