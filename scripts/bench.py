@@ -1,0 +1,384 @@
+"""The benchmark behind scripts/bench. A script, not a test: it reports figures, it passes nothing.
+
+Default: build the site, serve it gzip-compressed on 127.0.0.1 under its site_url
+path, run Lighthouse (mobile profile, simulated slow 4G and a slow phone CPU) on
+every page, print a table and write the figures as JSON.
+
+--scale: build 100, 500 and 1000 synthetic pages in a temporary copy of the
+project and report how build time, site size, search index and page size grow,
+and what Material's navigation features do to the navigation repeated in every page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import CHROMIUM_ARGS, chromium_path, site_url  # noqa: E402  one list of browser flags
+from served import gzip_bytes, serve  # noqa: E402  the same server the tests can use
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+# The issue's targets. 100 KB is 100,000 bytes, counted as Lighthouse's total-byte-weight
+# (bytes on the wire, compressed) on a first visit with an empty cache.
+TARGETS = {"accessibility": 100, "best-practices": 100, "seo": 100}
+MAX_BYTES = 100_000
+MAX_LCP_MS = 1500
+# Not downloaded by readers: source maps, and the search languages other than English
+# (mkdocs.yml sets search lang: en, so Material's search worker loads nothing from lunr/).
+NOT_FOR_READERS = re.compile(r"(\.map$|^assets/javascripts/lunr/)")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def build(config: Path, dest: Path) -> tuple[float, float]:
+    """Build strictly, like the tests. Stop on any warning.
+
+    Returns (wall seconds, CPU seconds): other work on the machine stretches the
+    first; the second shows the build's own cost.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
+    output = result.stdout + result.stderr
+    if result.returncode != 0 or re.search(r"^(WARNING|ERROR)", output, re.MULTILINE):
+        sys.exit(f"The site did not build cleanly:\n{output}")
+    return wall, cpu
+
+
+def save(out: Path, section: str, figures: dict) -> None:
+    """Write FIGURES under SECTION of the JSON file, keeping the other section."""
+    results = json.loads(out.read_text()) if out.is_file() else {}
+    results[section] = figures
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    log(f"Figures written to {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
+
+
+# --- Lighthouse on every page ------------------------------------------------
+
+def page_addresses(site: Path) -> list[str]:
+    """Every page below the site root: "" (home), "movements/", ... and the 404 page."""
+    pages = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+    pages = ["" if p == "./" else p for p in pages]
+    # Served as /404.html it answers 200; at a missing address (status 404) Lighthouse refuses to score.
+    return pages + (["404.html"] if (site / "404.html").is_file() else [])
+
+
+def run_lighthouse(url: str, report: Path) -> dict:
+    browser = chromium_path()
+    if browser is None:
+        sys.exit("No Chromium found (set CHROMIUM or install Debian's chromium).")
+    command = [
+        str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
+        "--form-factor=mobile", "--throttling-method=simulate",  # Lighthouse's mobile profile, stated
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--no-enable-error-reporting",  # never send anything anywhere
+        "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
+    ]
+    result = subprocess.run(command, env={**os.environ, "CHROME_PATH": browser},
+                            capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not report.is_file():
+        raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    return json.loads(report.read_text())
+
+
+def figures_of(page: str, lhr: dict) -> dict:
+    audits, categories = lhr["audits"], lhr["categories"]
+
+    def value(audit_id: str) -> float | None:
+        return audits[audit_id].get("numericValue")
+
+    failing = []
+    for category in CATEGORIES:
+        for ref in categories[category]["auditRefs"]:
+            audit = audits[ref["id"]]
+            scored = ref["weight"] > 0 or category == "performance" and audit.get("details", {}).get("type") == "opportunity"
+            if scored and audit.get("score") is not None and audit["score"] < 1 and audit["scoreDisplayMode"] != "informative":
+                failing.append({"category": category, "id": ref["id"], "title": audit["title"],
+                                "display": audit.get("displayValue", "")})
+    return {
+        "page": page or "/",
+        "url": lhr["finalDisplayedUrl"],
+        "scores": {c: round(categories[c]["score"] * 100) if categories[c]["score"] is not None else None
+                   for c in CATEGORIES},
+        "lcp_ms": round(value("largest-contentful-paint")),
+        "fcp_ms": round(value("first-contentful-paint")),
+        "tbt_ms": round(value("total-blocking-time")),
+        "cls": round(value("cumulative-layout-shift"), 3),
+        "bytes": round(value("total-byte-weight")),
+        "requests": len(audits["network-requests"]["details"]["items"]),
+        "failing_audits": failing,
+    }
+
+
+def misses(row: dict) -> list[str]:
+    """Which of the issue's targets this page misses."""
+    found = [f"{c} {row['scores'][c]}" for c, target in TARGETS.items() if (row["scores"][c] or 0) < target]
+    if row["bytes"] > MAX_BYTES:
+        found.append(f"{row['bytes'] / 1000:.1f} KB > {MAX_BYTES / 1000:.0f} KB")
+    if row["lcp_ms"] >= MAX_LCP_MS:
+        found.append(f"LCP {row['lcp_ms'] / 1000:.2f} s >= {MAX_LCP_MS / 1000} s")
+    return found
+
+
+def print_lighthouse_table(rows: list[dict]) -> None:
+    header = f"{'page':<24} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'LCP s':>6} {'TBT ms':>6} {'CLS':>6} {'KB':>6} {'req':>4}  targets"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        s = row["scores"]
+        verdict = "; ".join(misses(row)) or "met"
+        print(f"{row['page']:<24} {s['performance']:>4} {s['accessibility']:>4} {s['best-practices']:>4} {s['seo']:>4} "
+              f"{row['lcp_ms'] / 1000:>6.2f} {row['tbt_ms']:>6} {row['cls']:>6.3f} {row['bytes'] / 1000:>6.1f} "
+              f"{row['requests']:>4}  {verdict}")
+    print(f"\nTargets: 100 in accessibility, best practices and SEO; at most {MAX_BYTES / 1000:.0f} KB "
+          f"transferred (compressed) on a first visit; LCP under {MAX_LCP_MS / 1000} s (Lighthouse mobile, simulated).")
+    seen: dict[str, list[str]] = {}
+    for row in rows:
+        for audit in row["failing_audits"]:
+            key = f"[{audit['category']}] {audit['id']}: {audit['title']}"
+            seen.setdefault(key, []).append(row["page"])
+    if seen:
+        print("\nWhat Lighthouse flags (audit: pages):")
+        for key, pages in sorted(seen.items()):
+            print(f"  {key}: {', '.join(pages) if len(pages) < len(rows) else 'every page'}")
+
+
+def lighthouse_bench(out: Path) -> int:
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is not installed: run ./scripts/bench, which runs `npm ci` first.")
+    reports = out.parent / "lighthouse"
+    reports.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        site = Path(tmp)
+        log("Building the site...")
+        build(ROOT / "mkdocs.yml", site)
+        server, base = serve(site, urlsplit(site_url()).path, compress=True)
+        rows, lhr = [], {}
+        try:
+            for page in page_addresses(site):
+                log(f"Lighthouse: {base}{page}")
+                lhr = run_lighthouse(base + page, reports / f"{page.strip('/').replace('/', '_') or 'home'}.json")
+                rows.append(figures_of(page, lhr))
+        finally:
+            server.shutdown()
+    print_lighthouse_table(rows)
+    save(out, "lighthouse", {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "lighthouse": lhr.get("lighthouseVersion"),
+        "browser": lhr.get("environment", {}).get("hostUserAgent"),
+        "profile": "mobile, simulated throttling (Lighthouse default)",
+        "targets": {**TARGETS, "max_bytes": MAX_BYTES, "max_lcp_ms": MAX_LCP_MS},
+        "pages": [{**row, "misses": misses(row)} for row in rows],
+    })
+    return 0
+
+
+# --- Build scaling -----------------------------------------------------------
+
+SIZES = (100, 500, 1000)
+LAYOUT_PAGES = 500
+PAGES_PER_SECTION = 20  # a site this big would group its pages by topic
+# Material features that change how much navigation each page carries.
+LAYOUTS = {
+    "as now": [],
+    "+ navigation.sections": ["navigation.sections"],
+    "+ navigation.prune": ["navigation.prune"],
+    "+ sections + prune": ["navigation.sections", "navigation.prune"],
+}
+
+
+def real_sentences(project: Path) -> list[str]:
+    """Sentences of the real pages, links removed, so synthetic pages read (and compress) like real ones."""
+    sentences = []
+    for source in sorted((project / "docs").glob("*.md")):
+        text = source.read_text(encoding="utf-8")
+        if text.startswith("---\n") and "\n---" in text[3:]:
+            text = text[text.index("\n---", 3) + 4:]  # skip the front matter
+        for line in text.splitlines():
+            line = line.strip()
+            if not line[:1].isalpha() or "|" in line:
+                continue  # headings, lists markers, admonitions, tables, HTML
+            line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)  # a link would break in another folder
+            line = re.sub(r"\[\^[^\]]*\]|\{[^}]*\}", "", line)
+            sentences += [s.strip() for s in re.findall(r"[^.!?]+[.!?]", line)]
+    return sentences or ["Muscles can twitch, spasm or cramp without you choosing."]
+
+
+def synthetic_page(number: int, sentences: list[str]) -> str:
+    """Plain Markdown with front matter like a real page: about 400 words, headings, a shuffle of real sentences."""
+    pick = random.Random(number)  # the same pages on every run
+    paragraphs = [" ".join(pick.choices(sentences, k=5)) for _ in range(6)]
+    body = "\n\n".join(f"## Part {p + 1}\n\n{text}" if p % 2 == 0 else text for p, text in enumerate(paragraphs))
+    return (f"---\ntitle: Synthetic page {number}\n"
+            f"description: Synthetic page {number}, made by scripts/bench --scale to measure the build.\n"
+            f"last_reviewed: 2026-11-25\nnext_review: 2027-11-25\nsources:\n  - title: None, synthetic\n---\n\n"
+            f"# Synthetic page {number}\n\n{body}\n")
+
+
+def snapshot(dest: Path) -> Path:
+    """Copy what the build reads, once: pages being edited meanwhile don't skew the comparison."""
+    for part in ("docs", "overrides"):
+        shutil.copytree(ROOT / part, dest / part)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def make_project(source: Path, dest: Path, pages: int, extra_features: list[str]) -> Path:
+    """A copy of SOURCE with PAGES synthetic pages; returns its config file."""
+    from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV tags
+
+    shutil.copytree(source, dest)
+    original = yaml_load((source / "mkdocs.yml").read_text())
+    nav = list(original["nav"])
+    sentences = real_sentences(source)
+    for first in range(1, pages + 1, PAGES_PER_SECTION):
+        section = f"topic-{first // PAGES_PER_SECTION + 1:03}"
+        entries = []
+        for number in range(first, min(first + PAGES_PER_SECTION, pages + 1)):
+            path = dest / "docs" / "synthetic" / section / f"page-{number:04}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(synthetic_page(number, sentences))
+            entries.append({f"Synthetic page {number}": f"synthetic/{section}/{path.name}"})
+        nav.append({f"Synthetic {section}": entries})
+    # MkDocs' INHERIT keeps every setting of mkdocs.yml and replaces only these lists.
+    config = {"INHERIT": "mkdocs.yml", "nav": nav,
+              "theme": {"features": original["theme"]["features"] + extra_features}}
+    path = dest / "mkdocs.scale.yml"
+    path.write_text(json.dumps(config, indent=1))  # JSON is YAML
+    return path
+
+
+def nav_bytes(html: str) -> int:
+    """Bytes of the site navigation (Material's primary <nav>), nested <nav>s included."""
+    start = html.find('<nav class="md-nav md-nav--primary"')
+    if start < 0:
+        return 0
+    depth = 0
+    for tag in re.finditer(r"<nav\b|</nav>", html[start:]):
+        depth += 1 if tag.group() == "<nav" else -1
+        if depth == 0:
+            return len(html[start:start + tag.end()].encode())
+    return 0
+
+
+def measure(site: Path, seconds: tuple[float, float]) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    readers = [p for p in files if not NOT_FOR_READERS.search(p.relative_to(site).as_posix())]
+    pages = [p for p in site.rglob("index.html") if "synthetic" in p.parts] or list(site.rglob("index.html"))
+    html = [p.read_bytes() for p in pages]
+    index = (site / "search" / "search_index.json").read_bytes()
+    return {
+        "pages": len(list(site.rglob("index.html"))),
+        "build_s": round(seconds[0], 1),
+        "build_cpu_s": round(seconds[1], 1),
+        "site_bytes": sum(p.stat().st_size for p in files),
+        "site_bytes_for_readers": sum(p.stat().st_size for p in readers),
+        "search_index_bytes": len(index),
+        "search_index_gzip_bytes": len(gzip_bytes(index)),
+        "page_html_median_bytes": round(statistics.median(len(h) for h in html)),
+        "page_html_gzip_median_bytes": round(statistics.median(len(gzip_bytes(h)) for h in html)),
+        "nav_median_bytes": round(statistics.median(nav_bytes(h.decode()) for h in html)),
+    }
+
+
+def print_scale_table(title: str, rows: list[dict]) -> None:
+    def mb(n: int) -> str:
+        return f"{n / 1e6:.1f} MB"
+
+    def kb(n: int) -> str:
+        return f"{n / 1000:.1f} KB"
+
+    print(f"\n{title}")
+    header = (f"{'run':<26} {'pages':>5} {'build':>7} {'cpu':>7} {'site':>9} {'readers':>9} {'index':>9} {'index gz':>9} "
+              f"{'page':>9} {'page gz':>8} {'nav':>9} {'nav %':>6}")
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        share = row["nav_median_bytes"] / row["page_html_median_bytes"] * 100
+        print(f"{row['run']:<26} {row['pages']:>5} {row['build_s']:>6.1f}s {row['build_cpu_s']:>6.1f}s {mb(row['site_bytes']):>9} "
+              f"{mb(row['site_bytes_for_readers']):>9} {kb(row['search_index_bytes']):>9} "
+              f"{kb(row['search_index_gzip_bytes']):>9} {kb(row['page_html_median_bytes']):>9} "
+              f"{kb(row['page_html_gzip_median_bytes']):>8} {kb(row['nav_median_bytes']):>9} {share:>5.0f}%")
+
+
+def scale_bench(out: Path, sizes: tuple[int, ...]) -> int:
+    growth, layouts = [], []
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        source = snapshot(Path(tmp) / "source")
+        log("Building the site as it is...")
+        today = Path(tmp) / "today"
+        growth.append({"run": "site today", "synthetic_pages": 0, "features": [],
+                       **measure(today, build(source / "mkdocs.yml", today))})
+        shutil.rmtree(today)
+        runs = [(f"{n} pages", n, []) for n in sizes]
+        if LAYOUT_PAGES not in sizes:
+            runs.append((f"{LAYOUT_PAGES} pages", LAYOUT_PAGES, []))
+        runs += [(f"{LAYOUT_PAGES} {name}", LAYOUT_PAGES, features) for name, features in LAYOUTS.items() if features]
+        for number, (name, pages, features) in enumerate(runs):
+            project = Path(tmp) / f"project-{number}"
+            config = make_project(source, project, pages, features)
+            log(f"Building {name}...")
+            row = {"run": name, "synthetic_pages": pages, "features": features,
+                   **measure(project / "site", build(config, project / "site"))}
+            (layouts if features else growth).append(row)
+            shutil.rmtree(project)  # a 1000-page site takes hundreds of MB
+    as_now = [{**row, "run": f"{LAYOUT_PAGES} {next(iter(LAYOUTS))}"}
+              for row in growth if row["synthetic_pages"] == LAYOUT_PAGES]
+    growth = [row for row in growth if row["synthetic_pages"] in (0, *sizes)]
+    print_scale_table("Growth (mkdocs.yml as it is, plus synthetic pages in nav sections of "
+                      f"{PAGES_PER_SECTION}; page and nav: medians over the synthetic pages):", growth)
+    print_scale_table(f"Layout choices at {LAYOUT_PAGES} synthetic pages:", as_now + layouts)
+    print("\nsite: everything built; readers: without source maps and unused search languages (never downloaded); "
+          "index: search/search_index.json; page: one page's HTML; nav: its site navigation; "
+          "build: wall time of `mkdocs build --strict`, Python start-up included; cpu: the build's own CPU time.")
+    save(out, "scale", {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "pages_per_section": PAGES_PER_SECTION,
+        "growth": growth,
+        "layouts": as_now + layouts,
+    })
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", action="store_true", help="measure build scaling instead of running Lighthouse")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
+                        help="with --scale: page counts to build (default %(default)s)")
+    parser.add_argument("--out", type=Path, default=ROOT / ".bench" / "results.json",
+                        help="JSON file for the figures; each mode updates its own section (default .bench/results.json)")
+    args = parser.parse_args()
+    out = args.out.resolve()
+    if args.scale:
+        return scale_bench(out, tuple(int(n) for n in args.sizes.split(",")))
+    return lighthouse_bench(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
