@@ -1,0 +1,106 @@
+"""Print a page of the site to PDF in Chromium, and read the PDF back.
+
+The one place that says how the site is printed: the print tests and
+scripts/handouts both use it, so the handouts clinicians e-mail are the
+very PDFs the tests checked.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+
+PAPER_SIZES = ("A4", "Letter")
+MAX_HANDOUT_SHEETS = 2
+# Pages that are not handouts: no print button, no two-sheet limit.
+# overrides/partials/print-button.html names the same pages.
+NOT_HANDOUTS = {"index.md", "glossary.md", "about.md"}
+# The running footer sits in the bottom page margin (print.css: 1.6 cm).
+# Text lower than this is the footer, not the page's own text.
+FOOTER_HEIGHT_CM = 1.4
+POINTS_PER_CM = 72 / 2.54
+
+
+@dataclass(frozen=True)
+class SitePage:
+    source: str  # "movements.md"
+    path: str  # its address below the site root: "movements/", or "" for home
+
+    @property
+    def is_handout(self) -> bool:
+        return self.source not in NOT_HANDOUTS
+
+    @property
+    def slug(self) -> str:
+        return self.path.strip("/") or "index"
+
+
+def site_pages(docs: Path) -> list[SitePage]:
+    """Every page written in docs/ (flat), with its address."""
+    return [SitePage(md.name, "" if md.stem == "index" else f"{md.stem}/") for md in sorted(docs.glob("*.md"))]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    text: str  # everything printed on the sheet
+    body: str  # the sheet's own text: everything but the running footer
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.body.strip()
+
+
+@dataclass(frozen=True)
+class Printout:
+    paper: str
+    sheets: list[Sheet]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(sheet.text for sheet in self.sheets)
+
+
+def print_pdf(page, url: str, paper: str) -> bytes:
+    """Print URL as a reader does: print media, the given paper, browser
+    margins left to print.css, background colours off (the browsers' default)."""
+    response = page.goto(url, wait_until="load")
+    if response is None or not response.ok:
+        raise RuntimeError(f"{url} answered {response.status if response else 'nothing'}")
+    page.emulate_media(media="print")
+    return page.pdf(format=paper, print_background=False)
+
+
+def read_pdf(data: bytes, paper: str) -> Printout:
+    sheets = []
+    for pdf_page in PdfReader(io.BytesIO(data)).pages:
+        footer_top = float(pdf_page.mediabox.bottom) + FOOTER_HEIGHT_CM * POINTS_PER_CM
+        body: list[str] = []
+
+        def keep_body(text, cm, tm, font, size):
+            # The text's height on the sheet: its matrix applied to the page's.
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if y > footer_top:
+                body.append(text)
+
+        text = pdf_page.extract_text(visitor_text=keep_body)
+        sheets.append(Sheet(text, "".join(body)))
+    return Printout(paper, sheets)
+
+
+def print_page(page, url: str, paper: str) -> tuple[bytes, Printout]:
+    data = print_pdf(page, url, paper)
+    return data, read_pdf(data, paper)
+
+
+def flat(text: str) -> str:
+    """Text with line breaks and spacing folded, for looking phrases up."""
+    return " ".join(text.split())
+
+
+def squeezed(text: str) -> str:
+    """Text without any white space: a long address may wrap anywhere."""
+    return re.sub(r"\s+", "", text)

@@ -1,0 +1,300 @@
+"""Printed handouts, checked in a real Chromium on A4 and US Letter paper.
+
+Every page is printed to PDF the way a reader prints it (tests/print_pdf.py)
+and the PDF is read back: how many sheets, no blank sheet, the disclaimer,
+address and review date on every sheet, no navigation or search, boxes and
+tables whole. A small fixture site (tests/fixtures/print-faults) proves each
+check fails, with a message the person who edits the page can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import FIXTURES, ROOT, build, serve, site_url
+from print_pdf import MAX_HANDOUT_SHEETS, PAPER_SIZES, Printout, SitePage, flat, print_page, site_pages, squeezed
+from sitecheck.disclaimer import DISCLAIMER
+from sitecheck.problems import Problem, report
+
+pytestmark = pytest.mark.browser
+
+PAGES = site_pages(ROOT / "docs")
+REVIEWED = "Page last reviewed"
+MIN_DIARY_ROW_CM = 2.0  # room for two lines of handwriting
+CM_PER_CSS_PX = 2.54 / 96
+
+# What the page shows besides the printed text, read from the page itself.
+PAGE_FACTS = """() => {
+  const text = (el) => (el ? el.textContent.replace(/\\s+/g, " ").trim() : "");
+  const own = document.querySelector("article").cloneNode(true);
+  own.querySelectorAll(".page-feedback, [data-print-button]").forEach((el) => el.remove());
+  // Phrases only the site's frame shows: two neighbouring navigation
+  // entries, the search box, skip link, table of contents, footer, buttons.
+  const nav = [...document.querySelectorAll(
+    ".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")].map(text);
+  const chrome = nav.slice(1).map((label, i) => nav[i] + " " + label);
+  const search = document.querySelector(".md-search__input");
+  chrome.push(search && search.placeholder, text(document.querySelector(".md-search-result__meta")),
+    text(document.querySelector(".md-skip")), text(document.querySelector(".md-nav--secondary > .md-nav__title")),
+    text(document.querySelector(".page-feedback a")), text(document.querySelector("[data-print-button]")),
+    ...[...document.querySelectorAll(".md-footer__direction")].map(text));
+  // Boxes and tables: the text of each line or cell, to find them on the sheets.
+  const blocks = [...document.querySelectorAll(
+    "article .admonition, article details, article table")].filter((el) => !el.closest(".print-only"))
+    .map((el) => ({
+      label: text(el.querySelector(".admonition-title, summary, th")) || "table",
+      kind: el.matches("table") ? "table" : "box",
+      parts: [...el.querySelectorAll(".admonition-title, summary, li, p, th, td")]
+        .filter((part) => !part.querySelector("li, p")).map(text).filter((t) => t.length > 3),
+    }));
+  const grid = document.querySelector("#diary-grid");
+  const rows = grid ? [...document.querySelectorAll("#diary-grid ~ * tbody tr, #diary-grid ~ table tbody tr")] : [];
+  const guide = document.querySelector("#how-to-fill-it-in");
+  return {
+    own: text(own), chrome: chrome.filter(Boolean), blocks,
+    disclaimer: text(document.querySelector(".site-disclaimer")),
+    rowHeights: rows.map((row) => row.getBoundingClientRect().height),
+    lastRow: rows.length ? text(rows[rows.length - 1].cells[0]) : null,
+    guide: text(guide),
+  };
+}"""
+
+
+@dataclass
+class Printed:
+    """A page printed on one paper size, with what the page itself shows."""
+    name: str  # the file to edit, e.g. "docs/movements.md"
+    address: str  # where the page lives, as printed on it
+    printout: Printout
+    facts: dict  # PAGE_FACTS, read from the page while it is printed
+
+    def problem(self, what: str, fix: str) -> Problem:
+        return Problem(self.name, f"Printed on {self.printout.paper} paper, {what}", fix)
+
+    def sheets_with(self, phrase: str) -> set[int]:
+        return {number for number, sheet in enumerate(self.printout.sheets, 1) if phrase in flat(sheet.text)}
+
+
+def print_and_read(page, url: str, paper: str, name: str, address: str) -> Printed:
+    _, printout = print_page(page, url, paper)
+    return Printed(name, address, printout, page.evaluate(PAGE_FACTS))
+
+
+# --- The checks ---------------------------------------------------------------
+
+def check_sheets(printed: Printed, handout: bool) -> list[Problem]:
+    problems = []
+    sheets = printed.printout.sheets
+    if handout and len(sheets) > MAX_HANDOUT_SHEETS:
+        problems.append(printed.problem(
+            f"the page takes {len(sheets)} sheets; a handout must fit on {MAX_HANDOUT_SHEETS} sheets.",
+            "Shorten the page (about 450 words of text at most), or move a section to a page of its own."))
+    for number, sheet in enumerate(sheets, 1):
+        if sheet.is_blank:
+            problems.append(printed.problem(
+                f"sheet {number} of {len(sheets)} is blank.",
+                "Look for a forced page break at the end of the page, and keep the reset of "
+                "min-height on Material's containers in docs/assets/stylesheets/print.css."))
+    return problems
+
+
+def check_every_sheet_says_where_it_is_from(printed: Printed) -> list[Problem]:
+    """Each sheet, even one that gets separated, carries address, review date and disclaimer."""
+    problems = []
+    sheets = printed.printout.sheets
+    footer = "Keep the running footer: overrides/partials/print-extras.html writes it, print.css places it."
+    for number, sheet in enumerate(sheets, 1):
+        where = f"sheet {number} of {len(sheets)}"
+        if squeezed(printed.address) not in squeezed(sheet.text):
+            problems.append(printed.problem(f"{where} does not show the page's address {printed.address}", footer))
+        if REVIEWED not in flat(sheet.text):
+            problems.append(printed.problem(
+                f'{where} does not show "{REVIEWED}".',
+                f"Set last_reviewed in the page's front matter. {footer}"))
+        if DISCLAIMER not in flat(sheet.text):
+            problems.append(printed.problem(f'{where} does not show the disclaimer "{DISCLAIMER}"', footer))
+    if printed.facts["disclaimer"] not in flat(printed.printout.text):
+        problems.append(printed.problem(
+            "the disclaimer box under the page is missing.",
+            "Do not hide .site-disclaimer in print.css; it comes from overrides/partials/disclaimer.html."))
+    return problems
+
+
+def check_only_the_article_prints(printed: Printed) -> list[Problem]:
+    own = printed.facts["own"].lower()
+    text = flat(printed.printout.text)
+    shown = [phrase for phrase in dict.fromkeys(printed.facts["chrome"])
+             if phrase.lower() not in own and re.search(rf"\b{re.escape(phrase)}\b", text)]
+    return [printed.problem(
+        f'the site\'s navigation or search is printed: "{phrase}".',
+        "Only the article may print: hide the header, navigation, search, footer and buttons "
+        "in docs/assets/stylesheets/print.css.") for phrase in shown]
+
+
+def check_boxes_stay_whole(printed: Printed) -> list[Problem]:
+    """A box or table is split when two of its lines are found, each once, on different sheets."""
+    problems = []
+    for block in printed.facts["blocks"]:
+        found = {min(sheets) for part in block["parts"] if len(sheets := printed.sheets_with(part)) == 1}
+        if len(found) > 1:
+            first, last = min(found), max(found)
+            problems.append(printed.problem(
+                f'the {block["kind"]} "{block["label"]}" is split over sheets {first} and {last}.',
+                "Keep break-inside: avoid for boxes and tables in docs/assets/stylesheets/print.css; "
+                "a box or table longer than a sheet must be shortened."))
+    return problems
+
+
+def check_diary_grid(printed: Printed) -> list[Problem]:
+    """The diary's grid: rows to write in, and a sheet of its own (the guide comes after)."""
+    facts, problems = printed.facts, []
+    if not facts["rowHeights"]:
+        return problems
+    lowest = min(facts["rowHeights"]) * CM_PER_CSS_PX
+    if lowest < MIN_DIARY_ROW_CM:
+        problems.append(printed.problem(
+            f"rows of the diary grid are {lowest:.1f} cm tall; people need at least {MIN_DIARY_ROW_CM:.0f} cm to write in.",
+            "Keep the row height of the #diary-grid table in docs/assets/stylesheets/print.css."))
+    grid_sheets, guide_sheets = printed.sheets_with(facts["lastRow"]), printed.sheets_with(facts["guide"])
+    if grid_sheets and guide_sheets and min(guide_sheets) <= max(grid_sheets):
+        problems.append(printed.problem(
+            f'the guide ("{facts["guide"]}") starts on the grid\'s sheet {max(grid_sheets)}; the grid needs a sheet of its own.',
+            "Keep break-before: page on #how-to-fill-it-in in docs/assets/stylesheets/print.css."))
+    return problems
+
+
+def all_problems(printed: Printed, handout: bool) -> list[Problem]:
+    return (check_sheets(printed, handout) + check_every_sheet_says_where_it_is_from(printed)
+            + check_only_the_article_prints(printed) + check_boxes_stay_whole(printed)
+            + check_diary_grid(printed))
+
+
+# --- The site -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def printer(browser):
+    """One tab for all the printing: pages load from its cache after the first."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def sheet_counts(request):
+    """Sheets per page and paper, shown after the tests: the numbers to watch as pages grow."""
+    counts: dict[str, dict[str, int]] = {}
+    yield counts
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None or not counts:
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write_line("")
+        reporter.write_line("Printed sheets per page:  " + "  ".join(f"{paper:>6}" for paper in PAPER_SIZES))
+        for name, by_paper in sorted(counts.items()):
+            reporter.write_line(f"  {name:<24}" + "  ".join(f"{by_paper.get(paper, '-'):>6}" for paper in PAPER_SIZES))
+
+
+@pytest.mark.parametrize("paper", PAPER_SIZES)
+@pytest.mark.parametrize("site_page", PAGES, ids=lambda p: p.slug)
+def test_page_prints_as_a_clean_handout(printer, site_server, site_page: SitePage, paper, sheet_counts):
+    printed = print_and_read(printer, site_server + site_page.path, paper,
+                             f"docs/{site_page.source}", site_url() + site_page.path)
+    sheet_counts.setdefault(site_page.slug, {})[paper] = len(printed.printout.sheets)
+    problems = all_problems(printed, site_page.is_handout)
+    assert not problems, report(problems)
+
+
+def test_diary_grid_is_checked(printer, site_server):
+    """The diary checks above only run where a grid is found: make sure it is."""
+    printer.goto(site_server + "symptom-diary/")
+    printer.emulate_media(media="print")
+    facts = printer.evaluate(PAGE_FACTS)
+    assert len(facts["rowHeights"]) == 7, "docs/symptom-diary.md: the diary grid (#diary-grid) should have 7 day rows."
+    assert facts["guide"], "docs/symptom-diary.md: the guide heading {#how-to-fill-it-in} is missing."
+
+
+def test_print_button(page, site_server):
+    """On handout pages: a real, visible button that the keyboard reaches and
+    that opens printing; on the other pages none. Never on paper."""
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    for site_page in PAGES:
+        page.goto(site_server + site_page.path)
+        button = page.locator("button[data-print-button]")
+        if not site_page.is_handout:
+            assert button.count() == 0, (f"docs/{site_page.source} is not a handout but shows a print button. "
+                                         "Keep overrides/partials/print-button.html and NOT_HANDOUTS in tests/print_pdf.py in step.")
+            continue
+        assert button.is_visible(), (f'docs/{site_page.source}: the "Print this page" button is not visible. '
+                                     "print.js shows it; check that it loads.")
+        assert button.inner_text().strip() == "Print this page"
+    # The keyboard reaches it with Tab, and Enter prints.
+    page.goto(site_server + "symptom-diary/")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('[data-print-button]')"):
+            break
+    else:
+        pytest.fail("The print button cannot be reached with the Tab key.")
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.printed") == 1, "Pressing Enter on the print button did not open printing."
+    assert not page.locator(".words-used").is_visible(), "The printed word list shows on screen."
+    page.emulate_media(media="print")
+    assert page.locator("button[data-print-button]").is_hidden(), "The print button would be printed."
+    assert page.locator(".words-used").is_visible(), "The word list would not be printed."
+
+
+# --- Proof that each check can fail --------------------------------------------
+
+FAULTS = FIXTURES / "print-faults"
+
+
+@pytest.fixture(scope="module")
+def faults_server(tmp_path_factory):
+    """The fixture site, built with the real overrides and served with the real print.css and print.js."""
+    dest = tmp_path_factory.mktemp("print-faults")
+    build(FAULTS / "mkdocs.yml", dest)
+    for asset in ("stylesheets/print.css", "javascripts/print.js"):
+        shutil.copy(ROOT / "docs" / "assets" / asset, dest / "assets" / asset)
+    fixture_url = "https://example.org/print-faults/"
+    server, url = serve(dest, urlsplit(fixture_url).path)
+    yield url, fixture_url
+    server.shutdown()
+
+
+def print_fixture(page, faults_server, slug: str, paper: str = "A4") -> list[Problem]:
+    url, fixture_url = faults_server
+    printed = print_and_read(page, url + slug + "/", paper, f"docs/{slug}.md", fixture_url + slug + "/")
+    return all_problems(printed, handout=True)
+
+
+@pytest.mark.parametrize("paper", PAPER_SIZES)
+def test_a_good_fixture_page_passes(printer, faults_server, paper):
+    problems = print_fixture(printer, faults_server, "good-page", paper)
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("slug, expected", [
+    ("too-long", ["docs/too-long.md: Printed on A4 paper, the page takes",
+                  "sheets; a handout must fit on 2 sheets. How to fix: Shorten the page"]),
+    ("lost-disclaimer", [f'docs/lost-disclaimer.md: Printed on A4 paper, sheet 1 of 1 does not show the disclaimer "{DISCLAIMER}"',
+                         "sheet 1 of 1 does not show the page's address https://example.org/print-faults/lost-disclaimer/",
+                         'sheet 1 of 1 does not show "Page last reviewed".',
+                         "Printed on A4 paper, the disclaimer box under the page is missing."]),
+    ("blank-sheet", ["docs/blank-sheet.md: Printed on A4 paper, sheet 2 of 2 is blank."]),
+    ("navigation-printed", ['the site\'s navigation or search is printed: "A good page Too long".',
+                            'the site\'s navigation or search is printed: "Search".']),
+    ("split-box", ['docs/split-box.md: Printed on A4 paper, the box "A box too tall for one sheet" is split over sheets']),
+    ("cramped-diary", ["docs/cramped-diary.md: Printed on A4 paper, rows of the diary grid are 0.",
+                       "cm tall; people need at least 2 cm to write in.",
+                       'the guide ("How do I fill in the diary?") starts on the grid\'s sheet 1; the grid needs a sheet of its own.']),
+])
+def test_print_checks_catch_faults(printer, faults_server, slug, expected):
+    text = "\n".join(str(problem) for problem in print_fixture(printer, faults_server, slug))
+    for phrase in expected:
+        assert phrase in text, f"Expected the print check to say {phrase!r}; it said:\n{text or '(nothing)'}"
