@@ -3,14 +3,22 @@
 The one place that says how the site is printed: the print tests and
 scripts/handouts both use it, so the handouts clinicians e-mail are the
 very PDFs the tests checked.
+
+As a command (run by scripts/handouts, from the repository root):
+    python tests/print_pdf.py OUT_FOLDER
+builds the site and writes OUT_FOLDER/PAGE-A4.pdf and PAGE-Letter.pdf for
+every handout page.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pypdf import PdfReader
 
@@ -104,3 +112,51 @@ def flat(text: str) -> str:
 def squeezed(text: str) -> str:
     """Text without any white space: a long address may wrap anywhere."""
     return re.sub(r"\s+", "", text)
+
+
+# --- scripts/handouts ---------------------------------------------------------
+
+def write_handouts(out: Path) -> int:
+    """Build the site, serve it on 127.0.0.1 and print every handout page on
+    each paper size into OUT. Returns the number of handouts with a problem."""
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM_ARGS, ROOT, chromium_path, run_build, serve, site_url
+
+    pages = [page for page in site_pages(ROOT / "docs") if page.is_handout]
+    jobs = [(page, paper) for page in pages for paper in PAPER_SIZES]
+    out.mkdir(parents=True, exist_ok=True)
+    warnings = 0
+    with tempfile.TemporaryDirectory() as folder:
+        print("Building the site...", flush=True)
+        clean, output = run_build(ROOT / "mkdocs.yml", Path(folder))
+        if not clean:
+            sys.exit(f"The site did not build cleanly:\n{output}")
+        server, base = serve(Path(folder), urlsplit(site_url()).path)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+                tab = browser.new_page()
+                for number, (page, paper) in enumerate(jobs, 1):
+                    data, printout = print_page(tab, base + page.path, paper)
+                    target = out / f"{page.slug}-{paper}.pdf"
+                    target.write_bytes(data)
+                    sheets = len(printout.sheets)
+                    note = ""
+                    if sheets > MAX_HANDOUT_SHEETS or any(sheet.is_blank for sheet in printout.sheets):
+                        warnings += 1
+                        note = f"  <- check this one: over {MAX_HANDOUT_SHEETS} sheets or a blank sheet"
+                    print(f"[{number:>2}/{len(jobs)}] {page.source:<26} {paper:<6} "
+                          f"{sheets} sheet{'s' if sheets != 1 else ''} -> {target}{note}", flush=True)
+                browser.close()
+        finally:
+            server.shutdown()
+    return warnings
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("Usage: python tests/print_pdf.py OUT_FOLDER")
+    problems = write_handouts(Path(sys.argv[1]))
+    print(f"Done: {sys.argv[1]}" + (f" ({problems} to check, see above)" if problems else ""))
+    sys.exit(1 if problems else 0)
