@@ -1,0 +1,138 @@
+"""WCAG 2.2 AA in a real browser: axe-core on every page at desktop and phone
+width in light and dark colours, plus what axe cannot judge alone: a visible
+focus on every Tab stop, the skip link, glossary tooltips without a mouse,
+and tap targets. Each check is proven able to fail on tests/fixtures/a11y-faults/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_checks import (
+    axe_problems, focus_problems, keyboard_tooltip_problems, open_page, page_id,
+    site_pages, skip_link_problems, tab_through, tabs, tap_target_problems, touch_tooltip_problems,
+    where,
+)
+from conftest import FIXTURES, serve
+
+pytestmark = pytest.mark.browser
+__all__ = ["tabs"]  # a fixture, used by name
+
+PAGES = site_pages()
+CONTENT_PAGES = [page for page in PAGES if page[1].startswith("docs/")]
+COMBINATIONS = [("desktop", "light"), ("desktop", "dark"), ("phone", "light"), ("phone", "dark")]
+
+
+@pytest.fixture(scope="module")
+def faults():
+    """Small pages with the faults each check must catch (tests/fixtures/a11y-faults/site/)."""
+    server, url = serve(FIXTURES / "a11y-faults" / "site", "/")
+    yield url
+    server.shutdown()
+
+
+def report(problems: list[str]) -> str:
+    return f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+# --- axe-core ------------------------------------------------------------------
+
+@pytest.mark.parametrize("width, palette", COMBINATIONS, ids=[f"{w}-{p}" for w, p in COMBINATIONS])
+@pytest.mark.parametrize("address, source", PAGES, ids=[page_id(a) for a, _ in PAGES])
+def test_axe_finds_no_wcag_violations(tabs, site_server, address, source, width, palette):
+    tab = open_page(tabs.get(width, palette), site_server + address, palette)
+    problems = axe_problems(tab, where(address, source, width, palette))
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("width, palette", COMBINATIONS, ids=[f"{w}-{p}" for w, p in COMBINATIONS])
+def test_axe_finds_no_violations_with_search_results_open(tabs, site_server, width, palette):
+    from browser_checks import search_results
+
+    tab = open_page(tabs.get(width, palette), site_server + "movements/", palette)
+    if width == "phone":
+        tab.locator("label.md-header__button[for='__search']").click()
+    search_results(tab, "cramp")
+    problems = axe_problems(tab, where("movements/", "overrides/partials/search.html", width, palette) + " with search open")
+    assert not problems, report(problems)
+
+
+def test_axe_check_catches_materials_three_faults(tabs, faults):
+    tab = open_page(tabs.get("desktop"), faults)
+    text = "\n".join(axe_problems(tab, "index.html"))
+    for rule in ("aria-dialog-name", "color-contrast", "link-in-text-block"):
+        assert f"index.html: " in text and f"axe rule {rule}" in text, f"axe did not report {rule}:\n{text}"
+
+
+# --- Keyboard: focus you can see, the skip link ----------------------------------
+
+@pytest.mark.parametrize("width, palette", [("desktop", "light"), ("phone", "dark")], ids=["desktop-light", "phone-dark"])
+@pytest.mark.parametrize("address, source", PAGES, ids=[page_id(a) for a, _ in PAGES])
+def test_every_tab_stop_shows_where_focus_is(tabs, site_server, address, source, width, palette):
+    tab = open_page(tabs.get(width, palette), site_server + address, palette)
+    stops = tab_through(tab)
+    assert len(stops) > 3, f"Only {len(stops)} Tab stops on {address or 'the home page'}: the walk did not work"
+    problems = focus_problems(stops, where(address, source, width, palette))
+    assert not problems, report(problems)
+
+
+def test_focus_check_catches_missing_outline_and_hidden_stops(tabs, faults):
+    tab = open_page(tabs.get("desktop"), faults + "keyboard/")
+    text = "\n".join(focus_problems(tab_through(tab), "keyboard/index.html"))
+    assert 'keyboard/index.html: Pressing Tab moves to the a "Contact", but it shows no focus outline' in text, text
+    assert 'the a "Hidden menu link", which is off screen' in text, text
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+@pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
+def test_skip_link_shows_and_lands_in_the_text(tabs, site_server, address, source, width):
+    tab = open_page(tabs.get(width), site_server + address)
+    problems = skip_link_problems(tab, where(address, source, width))
+    assert not problems, report(problems)
+
+
+def test_skip_link_check_catches_a_page_without_one(tabs, faults):
+    tab = open_page(tabs.get("desktop"), faults + "keyboard/")
+    text = "\n".join(skip_link_problems(tab, "keyboard/index.html"))
+    assert 'keyboard/index.html: The first Tab stop is "Contact", not a "Skip to content" link' in text, text
+
+
+# --- Glossary tooltips without a mouse --------------------------------------------
+
+@pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
+def test_glossary_tooltips_work_with_the_keyboard(tabs, site_server, address, source):
+    tab = open_page(tabs.get("desktop"), site_server + address)
+    problems = keyboard_tooltip_problems(tab, where(address, source, "desktop"))
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
+def test_glossary_tooltips_work_on_touch_screens(tabs, site_server, address, source):
+    tab = open_page(tabs.get("phone", touch=True), site_server + address)
+    problems = touch_tooltip_problems(tab, where(address, source, "phone"))
+    assert not problems, report(problems)
+
+
+def test_tooltip_checks_catch_a_hover_only_tooltip(tabs, faults):
+    tab = open_page(tabs.get("desktop"), faults + "keyboard/")
+    text = "\n".join(keyboard_tooltip_problems(tab, "keyboard/index.html"))
+    assert 'keyboard/index.html: The glossary word "spasm" cannot be reached with the Tab key' in text, text
+    touch = open_page(tabs.get("phone", touch=True), faults + "keyboard/")
+    text = "\n".join(touch_tooltip_problems(touch, "keyboard/index.html"))
+    assert 'keyboard/index.html: Tapping the glossary word "spasm" does not show its definition' in text, text
+
+
+# --- Tap targets ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+@pytest.mark.parametrize("address, source", PAGES, ids=[page_id(a) for a, _ in PAGES])
+def test_tap_targets_are_at_least_24px(tabs, site_server, address, source, width):
+    tab = open_page(tabs.get(width), site_server + address)
+    problems = tap_target_problems(tab, where(address, source, width))
+    assert not problems, report(problems)
+
+
+def test_tap_target_check_catches_a_tiny_button(tabs, faults):
+    tab = open_page(tabs.get("phone"), faults + "keyboard/")
+    text = "\n".join(tap_target_problems(tab, "keyboard/index.html"))
+    assert 'keyboard/index.html: The button "Close" is 16 x 16 CSS pixels' in text, text
