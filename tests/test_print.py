@@ -53,7 +53,7 @@ PAGE_FACTS = """() => {
         .filter((part) => !part.querySelector("li, p")).map(text).filter((t) => t.length > 3),
     }));
   const grid = document.querySelector("#diary-grid");
-  const rows = grid ? [...document.querySelectorAll("#diary-grid ~ * tbody tr, #diary-grid ~ table tbody tr")] : [];
+  const rows = grid ? [...document.querySelectorAll("#diary-grid ~ * tbody tr")] : [];
   const guide = document.querySelector("#how-to-fill-it-in");
   return {
     own: text(own), chrome: chrome.filter(Boolean), blocks,
