@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build, serve, site_url
+from conftest import FIXTURES, ROOT, build, fixture_site, serve, site_url
 from print_pdf import MAX_HANDOUT_SHEETS, PAPER_SIZES, Printout, SitePage, flat, print_page, site_pages, squeezed
 from sitecheck.disclaimer import DISCLAIMER
 from sitecheck.problems import Problem, report
@@ -249,7 +249,43 @@ def test_print_button(page, site_server):
     assert page.locator(".words-used").is_visible(), "The word list would not be printed."
 
 
+def check_word_list(site) -> list[Problem]:
+    """The printed "Words used on this page" lists each glossary word the page
+    uses (its tooltips), and no other. Read from the built HTML."""
+    problems = []
+    fix = ("The list is made by overrides/partials/print-extras.html from the glossary "
+           "(overrides/includes/glossary.md); keep it there, and define words only in the glossary.")
+    for page in site.pages:
+        article = page.article()
+        if article is None or article.select_one("dl.glossary"):  # the glossary lists every word
+            continue
+        used = {abbr["title"]: abbr.get_text() for abbr in article.select("abbr[title]")
+                if not abbr.find_parent(class_="words-used")}
+        box = article.select_one(".words-used")
+        listed = {dd.get_text(): dt.get_text() for dt, dd in zip(box.select("dt"), box.select("dd"))} if box else {}
+        for definition, word in used.items():
+            if definition not in listed:
+                problems.append(Problem(page.name, f'The printed word list ("Words used on this page") leaves out "{word}".', fix))
+        for definition, word in listed.items():
+            if definition not in used:
+                problems.append(Problem(page.name, f'The printed word list lists "{word}", which the page does not use.', fix))
+    return problems
+
+
+def test_printed_word_list_matches_the_tooltips(site):
+    problems = check_word_list(site)
+    assert not problems, report(problems)
+
+
 # --- Proof that each check can fail --------------------------------------------
+
+def test_word_list_check_catches_a_list_out_of_step():
+    problems = check_word_list(fixture_site("print-words"))
+    text = "\n".join(str(problem) for problem in problems)
+    for phrase in ['index.html: The printed word list ("Words used on this page") leaves out "spasm".',
+                   'index.html: The printed word list lists "fatigue", which the page does not use.']:
+        assert phrase in text, f"Expected the word list check to say {phrase!r}; it said:\n{text or '(nothing)'}"
+
 
 FAULTS = FIXTURES / "print-faults"
 
