@@ -117,6 +117,8 @@ def test_tooltip_checks_catch_a_hover_only_tooltip(tabs, faults):
     tab = open_page(tabs.get("desktop"), faults + "keyboard/")
     text = "\n".join(keyboard_tooltip_problems(tab, "keyboard/index.html"))
     assert 'keyboard/index.html: The glossary word "spasm" cannot be reached with the Tab key' in text, text
+    assert 'keyboard/index.html: Screen readers are not given the definition of "cramp"' in text, text
+    assert 'keyboard/index.html: Pressing Escape does not close the definition of "cramp"' in text, text
     touch = open_page(tabs.get("phone", touch=True), faults + "keyboard/")
     text = "\n".join(touch_tooltip_problems(touch, "keyboard/index.html"))
     assert 'keyboard/index.html: Tapping the glossary word "spasm" does not show its definition' in text, text

@@ -1,0 +1,56 @@
+"""Lay words find the right page: typed into the search box in a real browser,
+each word below brings up its page among the first 3 results, including words
+a page may not use literally. Proven able to fail on
+tests/fixtures/search-missing-word/ (a cramp page that never says "charley horse").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_checks import open_page, search_problems, search_results
+from conftest import FIXTURES, build, serve
+
+pytestmark = pytest.mark.browser
+
+# What a reader might type, and the page that answers them.
+LAY_WORDS = {
+    "cramp": "movements/",
+    "magnesium": "managing/",
+    "fasciculation": "understanding/",
+    "flutter": "understanding/",
+    "charley horse": "movements/",
+    "knot": "movements/",
+    "sleep": "managing/",
+    "doctor": "when-to-see-a-doctor/",
+}
+
+
+@pytest.fixture(scope="module")
+def search_tab(browser, site_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = open_page(context.new_page(), site_server)
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("query, expected", LAY_WORDS.items(), ids=list(LAY_WORDS))
+def test_lay_word_finds_its_page_in_the_first_three(search_tab, query, expected):
+    source = f"docs/{expected.rstrip('/')}.md"
+    problems = search_problems(search_results(search_tab, query), query, expected, source)
+    assert not problems, "\n".join(problems)
+
+
+def test_search_check_catches_a_page_missing_a_lay_word(browser, tmp_path):
+    build(FIXTURES / "search-missing-word" / "mkdocs.yml", tmp_path)
+    server, url = serve(tmp_path, "/")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        tab = open_page(context.new_page(), url)
+        assert search_results(tab, "cramp")[:1] == ["movements/"], "the fixture's own word should be found"
+        text = "\n".join(search_problems(search_results(tab, "charley horse"), "charley horse", "movements/",
+                                         "docs/movements.md"))
+    finally:
+        context.close()
+        server.shutdown()
+    assert 'docs/movements.md: Searching for "charley horse" shows nothing first, not this page (/movements/)' in text, text
