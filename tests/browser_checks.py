@@ -71,6 +71,16 @@ def tabs(browser):
     opened.close()
 
 
+SETTLE = """() => Promise.race([
+  Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+  new Promise(done => setTimeout(done, 2000))])"""
+
+
+def settle(tab):
+    """Wait for fades and slides to end, so colours are measured as readers see them."""
+    tab.evaluate(SETTLE)
+
+
 def open_page(tab, url: str, palette: str = "light"):
     """Load a page and wait until the site's scripts have set it up."""
     tab.goto(url)
@@ -78,6 +88,7 @@ def open_page(tab, url: str, palette: str = "light"):
     tab.wait_for_function("() => !document.querySelector('.md-content abbr[title]:not([tabindex])')")
     if palette == "dark" and tab.evaluate("document.body.dataset.mdColorScheme") not in (None, "slate"):
         pytest.fail(f"{url} did not switch to the dark palette", pytrace=False)
+    settle(tab)
     return tab
 
 
@@ -449,6 +460,7 @@ def search_results(tab, query: str) -> list[str]:
                     !/Initializing|Type to start/i.test(document.querySelector(".md-search-result__meta").textContent)""",
         arg=query)
     tab.wait_for_timeout(100)  # the worker may still be sending the last keystroke's results
+    settle(tab)
     hrefs = tab.evaluate("""() => [...document.querySelectorAll(".md-search-result__item")]
         .map(item => item.querySelector("a").href)""")
     base = tab.evaluate("new URL(document.querySelector('.md-header__button.md-logo, .md-logo').href, location).href")
