@@ -106,7 +106,23 @@ def run_lighthouse(url: str, report: Path) -> dict:
     return json.loads(report.read_text())
 
 
-def figures_of(page: str, lhr: dict) -> dict:
+def uncounted_worker_bytes(lhr: dict, site: Path, base: str) -> int:
+    """Bytes of the search worker's own script that Lighthouse leaves out.
+
+    Chromium reports a worker target's download with its headers only (about
+    300 bytes), so total-byte-weight misses the body: here it is, compressed as served.
+    """
+    missing = 0
+    for item in lhr["audits"]["network-requests"]["details"]["items"]:
+        if item.get("sessionTargetType") == "worker" and item["url"].startswith(base):
+            path = site / item["url"][len(base):].split("?")[0]
+            body = len(gzip_bytes(path.read_bytes())) if path.is_file() else 0
+            if item.get("transferSize", 0) < body:
+                missing += body
+    return missing
+
+
+def figures_of(page: str, lhr: dict, worker_bytes: int = 0) -> dict:
     audits, categories = lhr["audits"], lhr["categories"]
 
     def value(audit_id: str) -> float | None:
@@ -130,6 +146,7 @@ def figures_of(page: str, lhr: dict) -> dict:
         "tbt_ms": round(value("total-blocking-time")),
         "cls": round(value("cumulative-layout-shift"), 3),
         "bytes": round(value("total-byte-weight")),
+        "bytes_with_worker": round(value("total-byte-weight")) + worker_bytes,
         "requests": len(audits["network-requests"]["details"]["items"]),
         "failing_audits": failing,
     }
@@ -140,13 +157,16 @@ def misses(row: dict) -> list[str]:
     found = [f"{c} {row['scores'][c]}" for c, target in TARGETS.items() if (row["scores"][c] or 0) < target]
     if row["bytes"] > MAX_BYTES:
         found.append(f"{row['bytes'] / 1000:.1f} KB > {MAX_BYTES / 1000:.0f} KB")
+    elif row["bytes_with_worker"] > MAX_BYTES:
+        found.append(f"{row['bytes_with_worker'] / 1000:.1f} KB with the search worker > {MAX_BYTES / 1000:.0f} KB")
     if row["lcp_ms"] >= MAX_LCP_MS:
         found.append(f"LCP {row['lcp_ms'] / 1000:.2f} s >= {MAX_LCP_MS / 1000} s")
     return found
 
 
 def print_lighthouse_table(rows: list[dict]) -> None:
-    header = f"{'page':<24} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'LCP s':>6} {'TBT ms':>6} {'CLS':>6} {'KB':>6} {'req':>4}  targets"
+    header = (f"{'page':<24} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'LCP s':>6} {'TBT ms':>6} {'CLS':>6} "
+              f"{'KB':>6} {'KB+w':>6} {'req':>4}  targets")
     print(header)
     print("-" * len(header))
     for row in rows:
@@ -154,9 +174,12 @@ def print_lighthouse_table(rows: list[dict]) -> None:
         verdict = "; ".join(misses(row)) or "met"
         print(f"{row['page']:<24} {s['performance']:>4} {s['accessibility']:>4} {s['best-practices']:>4} {s['seo']:>4} "
               f"{row['lcp_ms'] / 1000:>6.2f} {row['tbt_ms']:>6} {row['cls']:>6.3f} {row['bytes'] / 1000:>6.1f} "
+              f"{row['bytes_with_worker'] / 1000:>6.1f} "
               f"{row['requests']:>4}  {verdict}")
     print(f"\nTargets: 100 in accessibility, best practices and SEO; at most {MAX_BYTES / 1000:.0f} KB "
-          f"transferred (compressed) on a first visit; LCP under {MAX_LCP_MS / 1000} s (Lighthouse mobile, simulated).")
+          f"transferred (compressed) on a first visit; LCP under {MAX_LCP_MS / 1000} s (Lighthouse mobile, simulated).\n"
+          "KB: Lighthouse's total-byte-weight (1 KB = 1000 bytes). KB+w: the same plus the search worker's script, "
+          "which Lighthouse counts as headers only. req: requests. LCP/TBT/CLS: the median-LCP run.")
     seen: dict[str, list[str]] = {}
     for row in rows:
         for audit in row["failing_audits"]:
@@ -168,7 +191,26 @@ def print_lighthouse_table(rows: list[dict]) -> None:
             print(f"  {key}: {', '.join(pages) if len(pages) < len(rows) else 'every page'}")
 
 
-def lighthouse_bench(out: Path) -> int:
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median LCP, reported whole (as Lighthouse's own median-run helper does),
+    with every run's LCP and TBT kept to show the spread."""
+    ordered = sorted(runs, key=lambda row: row["lcp_ms"])
+    chosen = ordered[(len(ordered) - 1) // 2]
+    return {**chosen, "runs": len(runs), "lcp_ms_runs": [row["lcp_ms"] for row in runs],
+            "tbt_ms_runs": [row["tbt_ms"] for row in runs]}
+
+
+def busy_note(loads: list[float]) -> str:
+    """Lighthouse's simulated timings scale the CPU time it observed: a busy machine reads slow."""
+    cores = os.cpu_count() or 1
+    if max(loads) <= cores:
+        return ""
+    return (f"Note: the machine was busy (load average up to {max(loads):.1f} on {cores} cores); "
+            "Lighthouse simulates a slow phone from the CPU time it observed, so LCP and TBT read high. "
+            "Scores, CLS and bytes are not affected.")
+
+
+def lighthouse_bench(out: Path, runs: int) -> int:
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run ./scripts/bench, which runs `npm ci` first.")
     reports = out.parent / "lighthouse"
@@ -178,20 +220,30 @@ def lighthouse_bench(out: Path) -> int:
         log("Building the site...")
         build(ROOT / "mkdocs.yml", site)
         server, base = serve(site, urlsplit(site_url()).path, compress=True)
-        rows, lhr = [], {}
+        rows, lhr, loads = [], {}, []
         try:
             for page in page_addresses(site):
-                log(f"Lighthouse: {base}{page}")
-                lhr = run_lighthouse(base + page, reports / f"{page.strip('/').replace('/', '_') or 'home'}.json")
-                rows.append(figures_of(page, lhr))
+                log(f"Lighthouse x{runs}: {base}{page}")
+                name = page.strip("/").replace("/", "_") or "home"
+                page_runs = []
+                for run in range(runs):
+                    loads.append(os.getloadavg()[0])
+                    lhr = run_lighthouse(base + page, reports / f"{name}.{run + 1}.json")
+                    page_runs.append(figures_of(page, lhr, uncounted_worker_bytes(lhr, site, base)))
+                rows.append(median_run(page_runs))
         finally:
             server.shutdown()
     print_lighthouse_table(rows)
+    note = busy_note(loads)
+    if note:
+        print(f"\n{note}")
     save(out, "lighthouse", {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "lighthouse": lhr.get("lighthouseVersion"),
         "browser": lhr.get("environment", {}).get("hostUserAgent"),
         "profile": "mobile, simulated throttling (Lighthouse default)",
+        "runs_per_page": runs,
+        "load_average_max": round(max(loads), 1),
         "targets": {**TARGETS, "max_bytes": MAX_BYTES, "max_lcp_ms": MAX_LCP_MS},
         "pages": [{**row, "misses": misses(row)} for row in rows],
     })
@@ -369,6 +421,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", action="store_true", help="measure build scaling instead of running Lighthouse")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="Lighthouse runs per page; the median-LCP run is reported (default %(default)s)")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
                         help="with --scale: page counts to build (default %(default)s)")
     parser.add_argument("--out", type=Path, default=ROOT / ".bench" / "results.json",
@@ -377,7 +431,7 @@ def main() -> int:
     out = args.out.resolve()
     if args.scale:
         return scale_bench(out, tuple(int(n) for n in args.sizes.split(",")))
-    return lighthouse_bench(out)
+    return lighthouse_bench(out, max(1, args.runs))
 
 
 if __name__ == "__main__":
