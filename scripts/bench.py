@@ -131,6 +131,8 @@ def figures_of(page: str, lhr: dict, worker_bytes: int = 0) -> dict:
     failing = []
     for category in CATEGORIES:
         for ref in categories[category]["auditRefs"]:
+            if ref.get("group") == "metrics":
+                continue  # FCP, LCP, TBT, CLS, Speed Index: their values are in the table
             audit = audits[ref["id"]]
             scored = ref["weight"] > 0 or category == "performance" and audit.get("details", {}).get("type") == "opportunity"
             if scored and audit.get("score") is not None and audit["score"] < 1 and audit["scoreDisplayMode"] != "informative":
@@ -186,7 +188,7 @@ def print_lighthouse_table(rows: list[dict]) -> None:
             key = f"[{audit['category']}] {audit['id']}: {audit['title']}"
             seen.setdefault(key, []).append(row["page"])
     if seen:
-        print("\nWhat Lighthouse flags (audit: pages):")
+        print("\nWhat else Lighthouse flags (audit: pages):")
         for key, pages in sorted(seen.items()):
             print(f"  {key}: {', '.join(pages) if len(pages) < len(rows) else 'every page'}")
 
