@@ -201,7 +201,7 @@ def skip_link_problems(tab, place: str) -> list[str]:
     if not first or "skip" not in first["name"].lower():
         name = first["name"] if first else "nothing"
         return [f'{place}: The first Tab stop is "{name}", not a "Skip to content" link. How to fix: {fix}']
-    tab.wait_for_timeout(300)  # Material fades the link in
+    settle(tab)  # Material fades the link in
     opacity = tab.evaluate("getComputedStyle(document.activeElement).opacity")
     if not first["seen"] or float(opacity) < 0.9:
         return [f'{place}: The "Skip to content" link does not show when it has focus. How to fix: {fix}']
