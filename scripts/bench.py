@@ -102,7 +102,7 @@ def run_lighthouse(url: str, report: Path) -> dict:
     result = subprocess.run(command, env={**os.environ, "CHROME_PATH": browser},
                             capture_output=True, text=True, timeout=300)
     if result.returncode != 0 or not report.is_file():
-        raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        sys.exit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     return json.loads(report.read_text())
 
 
@@ -428,7 +428,8 @@ def main() -> int:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
                         help="with --scale: page counts to build (default %(default)s)")
     parser.add_argument("--out", type=Path, default=ROOT / ".bench" / "results.json",
-                        help="JSON file for the figures; each mode updates its own section (default .bench/results.json)")
+                        help="JSON file for the figures, relative to the repository; each mode updates its own section "
+                             "(default .bench/results.json; Lighthouse's own reports go beside it)")
     args = parser.parse_args()
     out = args.out.resolve()
     if args.scale:
