@@ -46,6 +46,9 @@ ensure_chromium() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Chromium for the browser tests (apt-get, about 30 s)..."
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  elif sudo -n true 2>/dev/null; then # e.g. a GitHub runner: may add system libraries
+    echo "Installing Playwright's Chromium and its system libraries for the browser tests..."
+    "$VENV/bin/python" -m playwright install --with-deps chromium
   else
     echo "Installing Playwright's Chromium for the browser tests..."
     "$VENV/bin/python" -m playwright install chromium
