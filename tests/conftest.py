@@ -6,18 +6,16 @@ from 127.0.0.1 under the same path as on GitHub Pages.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from served import serve  # the one server for tests, handouts and benchmarks
 from sitecheck.site import Site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,36 +74,6 @@ def fixture_site(name: str) -> Site:
 
 
 # --- Serving the built site ---------------------------------------------------
-
-def serve(directory: Path, base_path: str):
-    """Serve DIRECTORY at http://127.0.0.1:PORT{base_path}, like GitHub Pages."""
-
-    class Handler(SimpleHTTPRequestHandler):
-        def translate_path(self, path):
-            path = urlsplit(path).path
-            if not path.startswith(base_path):
-                return str(directory / "__missing__")
-            return super().translate_path("/" + path[len(base_path):])
-
-        def send_error(self, code, message=None, explain=None):
-            page = directory / "404.html"
-            if code != 404 or not page.is_file():
-                return super().send_error(code, message, explain)
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{base_path}"
-
 
 @pytest.fixture(scope="session")
 def site_server(built_site):

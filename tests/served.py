@@ -5,8 +5,8 @@ an unknown address gets 404.html with status 404, and text (HTML, CSS, JS,
 JSON, SVG) is sent gzip-compressed to browsers that ask for it, so byte counts
 measured against this server are the bytes a reader downloads.
 
-Used by scripts/bench (Lighthouse). conftest.serve() could use it too, with
-compress=False, so that there is one server for tests and benchmarks.
+The one server for the browser tests (conftest), scripts/handouts and
+scripts/bench (Lighthouse).
 """
 
 from __future__ import annotations
