@@ -61,6 +61,7 @@ def test_glossary_check_catches_faults():
         'index.html: The definition shown on "spasm" (its tooltip) is not the one in the glossary.',
         'glossary/index.html: "cramp" is in the glossary source but not listed on the glossary page.',
         'index.html: "Spasms" is a glossary word, but this form of it shows no definition (no tooltip).',
+        'glossary.md, line 4: "cramp" is defined in the glossary, but no page uses it.',
     )
 
 

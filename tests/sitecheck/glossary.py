@@ -65,14 +65,29 @@ def _name(path: Path) -> str:
 
 def check_glossary(site: Site) -> list[Problem]:
     """Tooltips match the glossary source, the glossary page lists every
-    entry, no word is defined twice, and every defined word is a tooltip."""
+    entry, no word is defined twice, every defined word is a tooltip, and
+    every definition is used by some page."""
     entries, problems = read_glossary(site.glossary_source)
     definition_of = {form: e.definition for e in entries for form in e.forms}
     source_name = _name(site.glossary_source)
     problems += _check_abbrs(site, definition_of, source_name)
     problems += _check_glossary_page(site, entries, source_name)
     problems += _check_unwrapped_terms(site, entries, definition_of, source_name)
+    problems += _check_unused_entries(site, entries, source_name)
     return problems
+
+
+def _check_unused_entries(site: Site, entries: list[Entry], source_name: str) -> list[Problem]:
+    """A definition no page uses is never seen in context, and is one more
+    medical statement to keep checked: the glossary holds the site's words only."""
+    used = set()
+    for page in site.content_pages:
+        text = page.writer_text()
+        if text is not None:
+            used.update(abbr.get_text() for abbr in text.select("abbr"))
+    return [Problem(source_name, f'"{e.term}" is defined in the glossary, but no page uses it.',
+                    "Delete its lines from the glossary, or use the word on a page that explains it.", e.line)
+            for e in entries if not used.intersection(e.forms)]
 
 
 def _check_abbrs(site: Site, definition_of: dict[str, str], source_name: str) -> list[Problem]:
