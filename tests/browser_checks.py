@@ -113,7 +113,7 @@ AXE_FIXES = {
                       "docs/assets/stylesheets/site.css, section \"Colours\".",
     "link-in-text-block": "Underline links inside running text (site.css, section \"Links\").",
     "aria-dialog-name": "Give the dialog a name with aria-label (overrides/partials/search.html).",
-    "scrollable-region-focusable": "Let keyboard users focus the scrolling box (tooltips.js, wide tables).",
+    "scrollable-region-focusable": "Let keyboard users focus the scrolling box (docs/assets/javascripts/wide-tables.js).",
 }
 
 
@@ -402,7 +402,7 @@ def sideways_scroll_problems(tab, place: str) -> list[str]:
 
 def table_problems(tab, place: str) -> list[str]:
     problems = []
-    fix = 'see docs/assets/stylesheets/site.css, section "Wide tables", and tooltips.js (wide tables).'
+    fix = 'see docs/assets/stylesheets/site.css, section "Wide tables", and docs/assets/javascripts/wide-tables.js.'
     for table in tab.evaluate(TABLES):
         name = f'table {table["index"]} ("{table["heading"]}")'
         if table["fontSize"] < MIN_TABLE_TEXT:

@@ -1,6 +1,5 @@
 /*
- * Glossary tooltips without a mouse (keyboard, touch, screen readers), and
- * wide tables that keyboard users can scroll.
+ * Glossary tooltips without a mouse (keyboard, touch, screen readers).
  *
  * Material (feature content.tooltips) already shows a glossary word's
  * definition while the word is hovered or focused, and then points the word's
@@ -10,8 +9,6 @@
  *     later uses can still be tapped or clicked (tabindex=-1), without adding
  *     dozens of Tab stops for tired hands;
  *   - Escape hides an open tooltip without moving focus (WCAG 1.4.13).
- * Material's wide-table wrapper scrolls sideways on phones; if it does, it
- * becomes focusable and named, so arrow keys can scroll it (WCAG 2.1.1).
  * No dependencies; safe to run more than once per page.
  */
 (function () {
@@ -35,42 +32,14 @@
     });
   }
 
-  function nameOf(table) {
-    var caption = table.querySelector("caption");
-    if (caption) return caption.textContent.trim();
-    var heading = table.closest(".md-typeset__scrollwrap");
-    while (heading && !/^H[1-6]$/.test(heading.tagName)) {
-      heading = heading.previousElementSibling;
-    }
-    return heading ? heading.textContent.trim() : "Table";
-  }
-
-  function makeWideTablesScrollable() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
-      var table = box.querySelector("table");
-      if (!table) return;
-      if (box.scrollWidth > box.clientWidth + 1) {
-        box.setAttribute("tabindex", "0");
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", nameOf(table) + " (table, scrolls sideways)");
-      } else {
-        box.removeAttribute("tabindex");
-        box.removeAttribute("role");
-        box.removeAttribute("aria-label");
-      }
-    });
-  }
-
   function setUp() {
     var content = document.querySelector(".md-content");
     if (content) makeGlossaryWordsFocusable(content);
-    makeWideTablesScrollable();
   }
 
   document.addEventListener("keydown", hideOpenTooltipsOnEscape);
-  window.addEventListener("resize", makeWideTablesScrollable);
-  // Material wraps tables once the page is ready; document$ is its page-ready
-  // signal (also after instant navigation, if that is ever switched on).
+  // document$ is Material's page-ready signal (also after instant
+  // navigation, if that is ever switched on).
   if (window.document$) {
     window.document$.subscribe(function () { setTimeout(setUp); });
   } else {
