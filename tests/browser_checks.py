@@ -84,7 +84,7 @@ def settle(tab):
 def open_page(tab, url: str, palette: str = "light"):
     """Load a page and wait until the site's scripts have set it up."""
     tab.goto(url)
-    # tooltips.js makes glossary words focusable once Material is ready.
+    # site.js makes glossary words focusable once Material is ready.
     tab.wait_for_function("() => !document.querySelector('.md-content abbr[title]:not([tabindex])')")
     if palette == "dark" and tab.evaluate("document.body.dataset.mdColorScheme") not in (None, "slate"):
         pytest.fail(f"{url} did not switch to the dark palette", pytrace=False)
@@ -113,7 +113,8 @@ AXE_FIXES = {
                       "docs/assets/stylesheets/site.css, section \"Colours\".",
     "link-in-text-block": "Underline links inside running text (site.css, section \"Links\").",
     "aria-dialog-name": "Give the dialog a name with aria-label (overrides/partials/search.html).",
-    "scrollable-region-focusable": "Let keyboard users focus the scrolling box (docs/assets/javascripts/wide-tables.js).",
+    "scrollable-region-focusable": ("Let keyboard users focus the scrolling box "
+                                    '(docs/assets/javascripts/site.js, section "Wide tables").'),
 }
 
 
@@ -227,7 +228,7 @@ VISIBLE_TOOLTIP = """() => [...document.querySelectorAll('[role="tooltip"]')].fi
   return {id: tip.id, text: tip.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom,
           fontSize: parseFloat(getComputedStyle(tip.firstElementChild || tip).fontSize)};
 })"""
-TOOLTIP_FIX = ("docs/assets/javascripts/tooltips.js makes glossary words focusable; Material shows "
+TOOLTIP_FIX = ("docs/assets/javascripts/site.js makes glossary words focusable; Material shows "
                "the definition on focus (feature content.tooltips in mkdocs.yml).")
 
 
@@ -402,7 +403,7 @@ def sideways_scroll_problems(tab, place: str) -> list[str]:
 
 def table_problems(tab, place: str) -> list[str]:
     problems = []
-    fix = 'see docs/assets/stylesheets/site.css, section "Wide tables", and docs/assets/javascripts/wide-tables.js.'
+    fix = 'see docs/assets/stylesheets/site.css, section "Wide tables", and docs/assets/javascripts/site.js.'
     for table in tab.evaluate(TABLES):
         name = f'table {table["index"]} ("{table["heading"]}")'
         if table["fontSize"] < MIN_TABLE_TEXT:

@@ -27,7 +27,7 @@ MAX_HANDOUT_SHEETS = 2
 # Pages that are not handouts: no print button, no two-sheet limit.
 # overrides/partials/print-button.html names the same pages.
 NOT_HANDOUTS = {"index.md", "glossary.md", "about.md"}
-# The running footer sits in the bottom page margin (print.css: 1.6 cm).
+# The running footer sits in the bottom page margin (site.css, section "Print": 1.6 cm).
 # Text lower than this is the footer, not the page's own text.
 FOOTER_HEIGHT_CM = 1.4
 POINTS_PER_CM = 72 / 2.54
@@ -74,7 +74,7 @@ class Printout:
 
 def print_pdf(page, url: str, paper: str) -> bytes:
     """Print URL as a reader does: print media, the given paper, browser
-    margins left to print.css, background colours off (the browsers' default)."""
+    margins left to site.css, background colours off (the browsers' default)."""
     response = page.goto(url, wait_until="load")
     if response is None or not response.ok:
         raise RuntimeError(f"{url} answered {response.status if response else 'nothing'}")

@@ -32,3 +32,6 @@ def test_budget_check_fails_with_the_figures():
     assert "over its budget of 1 bytes" in text and "raise the figure in budget.json" in text, text
     # The figures name the files and their real compressed sizes.
     assert "assets/page.css " in text and "assets/page.js " in text, text
+    # Too many files: counted and named, with where new styles and scripts belong.
+    assert "index.html: The page loads 2 stylesheets and scripts, over its budget of 1 " in text, text
+    assert "(assets/page.css, assets/page.js)" in text and "docs/assets/javascripts/site.js" in text, text

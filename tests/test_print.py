@@ -99,7 +99,7 @@ def check_sheets(printed: Printed, handout: bool) -> list[Problem]:
             problems.append(printed.problem(
                 f"sheet {number} of {len(sheets)} is blank.",
                 "Look for a forced page break at the end of the page, and keep the reset of "
-                "min-height on Material's containers in docs/assets/stylesheets/print.css."))
+                "min-height on Material's containers in docs/assets/stylesheets/site.css (section \"Print\")."))
     return problems
 
 
@@ -107,7 +107,8 @@ def check_every_sheet_says_where_it_is_from(printed: Printed) -> list[Problem]:
     """Each sheet, even one that gets separated, carries address, review date and disclaimer."""
     problems = []
     sheets = printed.printout.sheets
-    footer = "Keep the running footer: overrides/partials/print-extras.html writes it, print.css places it."
+    footer = ("Keep the running footer: overrides/partials/print-extras.html writes it, "
+              'docs/assets/stylesheets/site.css (section "Print") places it.')
     for number, sheet in enumerate(sheets, 1):
         where = f"sheet {number} of {len(sheets)}"
         if squeezed(printed.address) not in squeezed(sheet.text):
@@ -121,7 +122,7 @@ def check_every_sheet_says_where_it_is_from(printed: Printed) -> list[Problem]:
     if printed.facts["disclaimer"] not in flat(printed.printout.text):
         problems.append(printed.problem(
             "the disclaimer box under the page is missing.",
-            "Do not hide .site-disclaimer in print.css; it comes from overrides/partials/disclaimer.html."))
+            "Do not hide .site-disclaimer in site.css (section \"Print\"); it comes from overrides/partials/disclaimer.html."))
     return problems
 
 
@@ -133,7 +134,7 @@ def check_only_the_article_prints(printed: Printed) -> list[Problem]:
     return [printed.problem(
         f'the site\'s navigation or search is printed: "{phrase}".',
         "Only the article may print: hide the header, navigation, search, footer and buttons "
-        "in docs/assets/stylesheets/print.css.") for phrase in shown]
+        "in docs/assets/stylesheets/site.css (section \"Print\").") for phrase in shown]
 
 
 def check_boxes_stay_whole(printed: Printed) -> list[Problem]:
@@ -145,7 +146,7 @@ def check_boxes_stay_whole(printed: Printed) -> list[Problem]:
             first, last = min(found), max(found)
             problems.append(printed.problem(
                 f'the {block["kind"]} "{block["label"]}" is split over sheets {first} and {last}.',
-                "Keep break-inside: avoid for boxes and tables in docs/assets/stylesheets/print.css; "
+                "Keep break-inside: avoid for boxes and tables in docs/assets/stylesheets/site.css (section \"Print\"); "
                 "a box or table longer than a sheet must be shortened."))
     return problems
 
@@ -159,12 +160,12 @@ def check_diary_grid(printed: Printed) -> list[Problem]:
     if lowest < MIN_DIARY_ROW_CM:
         problems.append(printed.problem(
             f"rows of the diary grid are {lowest:.1f} cm tall; people need at least {MIN_DIARY_ROW_CM:.0f} cm to write in.",
-            "Keep the row height of the #diary-grid table in docs/assets/stylesheets/print.css."))
+            "Keep the row height of the #diary-grid table in docs/assets/stylesheets/site.css (section \"Print\")."))
     grid_sheets, guide_sheets = printed.sheets_with(facts["lastRow"]), printed.sheets_with(facts["guide"])
     if grid_sheets and guide_sheets and min(guide_sheets) <= max(grid_sheets):
         problems.append(printed.problem(
             f'the guide ("{facts["guide"]}") starts on the grid\'s sheet {max(grid_sheets)}; the grid needs a sheet of its own.',
-            "Keep break-before: page on #how-to-fill-it-in in docs/assets/stylesheets/print.css."))
+            "Keep break-before: page on #how-to-fill-it-in in docs/assets/stylesheets/site.css (section \"Print\")."))
     return problems
 
 
@@ -231,7 +232,7 @@ def test_print_button(page, site_server):
                                          "Keep overrides/partials/print-button.html and NOT_HANDOUTS in tests/print_pdf.py in step.")
             continue
         assert button.is_visible(), (f'docs/{site_page.source}: the "Print this page" button is not visible. '
-                                     "print.js shows it; check that it loads.")
+                                     "docs/assets/javascripts/site.js shows it; check that it loads.")
         assert button.inner_text().strip() == "Print this page"
     # The keyboard reaches it with Tab, and Enter prints.
     page.goto(site_server + "symptom-diary/")
@@ -292,10 +293,10 @@ FAULTS = FIXTURES / "print-faults"
 
 @pytest.fixture(scope="module")
 def faults_server(tmp_path_factory):
-    """The fixture site, built with the real overrides and served with the real print.css and print.js."""
+    """The fixture site, built with the real overrides and served with the real site.css and site.js."""
     dest = tmp_path_factory.mktemp("print-faults")
     build(FAULTS / "mkdocs.yml", dest)
-    for asset in ("stylesheets/print.css", "javascripts/print.js"):
+    for asset in ("stylesheets/site.css", "javascripts/site.js"):
         shutil.copy(ROOT / "docs" / "assets" / asset, dest / "assets" / asset)
     fixture_url = "https://example.org/print-faults/"
     server, url = serve(dest, urlsplit(fixture_url).path)
