@@ -232,6 +232,22 @@ TOOLTIP_FIX = ("docs/assets/javascripts/site.js makes glossary words focusable; 
                "the definition on focus (feature content.tooltips in mkdocs.yml).")
 
 
+MARKED_WORDS = """() => [...document.querySelectorAll("main abbr[title]")].map(el => ({
+  word: el.textContent.trim(), definition: el.getAttribute("title")}))"""
+
+
+def glossary_mark_problems(tab, place: str) -> list[str]:
+    """On screen each glossary word is marked once, at its first use: a dotted line on every
+    use is clutter to read past, and Material builds a tooltip for each mark."""
+    marks: dict[str, list[str]] = {}
+    for mark in tab.evaluate(MARKED_WORDS):
+        marks.setdefault(mark["definition"], []).append(mark["word"])
+    return [f'{place}: The glossary word "{uses[0]}" is marked {len(uses)} times on screen; only its first use '
+            "should be. How to fix: docs/assets/javascripts/site.js (section 1) keeps the first use of each "
+            "word; check that the page loads it."
+            for uses in marks.values() if len(uses) > 1]
+
+
 def glossary_words(tab) -> list[dict]:
     return tab.evaluate(GLOSSARY_WORDS)
 

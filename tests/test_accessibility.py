@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from browser_checks import (
-    axe_problems, focus_problems, keyboard_tooltip_problems, open_page, page_id, search_results,
+    axe_problems, focus_problems, glossary_mark_problems, keyboard_tooltip_problems, open_page, page_id, search_results,
     site_pages, skip_link_problems, tab_through, tabs, tap_target_problems, touch_tooltip_problems,
     where,
 )
@@ -110,6 +110,19 @@ def test_glossary_tooltips_work_on_touch_screens(tabs, site_server, address, sou
     tab = open_page(tabs.get("phone", touch=True), site_server + address)
     problems = touch_tooltip_problems(tab, where(address, source, "phone"))
     assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
+def test_each_glossary_word_is_marked_once_on_screen(tabs, site_server, address, source):
+    tab = open_page(tabs.get("phone"), site_server + address)
+    problems = glossary_mark_problems(tab, where(address, source, "phone"))
+    assert not problems, report(problems)
+
+
+def test_mark_check_catches_a_word_marked_twice(tabs, faults):
+    tab = open_page(tabs.get("desktop"), faults + "keyboard/")
+    text = "\n".join(glossary_mark_problems(tab, "keyboard/index.html"))
+    assert 'keyboard/index.html: The glossary word "spasm" is marked 2 times on screen' in text, text
 
 
 def test_tooltip_checks_catch_a_hover_only_tooltip(tabs, faults):
