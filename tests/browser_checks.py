@@ -316,7 +316,8 @@ def touch_tooltip_problems(tab, place: str) -> list[str]:
     words = glossary_words(tab)
     if not words:
         return []
-    # A later use of a word if there is one: those are not in the Tab order.
+    # A word outside the Tab order if there is one (a fixture's hover-only word); on the
+    # site each word is marked once and every mark is a Tab stop, so this is the first.
     word = next((w for w in words if tab.evaluate(
         f"document.querySelector('main abbr[data-word=\"{w['index']}\"]').tabIndex") < 0), words[0])
     target = tab.locator(f'main abbr[data-word="{word["index"]}"]')

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = site_pages(ROOT / "docs")
 REVIEWED = "Page last reviewed"
+PRINT_STYLES = 'docs/assets/stylesheets/site.css (section "Print")'  # where every print fix goes
 MIN_DIARY_ROW_CM = 2.0  # room for two lines of handwriting
 CM_PER_CSS_PX = 2.54 / 96
 
@@ -99,7 +100,7 @@ def check_sheets(printed: Printed, handout: bool) -> list[Problem]:
             problems.append(printed.problem(
                 f"sheet {number} of {len(sheets)} is blank.",
                 "Look for a forced page break at the end of the page, and keep the reset of "
-                "min-height on Material's containers in docs/assets/stylesheets/site.css (section \"Print\")."))
+                f"min-height on Material's containers in {PRINT_STYLES}."))
     return problems
 
 
@@ -107,8 +108,7 @@ def check_every_sheet_says_where_it_is_from(printed: Printed) -> list[Problem]:
     """Each sheet, even one that gets separated, carries address, review date and disclaimer."""
     problems = []
     sheets = printed.printout.sheets
-    footer = ("Keep the running footer: overrides/partials/print-extras.html writes it, "
-              'docs/assets/stylesheets/site.css (section "Print") places it.')
+    footer = f"Keep the running footer: overrides/partials/print-extras.html writes it, {PRINT_STYLES} places it."
     for number, sheet in enumerate(sheets, 1):
         where = f"sheet {number} of {len(sheets)}"
         if squeezed(printed.address) not in squeezed(sheet.text):
@@ -122,7 +122,7 @@ def check_every_sheet_says_where_it_is_from(printed: Printed) -> list[Problem]:
     if printed.facts["disclaimer"] not in flat(printed.printout.text):
         problems.append(printed.problem(
             "the disclaimer box under the page is missing.",
-            "Do not hide .site-disclaimer in site.css (section \"Print\"); it comes from overrides/partials/disclaimer.html."))
+            f"Do not hide .site-disclaimer in {PRINT_STYLES}; it comes from overrides/partials/disclaimer.html."))
     return problems
 
 
@@ -134,7 +134,7 @@ def check_only_the_article_prints(printed: Printed) -> list[Problem]:
     return [printed.problem(
         f'the site\'s navigation or search is printed: "{phrase}".',
         "Only the article may print: hide the header, navigation, search, footer and buttons "
-        "in docs/assets/stylesheets/site.css (section \"Print\").") for phrase in shown]
+        f"in {PRINT_STYLES}.") for phrase in shown]
 
 
 def check_boxes_stay_whole(printed: Printed) -> list[Problem]:
@@ -146,7 +146,7 @@ def check_boxes_stay_whole(printed: Printed) -> list[Problem]:
             first, last = min(found), max(found)
             problems.append(printed.problem(
                 f'the {block["kind"]} "{block["label"]}" is split over sheets {first} and {last}.',
-                "Keep break-inside: avoid for boxes and tables in docs/assets/stylesheets/site.css (section \"Print\"); "
+                f"Keep break-inside: avoid for boxes and tables in {PRINT_STYLES}; "
                 "a box or table longer than a sheet must be shortened."))
     return problems
 
@@ -160,12 +160,12 @@ def check_diary_grid(printed: Printed) -> list[Problem]:
     if lowest < MIN_DIARY_ROW_CM:
         problems.append(printed.problem(
             f"rows of the diary grid are {lowest:.1f} cm tall; people need at least {MIN_DIARY_ROW_CM:.0f} cm to write in.",
-            "Keep the row height of the #diary-grid table in docs/assets/stylesheets/site.css (section \"Print\")."))
+            f"Keep the row height of the #diary-grid table in {PRINT_STYLES}."))
     grid_sheets, guide_sheets = printed.sheets_with(facts["lastRow"]), printed.sheets_with(facts["guide"])
     if grid_sheets and guide_sheets and min(guide_sheets) <= max(grid_sheets):
         problems.append(printed.problem(
             f'the guide ("{facts["guide"]}") starts on the grid\'s sheet {max(grid_sheets)}; the grid needs a sheet of its own.',
-            "Keep break-before: page on #how-to-fill-it-in in docs/assets/stylesheets/site.css (section \"Print\")."))
+            f"Keep break-before: page on #how-to-fill-it-in in {PRINT_STYLES}."))
     return problems
 
 
