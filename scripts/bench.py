@@ -27,11 +27,10 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import CHROMIUM_ARGS, chromium_path, site_url  # noqa: E402  one list of browser flags
-from served import gzip_bytes, serve  # noqa: E402  the same server the tests can use
+from sitetools import ROOT
+from sitetools.browser import CHROMIUM_ARGS, chromium_path  # one list of browser flags
+from sitetools.building import site_url
+from sitetools.served import gzip_bytes, serve  # the same server the tests use
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

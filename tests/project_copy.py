@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT, build, site_url
-from sitecheck.site import Site
+from sitetools.checks.site import Site
 
 COPIED = ["mkdocs.yml", "overrides", "docs", "scripts"]
 

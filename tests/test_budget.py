@@ -7,8 +7,8 @@ that grows past its budget fails with the figures, so the growth is a decision.
 from __future__ import annotations
 
 from conftest import FIXTURES, ROOT, fixture_site
-from page_weight import BUDGET_FILE, check_budget, load_budget, page_weight
-from sitecheck.problems import report
+from sitetools.page_weight import BUDGET_FILE, check_budget, load_budget, page_weight
+from sitetools.checks.problems import report
 
 
 def test_every_page_is_within_its_byte_budget(site):

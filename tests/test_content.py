@@ -12,14 +12,14 @@ import pytest
 
 from conftest import FIXTURES, fixture_site
 from project_copy import build_and_load, copy_project
-from sitecheck import ALL_CHECKS
-from sitecheck.disclaimer import check_disclaimer
-from sitecheck.frontmatter import check_front_matter_file
-from sitecheck.glossary import check_glossary
-from sitecheck.links import check_links
-from sitecheck.problems import report
-from sitecheck.readability import check_readability
-from sitecheck.safety import check_safety
+from sitetools.checks import ALL_CHECKS
+from sitetools.checks.disclaimer import check_disclaimer
+from sitetools.checks.frontmatter import check_front_matter_file
+from sitetools.checks.glossary import check_glossary
+from sitetools.checks.links import check_links
+from sitetools.checks.problems import report
+from sitetools.checks.readability import check_readability
+from sitetools.checks.safety import check_safety
 
 
 @pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda check: check.__name__)

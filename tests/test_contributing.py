@@ -18,11 +18,11 @@ from mkdocs.config import load_config
 
 from conftest import FIXTURES, ROOT, fixture_site
 from project_copy import build_and_load, copy_project
-from sitecheck import ALL_CHECKS
-from sitecheck.frontmatter import check_front_matter_file
-from sitecheck.links import allowed_hosts
-from sitecheck.problems import Problem, line_of, report
-from sitecheck.site import Site
+from sitetools.checks import ALL_CHECKS
+from sitetools.checks.frontmatter import check_front_matter_file
+from sitetools.checks.links import allowed_hosts
+from sitetools.checks.problems import Problem, line_of, report
+from sitetools.checks.site import Site
 from test_markdown_style import PYMARKDOWN
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
@@ -229,7 +229,7 @@ def test_contributing_lists_only_sources_the_links_check_allows():
     text = CONTRIBUTING.read_text(encoding="utf-8")
     section = text[text.index("### Accepted sources"):text.index("## Review dates")]
     hosts = {urlsplit(url).hostname for url in re.findall(r"url: (\S+)", section)}
-    assert hosts and hosts <= allowed_hosts(), f"Hosts not in tests/sitecheck/allowed-hosts.txt: {hosts - allowed_hosts()}"
+    assert hosts and hosts <= allowed_hosts(), f"Hosts not in scripts/sitetools/checks/allowed-hosts.txt: {hosts - allowed_hosts()}"
 
 
 def test_contributing_links_to_its_own_sections():

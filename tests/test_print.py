@@ -1,6 +1,6 @@
 """Printed handouts, checked in a real Chromium on A4 and US Letter paper.
 
-Every page is printed to PDF the way a reader prints it (tests/print_pdf.py)
+Every page is printed to PDF the way a reader prints it (scripts/sitetools/printing.py)
 and the PDF is read back: how many sheets, no blank sheet, the disclaimer,
 address and review date on every sheet, no navigation or search, boxes and
 tables whole. A small fixture site (tests/fixtures/print-faults) proves each
@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import FIXTURES, ROOT, build, fixture_site, serve, site_url
-from print_pdf import MAX_HANDOUT_SHEETS, PAPER_SIZES, Printout, SitePage, flat, print_page, site_pages, squeezed
-from sitecheck.disclaimer import DISCLAIMER
-from sitecheck.problems import Problem, report
+from sitetools.printing import MAX_HANDOUT_SHEETS, PAPER_SIZES, Printout, SitePage, flat, print_page, site_pages, squeezed
+from sitetools.checks.disclaimer import DISCLAIMER
+from sitetools.checks.problems import Problem, report
 
 pytestmark = pytest.mark.browser
 
@@ -229,7 +229,7 @@ def test_print_button(page, site_server):
         button = page.locator("button[data-print-button]")
         if not site_page.is_handout:
             assert button.count() == 0, (f"docs/{site_page.source} is not a handout but shows a print button. "
-                                         "Keep overrides/partials/print-button.html and NOT_HANDOUTS in tests/print_pdf.py in step.")
+                                         "Keep overrides/partials/print-button.html and NOT_HANDOUTS in scripts/sitetools/printing.py in step.")
             continue
         assert button.is_visible(), (f'docs/{site_page.source}: the "Print this page" button is not visible. '
                                      "docs/assets/javascripts/site.js shows it; check that it loads.")

@@ -95,7 +95,7 @@ def _check_external(page, el, target, parts, hosts, line) -> list[Problem]:
     if parts.hostname not in hosts:
         problems.append(Problem(page.name, f'The link "{target}" goes to "{parts.hostname}", which is not on the list of trusted sites.',
                                 "Link only to the accepted sources listed in CONTRIBUTING.md. To suggest a new one, "
-                                "say why in your pull request: a reviewer decides (the list is tests/sitecheck/allowed-hosts.txt).",
+                                "say why in your pull request: a reviewer decides (the list is scripts/sitetools/checks/allowed-hosts.txt).",
                                 line))
     if el.get("target") == "_blank" and "noopener" not in el.get("rel", []):
         problems.append(_noopener(page, target, line))

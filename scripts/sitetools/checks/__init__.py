@@ -3,7 +3,7 @@
 Each check is a function that takes a `Site` (the built HTML plus the Markdown
 it came from) and returns a list of `Problem`s. The tests run every check on
 the real site, expecting none, and on small broken fixtures, expecting the
-exact problem. `python -m sitecheck SITE_DIR` prints them all.
+exact problem. `python -m sitetools.checks SITE_DIR` prints them all.
 """
 
 from .disclaimer import check_disclaimer

@@ -4,8 +4,8 @@ The one place that says how the site is printed: the print tests and
 scripts/handouts both use it, so the handouts clinicians e-mail are the
 very PDFs the tests checked.
 
-As a command (run by scripts/handouts, from the repository root):
-    python tests/print_pdf.py OUT_FOLDER
+As a command (run by scripts/handouts):
+    python -m sitetools.printing OUT_FOLDER
 builds the site and writes OUT_FOLDER/PAGE-A4.pdf and PAGE-Letter.pdf for
 every handout page.
 """
@@ -121,7 +121,10 @@ def write_handouts(out: Path) -> int:
     each paper size into OUT. Returns the number of handouts with a problem."""
     from playwright.sync_api import sync_playwright
 
-    from conftest import CHROMIUM_ARGS, ROOT, chromium_path, run_build, serve, site_url
+    from . import ROOT
+    from .browser import launch_chromium
+    from .building import run_build, site_url
+    from .served import serve
 
     pages = [page for page in site_pages(ROOT / "docs") if page.is_handout]
     jobs = [(page, paper) for page in pages for paper in PAPER_SIZES]
@@ -135,7 +138,7 @@ def write_handouts(out: Path) -> int:
         server, base = serve(Path(folder), urlsplit(site_url()).path)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+                browser = launch_chromium(playwright)
                 tab = browser.new_page()
                 for number, (page, paper) in enumerate(jobs, 1):
                     data, printout = print_page(tab, base + page.path, paper)
@@ -156,7 +159,7 @@ def write_handouts(out: Path) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("Usage: python tests/print_pdf.py OUT_FOLDER")
+        sys.exit("Usage: python -m sitetools.printing OUT_FOLDER")
     problems = write_handouts(Path(sys.argv[1]))
     print(f"Done: {sys.argv[1]}" + (f" ({problems} to check, see above)" if problems else ""))
     sys.exit(1 if problems else 0)

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from sitecheck.problems import Problem
-from sitecheck.site import Page, Site
-from served import gzip_bytes
+from .checks.problems import Problem
+from .checks.site import Page, Site
+from .served import gzip_bytes
 
 KINDS = {"html": "HTML", "css": "CSS", "js": "JavaScript", "total": "whole download", "files": "files"}
 BUDGET_FILE = "tests/budget.json"

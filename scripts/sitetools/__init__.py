@@ -1,0 +1,16 @@
+"""The site's own tooling, shared by the commands in scripts/ and the tests.
+
+One module, one job:
+- building: the strict MkDocs build and the published address;
+- served: the GitHub-Pages-like server on 127.0.0.1;
+- browser: the Chromium the tests, handouts and benchmark drive;
+- printing: print a page to PDF and read the sheets back (scripts/handouts);
+- page_weight: what a first visit downloads (the byte-budget test, the bench);
+- checks: the content checks (`python -m sitetools.checks SITE_DIR`).
+
+Nothing here imports from tests/: the tests import from here.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
