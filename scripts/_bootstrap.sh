@@ -54,3 +54,22 @@ ensure_chromium() {
     "$VENV/bin/python" -m playwright install chromium
   fi
 }
+
+# ensure_webkit: WebKit, the engine of every iPhone browser, for the WebKit
+# tests: WebKitGTK's MiniBrowser (libwebkit2gtk-4.1-0) driven through its
+# WebDriver (webkit2gtk-driver), on a virtual screen (xvfb). Debian packages
+# only: WebKit has no build for Playwright to download on machines like ours.
+ensure_webkit() {
+  if command -v WebKitWebDriver >/dev/null 2>&1 && command -v Xvfb >/dev/null 2>&1 &&
+    compgen -G "/usr/lib/*/webkit2gtk-4.1/MiniBrowser" >/dev/null; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing WebKit for the WebKit tests (apt-get, about a minute)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb >/dev/null
+  else
+    echo "WebKit is missing and this is not a root Debian machine; the WebKit tests will skip (and fail under CI=true)." >&2
+    echo "To get it: apt-get install webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb" >&2
+  fi
+}
