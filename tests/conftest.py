@@ -1,7 +1,8 @@
 """Shared fixtures: the site is built once per test session, strictly.
 
 Browser tests (marker `browser`) get a real Chromium and the built site served
-from 127.0.0.1 under the same path as on GitHub Pages.
+from 127.0.0.1 under the same path as on GitHub Pages. WebKit tests (marker
+`webkit`) get a fresh WebKit session each (the `webkit` fixture).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sitetools.browser import launch_chromium
 from sitetools.building import run_build, site_url
 from sitetools.checks.site import Site
 from sitetools.served import serve  # the one server for tests, handouts and benchmarks
+from sitetools.webkit import Display, WebKitMissing, start_webkit
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GLOSSARY = ROOT / "overrides" / "includes" / "glossary.md"
@@ -87,3 +89,44 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# --- WebKit, Safari's engine ---------------------------------------------------
+
+def skip_or_fail(message: str):
+    """Under CI=true no test may skip: a missing browser fails the run."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def webkit_display():
+    """The virtual screen (Xvfb) that every WebKit session of the run opens on."""
+    try:
+        display = Display()
+    except WebKitMissing as error:
+        skip_or_fail(f"No WebKit to run the WebKit tests ({error}). ./scripts/test installs it.")
+    yield display
+    display.close()
+
+
+@pytest.fixture
+def webkit(webkit_display):
+    """A fresh WebKit session for one test: empty storage, closed afterwards.
+
+    It is a selenium WebDriver (WebKitGTK's MiniBrowser, a 1280 x 900 window):
+        webkit.get(site_server + "symptom-log/")             # open a page
+        webkit.find_element(By.CSS_SELECTOR, "button.save")  # By from selenium.webdriver.common.by
+        webkit.execute_script("return localStorage.length")  # run JavaScript, get its value
+        WebDriverWait(webkit, 10).until(lambda w: ...)       # wait (selenium.webdriver.support.ui)
+        webkit.refresh()                                     # reload; storage survives in this test
+    Storage lasts for the one test, so a test can reload; the next test starts empty.
+    Mark WebKit tests with `pytestmark = pytest.mark.webkit`.
+    """
+    try:
+        driver = start_webkit(webkit_display)
+    except Exception as error:  # WebKitWebDriver or MiniBrowser would not start
+        skip_or_fail(f"WebKit would not start ({error}). ./scripts/test installs it.")
+    yield driver
+    driver.quit()

@@ -4,6 +4,7 @@ One module, one job:
 - building: the strict MkDocs build and the published address;
 - served: the GitHub-Pages-like server on 127.0.0.1;
 - browser: the Chromium the tests, handouts and benchmark drive;
+- webkit: WebKit (Safari's engine) for the WebKit tests, on a virtual screen;
 - printing: print a page to PDF and read the sheets back (scripts/handouts);
 - page_weight: what a first visit downloads (the byte-budget test, the bench);
 - checks: the content checks (`python -m sitetools.checks SITE_DIR`).

@@ -1,0 +1,123 @@
+"""WebKit, the engine of every iPhone browser, runs the site: the home page
+loads, the site's scripts run, storage (localStorage and IndexedDB) keeps what
+a page saves across a reload, and search finds a page. Also that each WebKit
+session starts with empty storage, which the `webkit` fixture promises.
+
+These are the harness's smoke tests: the tools' own WebKit tests (symptom log,
+movements helper) build on the same `webkit` fixture.
+"""
+
+from __future__ import annotations
+
+import pytest
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from sitetools.webkit import start_webkit
+
+pytestmark = pytest.mark.webkit
+
+WAIT = 15  # seconds; WebKit under Xvfb on a busy shared machine can be slow
+
+
+def becomes_true(webkit, script: str, *args) -> bool:
+    """Whether the JavaScript SCRIPT (a `return ...` body) turns true within WAIT seconds."""
+    try:
+        WebDriverWait(webkit, WAIT).until(lambda driver: driver.execute_script(script, *args))
+        return True
+    except TimeoutException:
+        return False
+
+
+def test_webkit_loads_the_home_page(webkit, site_server):
+    webkit.get(site_server)
+    heading = webkit.find_elements(By.CSS_SELECTOR, ".md-content h1")
+    assert heading and heading[0].text.strip(), (
+        f"WebKit opened the home page ({site_server}) but it shows no main heading: "
+        f"the page did not load (WebKit shows: {webkit.title!r}).")
+
+
+def test_webkit_runs_the_sites_scripts(webkit, site_server):
+    webkit.get(site_server)
+    # Material's bundle announces a ready page through window.document$; then
+    # site.js makes each glossary word's definition reachable by keyboard.
+    assert becomes_true(webkit, "return !!window.document$"), (
+        "In WebKit, the theme's script (Material's bundle) did not run on the home page: "
+        "search, tooltips and the colour switch would not work on an iPhone.")
+    assert becomes_true(webkit, """
+        const words = document.querySelectorAll('.md-content abbr[title]');
+        return words.length > 0 && [...words].every(word => word.hasAttribute('tabindex'));"""), (
+        "In WebKit, the site's own script (docs/assets/javascripts/site.js) did not finish on the "
+        "home page: its glossary words were not made reachable by keyboard.")
+
+
+def test_webkit_keeps_local_storage_across_a_reload(webkit, site_server):
+    webkit.get(site_server)
+    webkit.execute_script("localStorage.setItem('webkit-check', 'kept')")
+    webkit.refresh()
+    kept = webkit.execute_script("return localStorage.getItem('webkit-check')")
+    assert kept == "kept", (
+        f"In WebKit, something saved in localStorage was gone after reloading the page (read back: {kept!r}): "
+        "a tool that stores a reader's data there would lose it.")
+
+
+# Save a record in IndexedDB, or read it back; calls back with the value or an error text.
+INDEXED_DB = """
+const [action, done] = arguments;
+const opening = indexedDB.open('webkit-check', 1);
+opening.onupgradeneeded = () => opening.result.createObjectStore('records');
+opening.onerror = () => done('error: ' + opening.error);
+opening.onsuccess = () => {
+  const db = opening.result;
+  const step = db.transaction('records', 'readwrite').objectStore('records');
+  const request = action === 'save' ? step.put('kept', 'record') : step.get('record');
+  request.onsuccess = () => { db.close(); done(action === 'save' ? 'saved' : request.result); };
+  request.onerror = () => done('error: ' + request.error);
+};
+"""
+
+
+def test_webkit_keeps_indexed_db_across_a_reload(webkit, site_server):
+    webkit.get(site_server)
+    saved = webkit.execute_async_script(INDEXED_DB, "save")
+    assert saved == "saved", f"In WebKit, the page could not save a record in IndexedDB ({saved})."
+    webkit.refresh()
+    kept = webkit.execute_async_script(INDEXED_DB, "read")
+    assert kept == "kept", (
+        f"In WebKit, a record saved in IndexedDB was gone after reloading the page (read back: {kept!r}): "
+        "a tool that stores a reader's data there would lose it.")
+
+
+def test_webkit_search_finds_a_page(webkit, site_server):
+    webkit.get(site_server)
+    box = webkit.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    box.click()
+    box.send_keys("cramp")
+    found = becomes_true(webkit, """
+        return [...document.querySelectorAll('.md-search-result__item a')]
+            .some(link => new URL(link.href).pathname.endsWith('/movements/'));""")
+    shown = webkit.execute_script(
+        "return (document.querySelector('.md-search-result__meta') || {}).textContent || 'no results box'")
+    assert found, (
+        f'In WebKit, typing "cramp" into the search box did not list the movements page '
+        f"(the search box says: {shown.strip()!r}): search does not work on an iPhone.")
+
+
+def test_each_webkit_session_starts_with_empty_storage(webkit_display, site_server):
+    first = start_webkit(webkit_display)
+    try:
+        first.get(site_server)
+        first.execute_script("localStorage.setItem('left-over', 'from the first session')")
+    finally:
+        first.quit()
+    second = start_webkit(webkit_display)
+    try:
+        second.get(site_server)
+        # Material saves the colour scheme on every page load: look for our own key only.
+        left = second.execute_script("return localStorage.getItem('left-over')")
+    finally:
+        second.quit()
+    assert left is None, (
+        f"A new WebKit session found localStorage left by an earlier one ({left!r}): "
+        "WebKit tests would see each other's data. MiniBrowser must run with --automation.")
