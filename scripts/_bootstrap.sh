@@ -73,3 +73,41 @@ ensure_webkit() {
     echo "To get it: apt-get install webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb" >&2
   fi
 }
+
+# install_system_packages WHY PACKAGE...: Debian packages the checks need, with
+# apt-get as root, with sudo where allowed (a GitHub runner), else say how.
+install_system_packages() {
+  local why="$1"
+  shift
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing $* ($why, apt-get)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    echo "Installing $* ($why, sudo apt-get)..."
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    echo "Missing: $* ($why). Install it with your system's package manager, e.g. apt-get install $*" >&2
+    exit 1
+  fi
+}
+
+# ensure_fonts: the print layout (site.css, section "Print") is measured in
+# Arial's metrics, and Material's screen fonts fall back to Arial/Helvetica:
+# on Linux that is Liberation Sans. It is only a *recommended* package of
+# chromium; without it Chromium uses the wider DejaVu Sans and a handout may
+# need more sheets. The print tests fail (never silently) if it is missing.
+ensure_fonts() {
+  if command -v fc-list >/dev/null 2>&1 && fc-list | grep -q "Liberation Sans"; then
+    return
+  fi
+  install_system_packages "the fonts the handouts and pages are laid out in" fonts-liberation
+}
+
+# ensure_pdftotext: the print checks read each printed sheet with poppler's
+# pdftotext, which sees the text whatever font Chromium drew it in.
+ensure_pdftotext() {
+  if command -v pdftotext >/dev/null 2>&1; then
+    return
+  fi
+  install_system_packages "to read the printed sheets back" poppler-utils
+}

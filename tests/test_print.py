@@ -175,6 +175,39 @@ def all_problems(printed: Printed, handout: bool) -> list[Problem]:
             + check_diary_grid(printed))
 
 
+# The print layout is measured in Arial's metrics (Liberation Sans on Linux):
+# site.css, section "Print". ./scripts/test installs it when it is missing.
+DESIGNED_FONTS = {"Liberation Sans", "Arial"}
+FONT_FIX = ("Install the fonts the handouts are laid out in: ./scripts/test and ./scripts/handouts install "
+            "fonts-liberation when it is missing (or run: apt-get install fonts-liberation). Keep the "
+            f"font-family of the text in {PRINT_STYLES}.")
+
+
+def drawn_fonts(tab) -> set[str]:
+    """The fonts Chromium really draws the article's text in on paper: not what
+    the CSS asks for, which falls back quietly when a font is missing."""
+    tab.emulate_media(media="print")
+    cdp = tab.context.new_cdp_session(tab)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "article p"})["nodeIds"]
+        return {font["familyName"] for node in nodes[:5]
+                for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+    finally:
+        cdp.detach()
+
+
+def check_fonts(name: str, fonts: set[str]) -> list[Problem]:
+    other = sorted(fonts - DESIGNED_FONTS)
+    if not other:
+        return []
+    return [Problem(name, f"Printed, the text is drawn in {', '.join(other)}, not in Liberation Sans (Arial's "
+                          "measurements), which the handouts are laid out for: a handout can then need more sheets.",
+                    FONT_FIX)]
+
+
 # --- The site -------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -208,6 +241,15 @@ def test_page_prints_as_a_clean_handout(printer, site_server, site_page: SitePag
                              f"docs/{site_page.source}", site_url() + site_page.path)
     sheet_counts.setdefault(site_page.slug, {})[paper] = len(printed.printout.sheets)
     problems = all_problems(printed, site_page.is_handout)
+    assert not problems, report(problems)
+
+
+def test_pages_print_in_the_fonts_they_are_laid_out_for(printer, site_server):
+    """A missing font is never silent: the sheet counts above are real, and this says why they grew."""
+    problems = []
+    for site_page in PAGES:
+        printer.goto(site_server + site_page.path)
+        problems += check_fonts(f"docs/{site_page.source}", drawn_fonts(printer))
     assert not problems, report(problems)
 
 
@@ -314,6 +356,14 @@ def print_fixture(page, faults_server, slug: str, paper: str = "A4") -> list[Pro
 def test_a_good_fixture_page_passes(printer, faults_server, paper):
     problems = print_fixture(printer, faults_server, "good-page", paper)
     assert not problems, report(problems)
+
+
+def test_font_check_catches_text_in_another_font(printer, faults_server):
+    url, _ = faults_server
+    printer.goto(url + "wrong-font/")
+    text = "\n".join(str(problem) for problem in check_fonts("docs/wrong-font.md", drawn_fonts(printer)))
+    expected = "docs/wrong-font.md: Printed, the text is drawn in DejaVu Sans, not in Liberation Sans"
+    assert expected in text, f"Expected the font check to say {expected!r}; it said:\n{text or '(nothing)'}"
 
 
 @pytest.mark.parametrize("slug, expected", [
