@@ -97,7 +97,8 @@ install_system_packages() {
 # chromium; without it Chromium uses the wider DejaVu Sans and a handout may
 # need more sheets. The print tests fail (never silently) if it is missing.
 ensure_fonts() {
-  if command -v fc-list >/dev/null 2>&1 && fc-list | grep -q "Liberation Sans"; then
+  # (No "fc-list | grep -q": with pipefail, grep's early exit fails the pipe.)
+  if command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 'Liberation Sans' family)" ]; then
     return
   fi
   install_system_packages "the fonts the handouts and pages are laid out in" fonts-liberation
