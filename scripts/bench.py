@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from sitetools import ROOT
 from sitetools.browser import CHROMIUM_ARGS, chromium_path  # one list of browser flags
 from sitetools.building import site_url
+from sitetools.pages import site_pages  # the one list of pages, folders included
 from sitetools.served import gzip_bytes, serve  # the same server the tests use
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -268,8 +269,8 @@ LAYOUTS = {
 def real_sentences(project: Path) -> list[str]:
     """Sentences of the real pages, links removed, so synthetic pages read (and compress) like real ones."""
     sentences = []
-    for source in sorted((project / "docs").glob("*.md")):
-        text = source.read_text(encoding="utf-8")
+    for page in site_pages(project / "docs"):
+        text = (project / "docs" / page.source).read_text(encoding="utf-8")
         if text.startswith("---\n") and "\n---" in text[3:]:
             text = text[text.index("\n---", 3) + 4:]  # skip the front matter
         for line in text.splitlines():

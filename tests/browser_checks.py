@@ -14,21 +14,17 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
+from sitetools.pages import site_pages as all_pages
 
 # --- The pages ---------------------------------------------------------------
 
 NOT_FOUND = "does-not-exist/"  # the server answers unknown paths with 404.html
 
 
-def site_pages() -> list[tuple[str, str]]:
-    """(address below the site root, source file) for every page in the nav, and the 404 page."""
-    from mkdocs.config import load_config
-
-    pages = []
-    for entry in load_config(str(ROOT / "mkdocs.yml"))["nav"]:
-        (source,) = entry.values()
-        address = "" if source == "index.md" else source.removesuffix(".md") + "/"
-        pages.append((address, f"docs/{source}"))
+def site_pages(docs=ROOT / "docs") -> list[tuple[str, str]]:
+    """(address below the site root, source file) for every page in docs/, folders
+    included (sitetools.pages, the one list of pages), and the 404 page."""
+    pages = [(page.path, page.name) for page in all_pages(docs)]
     return pages + [(NOT_FOUND, "overrides/404.html")]
 
 

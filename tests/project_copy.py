@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import ROOT, build, site_url
 from sitetools.checks.site import Site
+from sitetools.pages import site_pages
 
 COPIED = ["mkdocs.yml", "overrides", "docs", "scripts"]
 
@@ -24,8 +25,8 @@ def copy_project(dest: Path, pages: Path | None = None, glossary: Path | None = 
         else:
             shutil.copy2(source, dest / name)
     if pages is not None:
-        for page in (dest / "docs").glob("*.md"):
-            page.unlink()
+        for page in site_pages(dest / "docs"):  # folders too; the CSS and JavaScript stay
+            (dest / "docs" / page.source).unlink()
         shutil.copytree(pages, dest / "docs", dirs_exist_ok=True)
         config = dest / "mkdocs.yml"
         # Without a nav, MkDocs lists every page: no "page not in nav" warning.

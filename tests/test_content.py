@@ -117,7 +117,8 @@ def test_safety_check_catches_supplements_without_doctor():
 
 # --- What a contributor sees --------------------------------------------------
 # tests/fixtures/bad-pages/docs/ holds pages with mistakes a contributor could
-# make, built with the real theme and a three-word glossary. Every message is
+# make, built with the real theme and a three-word glossary. Two of them live
+# in a folder (docs/in-a-folder/index.md and page.md): every check finds them. Every message is
 # asserted as it is printed: file, line, what is wrong (the fix is checked below).
 
 BAD_PAGES = FIXTURES / "bad-pages"
@@ -128,16 +129,22 @@ SEEN_BY_CONTRIBUTOR = {
         "which is not on the list of trusted sites.",
         'docs/bad-links.md, line 15: The link "https://www.nhs.uk/" opens in a new tab in an unsafe way (it lacks rel="noopener").',
         'docs/bad-links.md, line 17: The image "picture.svg" has no description (alt text), so people who cannot see it miss what it shows.',
+        'docs/in-a-folder/index.md, line 13: The link "http://www.nhs.uk/" is not secure (it does not start with https://).',
     ],
     "check_glossary": [
         'docs/unsafe.md, line 13: The definition shown on "cramp" (its tooltip) is not the one in the glossary.',
+        'docs/in-a-folder/page.md, line 13: "Twitches" is a glossary word, but this form of it shows no definition (no tooltip).',
         'docs/unsafe.md, line 15: "Twitches" is a glossary word, but this form of it shows no definition (no tooltip).',
     ],
     "check_disclaimer": [
+        'docs/in-a-folder/index.md, line 1: The page does not show "Page last reviewed" under its text.',
+        'docs/in-a-folder/index.md, line 1: The page does not show "Next review due" under its text.',
         'docs/no-review-dates.md, line 1: The page does not show "Page last reviewed" under its text.',
         'docs/no-review-dates.md, line 1: The page does not show "Next review due" under its text.',
     ],
     "check_front_matter": [
+        'docs/in-a-folder/index.md, line 1: In the front matter, "last_reviewed" is missing.',
+        'docs/in-a-folder/index.md, line 1: In the front matter, "next_review" is missing.',
         'docs/no-review-dates.md, line 1: In the front matter, "last_reviewed" is missing.',
         'docs/no-review-dates.md, line 1: In the front matter, "next_review" is missing.',
         'docs/no-review-dates.md, line 5: In the front matter, "sources" has no title for source number 1.',
@@ -150,8 +157,13 @@ SEEN_BY_CONTRIBUTOR = {
         'docs/hard-to-read.md, line 15: This sentence has 23 words (the limit is 20): "This sentence is here to be far '
         'too long, so it keeps going on and on with one more word and then another."',
         'docs/hard-to-read.md, line 17: This paragraph has 4 sentences (the limit is 3): "One. Two. Three. Four...."',
+        'docs/in-a-folder/page.md, line 15: This sentence has 23 words (the limit is 20): "This sentence is here to be far '
+        'too long, so it keeps going on and on with one more word and then another."',
     ],
     "check_safety": [
+        'docs/in-a-folder/page.md, line 17: Taking magnesium or potassium is mentioned without the words "talk to your doctor first": '
+        '"Take magnesium supplements every day."',
+        "docs/in-a-folder/page.md: The page does not link to the 'When to see a doctor' page in its text.",
         'docs/unsafe.md, line 17: Taking magnesium or potassium is mentioned without the words "talk to your doctor first": '
         '"Take magnesium supplements every day."',
         "docs/unsafe.md: The page does not link to the 'When to see a doctor' page in its text.",
@@ -167,6 +179,13 @@ def bad_site(tmp_path_factory):
 
 def test_every_check_has_bad_pages():
     assert sorted(SEEN_BY_CONTRIBUTOR) == sorted(check.__name__ for check in ALL_CHECKS)
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda check: check.__name__)
+def test_every_check_finds_pages_in_folders(check):
+    """docs/section/page.md and docs/section/index.md are checked like top-level pages."""
+    in_folders = [message for message in SEEN_BY_CONTRIBUTOR[check.__name__] if message.startswith("docs/in-a-folder/")]
+    assert in_folders, f"{check.__name__}: the bad pages need a mistake in a page in a folder (docs/in-a-folder/)."
 
 
 @pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda check: check.__name__)

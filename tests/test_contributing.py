@@ -23,11 +23,12 @@ from sitetools.checks.frontmatter import check_front_matter_file
 from sitetools.checks.links import allowed_hosts
 from sitetools.checks.problems import Problem, line_of, report
 from sitetools.checks.site import Site
+from sitetools.pages import site_pages
 from test_markdown_style import PYMARKDOWN
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 FOOTER = "overrides/partials/page-footer.html"
-REPORT_TITLE = re.compile(r'^Problem on the page "(?P<name>.+)" \(docs/(?P<file>[\w.-]+\.md)\)$')
+REPORT_TITLE = re.compile(r'^Problem on the page "(?P<name>.+)" \(docs/(?P<file>[\w./-]+\.md)\)$')
 
 
 # --- "Edit this page" and "Report a problem with this page" -------------------
@@ -41,7 +42,7 @@ def feedback_link_problems(site: Site, edit_uri: str, issues_url: str) -> list[P
             continue
         links = {a.get_text(strip=True): a.get("href", "") for a in page.soup.select("footer.page-footer a")}
         edit = links.get("Edit this page")
-        own_source = edit_uri + page.source.name
+        own_source = edit_uri + page.doc  # "section/page.md" for a page in a folder
         if edit is None:
             problems.append(Problem(page.name, 'The page has no "Edit this page" link.',
                                     f"Keep the link in {FOOTER} and the edit_uri line in mkdocs.yml."))
@@ -60,7 +61,7 @@ def feedback_link_problems(site: Site, edit_uri: str, issues_url: str) -> list[P
         if not report_link.startswith(issues_url + "?") or query.get("template") != ["content-error.yml"]:
             problems.append(Problem(page.name, f'"Report a problem with this page" does not open the content-error form: {report_link}',
                                     f"Link to {{{{ config.extra.issues_url }}}}?template=content-error.yml in {FOOTER}."))
-        elif not named or named["file"] != page.source.name or (menu and named["name"] != menu.get_text(strip=True)):
+        elif not named or named["file"] != page.doc or (menu and named["name"] != menu.get_text(strip=True)):
             problems.append(Problem(page.name, f'The report it opens does not name this page: its title is "{title}".',
                                     f'Give it the title: Problem on the page "<page title>" (docs/<file>.md), as in {FOOTER}.'))
     return problems
@@ -76,6 +77,10 @@ def test_feedback_link_check_can_fail():
     problems = feedback_link_problems(site, "https://github.com/fibro-guide/muscle-twitching/edit/main/docs/",
                                       "https://github.com/fibro-guide/muscle-twitching/issues/new")
     assert [f"{p.file}: {p.what}" for p in problems] == [
+        'docs/in-a-folder/page.md: "Edit this page" opens https://github.com/fibro-guide/muscle-twitching/edit/main/docs/page.md, '
+        "not the page's own file (https://github.com/fibro-guide/muscle-twitching/edit/main/docs/in-a-folder/page.md).",
+        'docs/in-a-folder/page.md: The report it opens does not name this page: its title is '
+        '"Problem on the page "A page in a folder" (docs/page.md)".',
         'docs/index.md: The page has no "Edit this page" link.',
         'docs/index.md: The page has no "Report a problem with this page" link.',
         'docs/movements.md: "Edit this page" opens https://github.com/fibro-guide/muscle-twitching/edit/main/docs/index.md, '
@@ -187,18 +192,20 @@ def test_written_page_passes_every_check(project, created):
 
 # --- No template text left behind -----------------------------------------------
 
-def placeholder_problems(pages: list[Path]) -> list[Problem]:
+def placeholder_problems(pages: list[Path], docs: Path | None = None) -> list[Problem]:
     problems = []
     for page in pages:
+        name = f"docs/{page.relative_to(docs).as_posix() if docs else page.name}"
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
             if "TODO:" in line:
-                problems.append(Problem(f"docs/{page.name}", f'The page still has text from the page template: "{line.strip()}"',
+                problems.append(Problem(name, f'The page still has text from the page template: "{line.strip()}"',
                                         'Replace the "TODO:" text with your own words, or delete the line.', number))
     return problems
 
 
 def test_no_page_keeps_template_text():
-    problems = placeholder_problems(sorted((ROOT / "docs").glob("*.md")))
+    docs = ROOT / "docs"
+    problems = placeholder_problems([docs / page.source for page in site_pages(docs)], docs)
     assert not problems, report(problems)
 
 

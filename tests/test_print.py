@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import FIXTURES, ROOT, build, fixture_site, serve, site_url
-from sitetools.printing import MAX_HANDOUT_SHEETS, PAPER_SIZES, Printout, SitePage, flat, print_page, site_pages, squeezed
+from sitetools.pages import SitePage, site_pages
+from sitetools.printing import MAX_HANDOUT_SHEETS, PAPER_SIZES, Printout, flat, print_page, squeezed
 from sitetools.checks.disclaimer import DISCLAIMER
 from sitetools.checks.problems import Problem, report
 
@@ -237,8 +238,7 @@ def sheet_counts(request):
 @pytest.mark.parametrize("paper", PAPER_SIZES)
 @pytest.mark.parametrize("site_page", PAGES, ids=lambda p: p.slug)
 def test_page_prints_as_a_clean_handout(printer, site_server, site_page: SitePage, paper, sheet_counts):
-    printed = print_and_read(printer, site_server + site_page.path, paper,
-                             f"docs/{site_page.source}", site_url() + site_page.path)
+    printed = print_and_read(printer, site_server + site_page.path, paper, site_page.name, site_url() + site_page.path)
     sheet_counts.setdefault(site_page.slug, {})[paper] = len(printed.printout.sheets)
     problems = all_problems(printed, site_page.is_handout)
     assert not problems, report(problems)
@@ -249,7 +249,7 @@ def test_pages_print_in_the_fonts_they_are_laid_out_for(printer, site_server):
     problems = []
     for site_page in PAGES:
         printer.goto(site_server + site_page.path)
-        problems += check_fonts(f"docs/{site_page.source}", drawn_fonts(printer))
+        problems += check_fonts(site_page.name, drawn_fonts(printer))
     assert not problems, report(problems)
 
 
@@ -270,10 +270,10 @@ def test_print_button(page, site_server):
         page.goto(site_server + site_page.path)
         button = page.locator("button[data-print-button]")
         if not site_page.is_handout:
-            assert button.count() == 0, (f"docs/{site_page.source} is not a handout but shows a print button. "
-                                         "Keep overrides/partials/print-button.html and NOT_HANDOUTS in scripts/sitetools/printing.py in step.")
+            assert button.count() == 0, (f"{site_page.name} is not a handout but shows a print button. "
+                                         "Keep overrides/partials/print-button.html and NOT_HANDOUTS in scripts/sitetools/pages.py in step.")
             continue
-        assert button.is_visible(), (f'docs/{site_page.source}: the "Print this page" button is not visible. '
+        assert button.is_visible(), (f'{site_page.name}: the "Print this page" button is not visible. '
                                      "docs/assets/javascripts/site.js shows it; check that it loads.")
         assert button.inner_text().strip() == "Print this page"
     # The keyboard reaches it with Tab, and Enter prints.
@@ -346,16 +346,33 @@ def faults_server(tmp_path_factory):
     server.shutdown()
 
 
-def print_fixture(page, faults_server, slug: str, paper: str = "A4") -> list[Problem]:
+# The fixture's pages, listed as the real site's are (folders included).
+FAULT_PAGES = {page.source: page for page in site_pages(FAULTS / "docs")}
+
+
+def print_fixture(page, faults_server, source: str, paper: str = "A4") -> list[Problem]:
     url, fixture_url = faults_server
-    printed = print_and_read(page, url + slug + "/", paper, f"docs/{slug}.md", fixture_url + slug + "/")
-    return all_problems(printed, handout=True)
+    site_page = FAULT_PAGES[source]
+    printed = print_and_read(page, url + site_page.path, paper, site_page.name, fixture_url + site_page.path)
+    return all_problems(printed, site_page.is_handout)
 
 
 @pytest.mark.parametrize("paper", PAPER_SIZES)
 def test_a_good_fixture_page_passes(printer, faults_server, paper):
-    problems = print_fixture(printer, faults_server, "good-page", paper)
+    problems = print_fixture(printer, faults_server, "good-page.md", paper)
     assert not problems, report(problems)
+
+
+def test_print_checks_walk_pages_in_folders(printer, faults_server):
+    """docs/section/index.md and docs/section/page.md are found and checked like the others."""
+    nested = sorted(source for source in FAULT_PAGES if "/" in source)
+    assert nested == ["in-a-folder/index.md", "in-a-folder/lost-disclaimer.md"], nested
+    problems = print_fixture(printer, faults_server, "in-a-folder/index.md")
+    assert not problems, report(problems)
+    text = "\n".join(str(problem) for problem in print_fixture(printer, faults_server, "in-a-folder/lost-disclaimer.md"))
+    for phrase in [f'docs/in-a-folder/lost-disclaimer.md: Printed on A4 paper, sheet 1 of 1 does not show the disclaimer "{DISCLAIMER}"',
+                   "sheet 1 of 1 does not show the page's address https://example.org/print-faults/in-a-folder/lost-disclaimer/"]:
+        assert phrase in text, f"Expected the print check to say {phrase!r}; it said:\n{text or '(nothing)'}"
 
 
 def test_font_check_catches_text_in_another_font(printer, faults_server):
@@ -382,6 +399,6 @@ def test_font_check_catches_text_in_another_font(printer, faults_server):
                        'the guide ("How do I fill in the diary?") starts on the grid\'s sheet 1; the grid needs a sheet of its own.']),
 ])
 def test_print_checks_catch_faults(printer, faults_server, slug, expected):
-    text = "\n".join(str(problem) for problem in print_fixture(printer, faults_server, slug))
+    text = "\n".join(str(problem) for problem in print_fixture(printer, faults_server, f"{slug}.md"))
     for phrase in expected:
         assert phrase in text, f"Expected the print check to say {phrase!r}; it said:\n{text or '(nothing)'}"

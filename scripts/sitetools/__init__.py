@@ -1,6 +1,7 @@
 """The site's own tooling, shared by the commands in scripts/ and the tests.
 
 One module, one job:
+- pages: every page in docs/ (folders too) with its address: the one list all walk;
 - building: the strict MkDocs build and the published address;
 - served: the GitHub-Pages-like server on 127.0.0.1;
 - browser: the Chromium the tests, handouts and benchmark drive;

@@ -22,34 +22,14 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from .pages import site_pages
+
 PAPER_SIZES = ("A4", "Letter")
 MAX_HANDOUT_SHEETS = 2
-# Pages that are not handouts: no print button, no two-sheet limit.
-# overrides/partials/print-button.html names the same pages.
-NOT_HANDOUTS = {"index.md", "glossary.md", "about.md"}
 # The running footer sits in the bottom page margin (site.css, section "Print": 1.6 cm).
 # Text lower than this is the footer, not the page's own text.
 FOOTER_HEIGHT_CM = 1.4
 POINTS_PER_CM = 72 / 2.54
-
-
-@dataclass(frozen=True)
-class SitePage:
-    source: str  # "movements.md"
-    path: str  # its address below the site root: "movements/", or "" for home
-
-    @property
-    def is_handout(self) -> bool:
-        return self.source not in NOT_HANDOUTS
-
-    @property
-    def slug(self) -> str:
-        return self.path.strip("/") or "index"
-
-
-def site_pages(docs: Path) -> list[SitePage]:
-    """Every page written in docs/ (flat), with its address."""
-    return [SitePage(md.name, "" if md.stem == "index" else f"{md.stem}/") for md in sorted(docs.glob("*.md"))]
 
 
 @dataclass(frozen=True)

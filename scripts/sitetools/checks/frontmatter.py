@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from ..pages import site_pages
 from .problems import Problem, line_of
 from .site import Site
 
@@ -149,8 +150,8 @@ def _source_line(path: Path, number: int) -> int | None:
 def check_front_matter(site: Site) -> list[Problem]:
     """Every Markdown page has valid front matter, and the built page uses it."""
     problems = []
-    for path in sorted(site.docs.glob("*.md")):
-        problems += check_front_matter_file(path)
+    for page in site_pages(site.docs):
+        problems += check_front_matter_file(site.docs / page.source, page.name)
     for page in site.pages:
         if page.source is None:
             continue

@@ -53,7 +53,7 @@ def hardest_sentence(page: Page) -> str:
 def check_readability(site: Site) -> list[Problem]:
     problems = []
     for page in site.content_pages:
-        reference = page.source is not None and page.source.name in REFERENCE_PAGES
+        reference = page.doc in REFERENCE_PAGES
         if not reference and main_text(page):
             score = grade(page)
             if score > MAX_GRADE:

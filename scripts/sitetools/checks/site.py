@@ -8,6 +8,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from ..pages import site_pages
+
 # Parts of a page that the theme adds around the writer's text: sources,
 # review dates, disclaimer, the glossary list, the printed word list.
 THEME_PARTS = "footer.page-footer, dl.glossary, .words-used, .md-content__button, .print-only"
@@ -21,6 +23,7 @@ class Page:
     html_path: Path  # e.g. site/movements/index.html
     rel: str  # path inside the site, e.g. "movements/index.html"
     source: Path | None  # e.g. docs/movements.md, or None for the 404 page
+    doc: str | None = None  # the source inside docs/: "movements.md", "section/page.md"
 
     @cached_property
     def soup(self) -> BeautifulSoup:
@@ -29,8 +32,8 @@ class Page:
     @property
     def name(self) -> str:
         """The file a contributor edits: "docs/movements.md", else the HTML file."""
-        if self.source is not None:
-            return f"docs/{self.source.name}"
+        if self.doc is not None:
+            return f"docs/{self.doc}"
         return self.rel
 
     @property
@@ -64,17 +67,13 @@ class Site:
     def load(cls, root: Path, docs: Path | None = None, glossary_source: Path | None = None,
              site_url: str = "https://example.org/") -> "Site":
         site = cls(Path(root), docs, glossary_source, site_url)
+        # Which Markdown file each built page came from: the one list of pages.
+        sources = {page.html: page.source for page in site_pages(docs)} if docs is not None else {}
         for html in sorted(site.root.rglob("*.html")):
             rel = html.relative_to(site.root).as_posix()
-            site.pages.append(Page(html, rel, site._source_of(rel)))
+            doc = sources.get(rel)
+            site.pages.append(Page(html, rel, docs / doc if doc else None, doc))
         return site
-
-    def _source_of(self, rel: str) -> Path | None:
-        if self.docs is None:
-            return None
-        stem = rel.removesuffix("index.html").strip("/") or "index"
-        source = self.docs / f"{stem}.md"
-        return source if source.is_file() else None
 
     def page(self, rel: str) -> Page | None:
         return next((p for p in self.pages if p.rel == rel), None)
