@@ -2,8 +2,10 @@
 
 check-jsonschema validates the files against GitHub's published schemas;
 zizmor audits the workflows for security mistakes (unpinned actions, broad
-permissions, leaked credentials). Both run without internet. Each is proven
-able to fail on a small broken workflow in tests/fixtures/workflows/.
+permissions, leaked credentials). Both run without internet. The publish
+gate (only what passed ./scripts/test on that commit goes live) is read from
+the workflow. Each is proven able to fail on a small broken workflow in
+tests/fixtures/workflows/.
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ def zizmor(*paths: Path) -> tuple[int, str]:
     return run("zizmor", "--offline", "--no-progress", *map(str, paths))
 
 
-def test_there_are_the_two_workflows():
-    assert {p.name for p in WORKFLOWS} == {"ci.yml", "deploy.yml"}
+def test_there_is_one_workflow():
+    """Checks and publishing are one workflow, so publishing can wait for the checks."""
+    assert {p.name for p in WORKFLOWS} == {"deploy.yml"}
 
 
 def test_workflows_match_githubs_schema():
@@ -75,6 +78,80 @@ def test_schema_check_can_fail():
 def test_zizmor_can_fail():
     code, output = zizmor(BAD / "unpinned-action.yml")
     assert code != 0 and "unpinned-uses" in output and "actions/checkout@v4" in output, output
+
+
+# --- Only what passes is published -------------------------------------------
+
+def _needs(jobs: dict, name: str) -> set[str]:
+    """Every job NAME waits for, directly or through the jobs it needs."""
+    needs = jobs[name].get("needs", [])
+    direct = {needs} if isinstance(needs, str) else set(needs)
+    return direct.union(*(_needs(jobs, job) for job in direct)) if direct else set()
+
+
+def _runs(job: dict) -> str:
+    return "\n".join(step.get("run", "") + " " + step.get("uses", "") for step in job.get("steps", []))
+
+
+def publish_gate_problems(path: Path) -> list[str]:
+    """The jobs that build or publish the site wait for the job that runs the full
+    checks (./scripts/test) in the same run, on the same commit; only the publish
+    job may write to Pages; pull requests never publish."""
+    where = f".github/workflows/{path.name}"
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    jobs = workflow.get("jobs", {})
+    checks = [name for name, job in jobs.items() if "./scripts/test" in _runs(job)]
+    triggers = workflow.get(True, workflow.get("on", {}))  # YAML reads a bare `on:` as True
+    problems = []
+    if workflow.get("permissions") != {}:
+        problems.append(f"{where}: the workflow gives every job rights (permissions: {workflow.get('permissions')}). "
+                        "How to fix: set permissions: {} at the top and give each job only what it needs.")
+    for name, job in jobs.items():
+        publishes = "actions/deploy-pages" in _runs(job)
+        uploads = "actions/upload-pages-artifact" in _runs(job)
+        rights = job.get("permissions") or {}
+        if (publishes or uploads) and not set(checks) & _needs(jobs, name):
+            problems.append(f'{where}: the job "{name}" publishes the site without waiting for the full checks '
+                            "(./scripts/test) on the same commit, so a change that fails them goes live. "
+                            'How to fix: run ./scripts/test in a job of this workflow and add it to "needs:".')
+        # A skipped job skips the jobs that need it: one guard on the way is enough.
+        guarded = any("pull_request" in str(jobs[job_name].get("if", "")) for job_name in {name} | _needs(jobs, name))
+        if (publishes or uploads) and not guarded and "pull_request" in triggers:
+            problems.append(f'{where}: the job "{name}" would also run for pull requests. '
+                            "How to fix: add if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'.")
+        if (publishes or uploads) and re.search(r"always\(|failure\(|cancelled\(", str(job.get("if", ""))):
+            problems.append(f'{where}: the job "{name}" runs even when the jobs it needs failed ({job["if"]}). '
+                            "How to fix: remove always(), failure() and cancelled() from its if:.")
+        if name in checks and (job.get("continue-on-error") or any(
+                step.get("continue-on-error") for step in job.get("steps", []) if "./scripts/test" in step.get("run", ""))):
+            problems.append(f'{where}: the checks in job "{name}" may fail without stopping the publishing '
+                            "(continue-on-error). How to fix: remove continue-on-error.")
+        if not publishes and any(rights.get(right) == "write" for right in ("pages", "id-token")):
+            problems.append(f'{where}: the job "{name}" may publish to Pages but does not need to. '
+                            "How to fix: only the job that runs actions/deploy-pages gets pages: write and id-token: write.")
+    return problems
+
+
+def test_only_what_passes_is_published():
+    problems = [problem for path in WORKFLOWS for problem in publish_gate_problems(path)]
+    assert not problems, "\n".join(problems)
+    publishing = [path.name for path in WORKFLOWS if "actions/deploy-pages" in path.read_text(encoding="utf-8")]
+    assert publishing == ["deploy.yml"], f"Only deploy.yml may publish, after the checks; these do: {publishing}"
+
+
+def test_publish_gate_check_can_fail():
+    problems = publish_gate_problems(BAD / "publish-without-checks.yml")
+    text = "\n".join(problems)
+    for phrase in ['publish-without-checks.yml: the job "build" publishes the site without waiting for the full checks',
+                   'publish-without-checks.yml: the job "deploy" publishes the site without waiting for the full checks']:
+        assert phrase in text, f"Expected the check to say {phrase!r}; it said:\n{text or '(nothing)'}"
+    problems = publish_gate_problems(BAD / "publish-despite-failures.yml")
+    text = "\n".join(problems)
+    for phrase in ['the job "deploy" runs even when the jobs it needs failed (always()).',
+                   'the checks in job "test" may fail without stopping the publishing (continue-on-error).',
+                   'the job "build" would also run for pull requests.',
+                   'the job "test" may publish to Pages but does not need to.']:
+        assert phrase in text, f"Expected the check to say {phrase!r}; it said:\n{text or '(nothing)'}"
 
 
 def test_issue_forms_match_githubs_schema():
