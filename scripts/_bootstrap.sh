@@ -6,6 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export NO_MKDOCS_2_WARNING=1 # silence Material's MkDocs 2.0 banner
+# The day of the build (UTC): pages past their next_review show a notice (mkdocs.yml, extra.build_date).
+export BUILD_DATE="${BUILD_DATE:-$(date -u +%F)}"
 VENV="$ROOT/.venv"
 
 find_python() {

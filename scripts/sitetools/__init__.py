@@ -8,6 +8,7 @@ One module, one job:
 - webkit: WebKit (Safari's engine) for the WebKit tests, on a virtual screen;
 - printing: print a page to PDF and read the sheets back (scripts/handouts);
 - page_weight: what a first visit downloads (the byte-budget test, the bench);
+- review_dates: pages overdue for review and due soon (scripts/review-dates);
 - checks: the content checks (`python -m sitetools.checks SITE_DIR`).
 
 Nothing here imports from tests/: the tests import from here.
