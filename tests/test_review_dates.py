@@ -18,7 +18,7 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, serve
 from project_copy import build_and_load, copy_project
 from sitetools.checks import ALL_CHECKS
 from sitetools.checks.problems import report
@@ -124,3 +124,23 @@ def test_weekly_run_republishes_then_fails_while_a_page_is_overdue():
         "is not a failing check for pull requests or publishing.")
     assert "BUILD_DATE" in runs["build"] or "./scripts/build" in runs["build"], (
         "The build must set BUILD_DATE so the overdue notice uses the day of the build.")
+
+
+# --- On screen and on paper ---------------------------------------------------------
+
+@pytest.mark.browser
+def test_notice_shows_on_screen_and_costs_no_sheet_on_paper(site, page):
+    """Every handout is at its two-sheet limit: even one printed line gave
+    when-to-see-a-doctor a third sheet on Letter, and the weekly run that
+    publishes the notice prints every handout. On paper, every sheet already
+    shows "Page last reviewed"."""
+    server, url = serve(site.root, "/")
+    try:
+        page.goto(url + "review-dates/overdue/")
+        notice_box = page.locator(".review-overdue")
+        assert notice_box.is_visible(), f"{OVERDUE}: the overdue notice does not show on screen."
+        page.emulate_media(media="print")
+        assert notice_box.is_hidden(), (f"{OVERDUE}: the overdue notice would be printed and can push a handout "
+                                        'onto a third sheet. Keep it hidden in site.css (section "Print").')
+    finally:
+        server.shutdown()
