@@ -18,6 +18,7 @@ import subprocess
 import pytest
 import yaml
 
+from browser_checks import axe_problems, open_page
 from conftest import FIXTURES, ROOT, serve
 from project_copy import build_and_load, copy_project
 from sitetools.checks import ALL_CHECKS
@@ -144,3 +145,18 @@ def test_notice_shows_on_screen_and_costs_no_sheet_on_paper(site, page):
                                         'onto a third sheet. Keep it hidden in site.css (section "Print").')
     finally:
         server.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_notice_is_accessible(site, browser, palette):
+    """axe (WCAG 2.2 AA) on the overdue page, a page in a folder, with its notice showing."""
+    context = browser.new_context(color_scheme=palette)
+    server, url = serve(site.root, "/")
+    try:
+        tab = open_page(context.new_page(), url + "review-dates/overdue/", palette)
+        problems = axe_problems(tab, f"{OVERDUE} ({palette} colours)")
+        assert not problems, "\n".join(problems)
+    finally:
+        server.shutdown()
+        context.close()
