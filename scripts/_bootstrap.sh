@@ -66,14 +66,8 @@ ensure_webkit() {
     compgen -G "/usr/lib/*/webkit2gtk-4.1/MiniBrowser" >/dev/null; then
     return
   fi
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing WebKit for the WebKit tests (apt-get, about a minute)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb >/dev/null
-  else
-    echo "WebKit is missing and this is not a root Debian machine; the WebKit tests will skip (and fail under CI=true)." >&2
-    echo "To get it: apt-get install webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb" >&2
-  fi
+  install_system_packages "WebKit, Safari's engine, for the WebKit tests" \
+    webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb
 }
 
 # install_system_packages WHY PACKAGE...: Debian packages the checks need, with
