@@ -150,3 +150,51 @@ def test_tap_target_check_catches_a_tiny_button(tabs, faults):
     tab = open_page(tabs.get("phone"), faults + "keyboard/")
     text = "\n".join(tap_target_problems(tab, "keyboard/index.html"))
     assert 'keyboard/index.html: The button "Close" is 16 x 16 CSS pixels' in text, text
+
+
+# --- Box text at body size (WCAG 1.4.4; issue 10) ------------------------------------
+# Material sets admonition text a fifth smaller than body text, which made
+# "Key points" and the doctor cards the smallest print on the page.
+
+BOX_TEXT_SIZES = """() => {
+  const article = document.querySelector("article");
+  const body = parseFloat(getComputedStyle(article).fontSize);
+  return [...article.querySelectorAll(".admonition, details")].map((box) => {
+    const title = box.querySelector(".admonition-title, summary");
+    const lines = [...box.querySelectorAll(".admonition-title, summary, p, li")]
+      .filter((el) => !el.querySelector("p, li") && el.textContent.trim());
+    return {label: title ? title.textContent.trim() : "box", body,
+            smallest: Math.min(...lines.map((el) => parseFloat(getComputedStyle(el).fontSize)))};
+  });
+}"""
+
+
+def box_text_problems(tab, place: str, media: str) -> list[str]:
+    """Each box's smallest line of text against the page's body text, on screen or on paper."""
+    tab.emulate_media(media=media)
+    try:
+        boxes = tab.evaluate(BOX_TEXT_SIZES)
+    finally:
+        tab.emulate_media(media="screen")
+    where_shown = "on paper" if media == "print" else "on screen"
+    return [f'{place}: {where_shown}, the text in the box "{box["label"]}" is {box["smallest"]:.1f}px, smaller than '
+            f'the body text ({box["body"]:.1f}px). How to fix: keep the section "Boxes at body size" in '
+            f"docs/assets/stylesheets/site.css, so the boxes' text is as large as the text around them."
+            for box in boxes if box["smallest"] < box["body"] - 0.5]
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+@pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
+def test_box_text_is_body_size(tabs, site_server, address, source, media):
+    tab = open_page(tabs.get("phone"), site_server + address)
+    problems = box_text_problems(tab, where(address, source, "phone"), media)
+    assert not problems, report(problems)
+
+
+def test_box_text_check_catches_small_print(tabs, faults):
+    tab = open_page(tabs.get("desktop"), faults + "small-print/")
+    text = "\n".join(box_text_problems(tab, "small-print/index.html", "screen")
+                     + box_text_problems(tab, "small-print/index.html", "print"))
+    assert ('small-print/index.html: on screen, the text in the box "Key points" is 12.8px, smaller than the body '
+            'text (16.0px)') in text, text
+    assert 'small-print/index.html: on paper, the text in the box "Key points" is 12.0px, smaller than the body text' in text, text

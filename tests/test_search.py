@@ -23,6 +23,15 @@ LAY_WORDS = {
     "knot": "movements/",
     "sleep": "managing/",
     "doctor": "when-to-see-a-doctor/",
+    # The reader's biggest fear, in the words UK and US readers use (issue 10).
+    "ALS": "could-it-be-mnd/",
+    "MND": "could-it-be-mnd/",
+    "motor neurone disease": "could-it-be-mnd/",
+    "motor neuron disease": "could-it-be-mnd/",
+    # Medicines that can cause twitching: corticosteroids, with the everyday word.
+    "medicine": "when-to-see-a-doctor/",
+    "steroid": "when-to-see-a-doctor/",
+    "side effect": "when-to-see-a-doctor/",
 }
 
 
