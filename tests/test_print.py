@@ -258,7 +258,8 @@ def test_diary_grid_is_checked(printer, site_server):
     printer.goto(site_server + "symptom-diary/")
     printer.emulate_media(media="print")
     facts = printer.evaluate(PAGE_FACTS)
-    assert len(facts["rowHeights"]) == 7, "docs/symptom-diary.md: the diary grid (#diary-grid) should have 7 day rows."
+    assert len(facts["rowHeights"]) == 8, ("docs/symptom-diary.md: the diary grid (#diary-grid) should have "
+                                           "an example row and 7 day rows.")
     assert facts["guide"], "docs/symptom-diary.md: the guide heading {#how-to-fill-it-in} is missing."
 
 
