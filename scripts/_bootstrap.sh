@@ -108,3 +108,35 @@ ensure_pdftotext() {
   fi
   install_system_packages "to read the printed sheets back" poppler-utils
 }
+
+# ensure_node_packages [all]: Node.js and npm from the distribution, then the
+# npm packages exactly as package-lock.json pins them: the build's own
+# (workbox-build, for the service worker), or with "all" Lighthouse too
+# (scripts/bench). `npm ci` runs again only when the lock file changed.
+ensure_node_packages() {
+  local want="${1:-build}" stamp="$ROOT/node_modules/.installed-package-lock" lock
+  if ! command -v npm >/dev/null 2>&1; then
+    install_system_packages "Node.js, to run Workbox when the site is built" nodejs npm
+  fi
+  lock="$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)"
+  case "$(cat "$stamp" 2>/dev/null)" in
+    "$lock all") return ;; # everything is there
+    "$lock build") [ "$want" = build ] && return ;;
+  esac
+  if [ "$want" = all ]; then
+    echo "Installing the npm packages from package-lock.json (npm ci)..."
+    npm ci --no-audit --no-fund --loglevel=error
+  else
+    echo "Installing Workbox from package-lock.json (npm ci --omit=dev)..."
+    npm ci --omit=dev --no-audit --no-fund --loglevel=error
+  fi
+  echo "$lock $want" >"$stamp"
+}
+
+# ensure_print_tools: pdftoppm turns a PDF into pictures and zbarimg reads the
+# QR codes on them (the PDF tests).
+ensure_print_tools() {
+  if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v zbarimg >/dev/null 2>&1; then
+    install_system_packages "to read the QR codes on the PDFs" poppler-utils zbar-tools
+  fi
+}

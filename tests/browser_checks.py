@@ -51,7 +51,8 @@ class Tabs:
             w, h = WIDTHS[width]
             context = self.browser.new_context(
                 viewport={"width": w, "height": h}, color_scheme=palette,
-                has_touch=touch, is_mobile=touch)
+                has_touch=touch, is_mobile=touch,
+                service_workers="block")  # test_offline.py tests the worker; here it would only add downloads
             self.open[key] = context.new_page()
         return self.open[key]
 

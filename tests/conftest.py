@@ -16,6 +16,7 @@ import pytest
 from sitetools import ROOT
 from sitetools.browser import launch_chromium
 from sitetools.building import run_build, site_url
+from sitetools.pipeline import StepFailed, build_site
 from sitetools.checks.site import Site
 from sitetools.served import serve  # the one server for tests, handouts and benchmarks
 from sitetools.webkit import Display, WebKitMissing, start_webkit
@@ -32,11 +33,19 @@ def build(config: Path, dest: Path) -> str:
     return output
 
 
+def build_published(config: Path, dest: Path, skip: set[str] = frozenset()) -> Path:
+    """Every step of ./scripts/build (sitetools/pipeline.py), or fail the session with the step's words."""
+    try:
+        build_site(dest, config, skip=skip, log=lambda line: None)
+    except StepFailed as error:
+        pytest.fail(str(error), pytrace=False)
+    return dest
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("site")
-    build(ROOT / "mkdocs.yml", dest)
-    return dest
+    """The site exactly as ./scripts/build publishes it: the same steps, none left out."""
+    return build_published(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")
@@ -84,8 +93,10 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser tab (own cookies and storage) for one test."""
-    context = browser.new_context()
+    """A fresh browser tab (own cookies and storage) for one test. The service
+    worker is blocked: otherwise every test would download the whole precache.
+    tests/test_offline.py runs with it."""
+    context = browser.new_context(service_workers="block")
     tab = context.new_page()
     yield tab
     context.close()

@@ -214,7 +214,7 @@ def check_fonts(name: str, fonts: set[str]) -> list[Problem]:
 @pytest.fixture(scope="module")
 def printer(browser):
     """One tab for all the printing: pages load from its cache after the first."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")  # printing needs no precache
     yield context.new_page()
     context.close()
 

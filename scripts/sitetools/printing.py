@@ -106,6 +106,56 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# --- ./scripts/build, step "pdfs" ---------------------------------------------
+
+# overrides/partials/pdf-links.html: <a href="../pdf/movements-A4.pdf" data-pdf="A4">
+PDF_LINK = re.compile(r'<a [^>]*href="([^"]+\.pdf)"[^>]*data-pdf="([^"]+)"')
+
+
+def pdf_links(site: Path) -> list[tuple[str, Path, str]]:
+    """(page address below the site root, PDF file, paper) for every "Download PDF" link:
+    the templates decide which pages are handouts, this step prints what they link to."""
+    jobs = []
+    for html in sorted(site.rglob("index.html")):
+        folder = html.parent
+        for href, paper in dict.fromkeys(PDF_LINK.findall(html.read_text(encoding="utf-8"))):
+            if paper not in PAPER_SIZES:
+                raise ValueError(f"{html.relative_to(site)}: unknown paper {paper!r} (use {PAPER_SIZES})")
+            target = (folder / href).resolve()
+            path = folder.relative_to(site).as_posix()
+            jobs.append(("" if path == "." else path + "/", target, paper))
+    return jobs
+
+
+def write_pdfs(site: Path, site_url: str) -> str:
+    """Print every page that links to its PDF, on the paper the link names, from the
+    built site served on 127.0.0.1. Service workers are blocked: printing needs no precache."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import launch_chromium
+    from .served import serve
+
+    jobs = pdf_links(site)
+    server, base = serve(site, urlsplit(site_url).path)
+    too_long = []
+    try:
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            context = browser.new_context(service_workers="block")
+            tab = context.new_page()
+            for path, target, paper in jobs:
+                data, printout = print_page(tab, base + path, paper)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                if len(printout.sheets) > MAX_HANDOUT_SHEETS:
+                    too_long.append(f"{target.name} ({len(printout.sheets)} sheets)")
+            browser.close()
+    finally:
+        server.shutdown()
+    note = f"; over {MAX_HANDOUT_SHEETS} sheets: {', '.join(too_long)}" if too_long else ""
+    return f"{len(jobs)} PDFs for {len({job[0] for job in jobs})} handouts{note}"
+
+
 # --- scripts/handouts ---------------------------------------------------------
 
 def write_handouts(out: Path) -> int:

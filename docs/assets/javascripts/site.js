@@ -3,7 +3,9 @@
  *   1. glossary words: defined at their first use on a page, and their
  *      tooltips usable without a mouse (keyboard, touch, screen readers);
  *   2. wide tables that keyboard users can scroll;
- *   3. the "Print this page" button.
+ *   3. the "Print this page" button;
+ *   4. offline reading: the service worker, the offline note, links that
+ *      need the network, and the notice when the open page was updated.
  * One file, not three: on a slow phone connection every extra file is one
  * more request before the page settles (scripts/bench: LCP 1.49 s -> 1.34 s
  * with print.css folded into site.css as well).
@@ -119,10 +121,151 @@
     });
   }
 
+  /* --- 4. Offline reading ----------------------------------------------------
+   * sw.js (written by Workbox when the site is built: scripts/sitetools/
+   * service_worker.py) keeps a copy of every page and file readers need.
+   * It is registered only after the page's `load` event, so its downloads
+   * never compete with the first paint. Without it (./scripts/serve, an old
+   * browser) the site works as before, online. */
+  var siteScript = document.currentScript ? document.currentScript.src : null;
+  var serviceWorkers = "serviceWorker" in navigator ? navigator.serviceWorker : null;
+
+  function registerServiceWorker() {
+    if (!serviceWorkers || !siteScript) return;
+    // site.js is assets/javascripts/site.js; sw.js sits at the site's root,
+    // so its scope is the site's own path (e.g. /muscle-twitching/).
+    serviceWorkers.register(new URL("../../sw.js", siteScript).href).catch(function () {
+      // No worker here: pages simply come from the network.
+    });
+  }
+
+  /* Workbox keeps each file under its address plus ?__WB_REVISION__=<hash
+   * of its content>, so the saved copies of this page say which build they
+   * come from. Returns [{request, revision}]: one, or two while an update
+   * is being saved. */
+  function savedCopiesOfThisPage() {
+    if (!window.caches) return Promise.resolve([]);
+    var here = new URL(location.href);
+    here.hash = "";
+    here.search = "";
+    if (/\/$/.test(here.pathname)) here.pathname += "index.html";
+    return caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf("precache") !== -1;
+      }).map(function (name) {
+        return caches.open(name).then(function (cache) { return cache.keys(); });
+      }));
+    }).then(function (lists) {
+      var copies = [];
+      lists.forEach(function (requests) {
+        requests.forEach(function (request) {
+          var address = new URL(request.url);
+          var revision = address.searchParams.get("__WB_REVISION__");
+          address.search = "";
+          if (address.href === here.href) copies.push({ request: request, revision: revision });
+        });
+      });
+      return copies;
+    }).catch(function () { return []; });
+  }
+
+  function whenSaved(copies) {
+    if (!copies.length) return Promise.resolve(null);
+    return caches.match(copies[0].request).then(function (response) {
+      var date = response && response.headers.get("date"); // when it was downloaded
+      return date ? new Date(date) : null;
+    });
+  }
+
+  /* Offline, each page says so quietly, with the day its copy was saved. */
+  function showOfflineNote() {
+    var article = document.querySelector(".md-content__inner");
+    if (!article || article.querySelector(".offline-note")) return;
+    var note = document.createElement("p");
+    note.className = "offline-note";
+    note.setAttribute("role", "status");
+    note.textContent = "You are offline.";
+    article.insertBefore(note, article.firstChild);
+    savedCopiesOfThisPage().then(whenSaved).then(function (saved) {
+      if (!saved || isNaN(saved)) return;
+      var day = saved.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+      note.textContent = "You are offline. This copy was saved on " + day + "."; // "1 December 2026", as the review dates
+    });
+  }
+
+  /* Links to other sites (sources, "Edit this page", "Report a problem") and
+   * the PDFs, which are not saved for offline reading, say they need the
+   * network while there is none. */
+  function needsNetwork(link) {
+    if (link.hasAttribute("data-pdf")) return true;
+    return /^https?:$/.test(link.protocol) && link.origin !== location.origin;
+  }
+
+  function markLinksThatNeedTheNetwork(offline) {
+    document.querySelectorAll(".needs-network").forEach(function (label) { label.remove(); });
+    if (!offline) return;
+    document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+      if (!needsNetwork(link)) return;
+      var label = document.createElement("span");
+      label.className = "needs-network";
+      label.textContent = " (needs internet)";
+      link.appendChild(label);
+    });
+  }
+
+  function showWhetherOffline() {
+    var offline = navigator.onLine === false;
+    markLinksThatNeedTheNetwork(offline);
+    var note = document.querySelector(".offline-note");
+    if (offline) {
+      showOfflineNote();
+    } else if (note) {
+      note.remove();
+    }
+  }
+
+  /* A new version of the site was saved and has taken over (the worker
+   * skips waiting): if this page's saved copy changed, say so, and offer
+   * the new version. Only for a page that came from the worker: a page
+   * fresh from the network is the newest already. */
+  var revisionsAtLoad = null;
+
+  function rememberThisPagesRevision() {
+    if (!serviceWorkers || !serviceWorkers.controller) return;
+    savedCopiesOfThisPage().then(function (copies) {
+      revisionsAtLoad = copies.map(function (copy) { return copy.revision; });
+    });
+  }
+
+  function showUpdateNoticeIfThisPageChanged() {
+    if (!revisionsAtLoad || !revisionsAtLoad.length) return;
+    savedCopiesOfThisPage().then(function (copies) {
+      var changed = copies.some(function (copy) { return revisionsAtLoad.indexOf(copy.revision) === -1; });
+      var article = document.querySelector(".md-content__inner");
+      if (!changed || !article || article.querySelector(".update-notice")) return;
+      var notice = document.createElement("p");
+      notice.className = "update-notice";
+      notice.setAttribute("role", "status");
+      notice.textContent = "This page was updated.";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = "Show the new version";
+      button.addEventListener("click", function () { location.reload(); });
+      notice.appendChild(button);
+      article.insertBefore(notice, article.firstChild);
+    });
+  }
+
   document.addEventListener("keydown", hideOpenTooltipsOnEscape);
   window.addEventListener("resize", makeWideTablesScrollable);
   keepFirstUseOfEachGlossaryWord(); // at once: before Material's tooltips
   showPrintButtons(); // at once: the button is in the page already (defer)
   whenPageReady(makeGlossaryWordsFocusable);
   whenPageReady(makeWideTablesScrollable); // Material wraps tables when ready
+  window.addEventListener("online", showWhetherOffline);
+  window.addEventListener("offline", showWhetherOffline);
+  whenPageReady(showWhetherOffline);
+  rememberThisPagesRevision(); // at once: before an update can be saved
+  if (serviceWorkers) serviceWorkers.addEventListener("controllerchange", showUpdateNoticeIfThisPageChanged);
+  window.addEventListener("load", registerServiceWorker); // never before the first paint
 })();

@@ -12,8 +12,9 @@ from ..pages import site_pages
 
 # Parts of a page that the theme adds around the writer's text: sources,
 # review dates, disclaimer, the glossary list, the printed word list, the
-# notice on a page whose review is overdue.
-THEME_PARTS = "footer.page-footer, dl.glossary, .words-used, .md-content__button, .print-only, .review-overdue"
+# notice on a page whose review is overdue, the print button and the
+# "Download PDF" links.
+THEME_PARTS = "footer.page-footer, dl.glossary, .words-used, .md-content__button, .pdf-links, .print-only, .review-overdue"
 
 # Pages that are reference material rather than reading: no grade limit.
 REFERENCE_PAGES = {"glossary.md", "about.md"}
