@@ -75,8 +75,9 @@ def site_server(built_site):
 # --- A real browser ---------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def browser():
-    """Chromium driven by Playwright. Under CI=true a missing browser fails."""
+def browser(built_site):
+    """Chromium driven by Playwright. Under CI=true a missing browser fails.
+    Started after the session build, whose PDF step drives a Playwright of its own."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

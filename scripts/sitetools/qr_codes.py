@@ -45,3 +45,22 @@ def add_qr_codes(site: Path, site_url: str) -> str:
         html.write_text(text.replace(MARKER, filled, 1), encoding="utf-8")
         count += 1
     return f"QR codes on {count} pages"
+
+
+def read_qr_codes(pdf: Path, sheet: int, dpi: int = 150) -> list[str]:
+    """The QR codes printed on SHEET (1 = first) of PDF, as a phone reads them:
+    pdftoppm draws the sheet as a picture, zbarimg reads it (both from Debian:
+    poppler-utils and zbar-tools, installed by ./scripts/test)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        picture = Path(folder) / "sheet"
+        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(sheet), "-l", str(sheet), "-singlefile",
+                        str(pdf), str(picture)], check=True, capture_output=True)
+        result = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable",
+                                 str(picture) + ".png"], capture_output=True, text=True)
+    # zbarimg exits 4 when it finds no code: that is an answer, not an error.
+    if result.returncode not in (0, 4):
+        raise RuntimeError(f"zbarimg could not read {pdf.name}: {result.stderr.strip()}")
+    return [line for line in result.stdout.splitlines() if line]

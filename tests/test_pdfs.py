@@ -1,0 +1,113 @@
+"""The "Download PDF" handouts: one for every handout page, on A4 and US Letter,
+each keeping the handout rules, and each with a QR code that leads back to
+its page's own address.
+
+The PDFs are the session build's own (./scripts/build, step "pdfs"); the QR
+codes are read as a phone would, from a picture of the sheet (pdftoppm, then
+zbarimg). Proven able to fail: tests/fixtures/bad-pdfs/ holds a PDF whose
+QR code leads elsewhere and one with none.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from conftest import FIXTURES, site_url
+from sitetools.printing import MAX_HANDOUT_SHEETS, PAPER_SIZES, read_pdf, squeezed
+from sitetools.qr_codes import read_qr_codes
+
+# PDF page sizes in points (1/72 inch). A4 is 595.3 x 841.9; Chromium rounds to whole points.
+PAPER_POINTS = {"A4": (595.3, 841.9), "Letter": (612, 792)}
+NO_PDF = {"symptom-log/"}  # its printout holds the reader's own entries
+
+
+def needs_tools():
+    missing = [tool for tool in ("pdftoppm", "zbarimg") if not shutil.which(tool)]
+    if missing:
+        message = f"{', '.join(missing)} missing: ./scripts/test installs poppler-utils and zbar-tools."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+
+
+def handout_pdfs(site: Path) -> dict[str, dict[str, Path]]:
+    """{page address: {paper: PDF file}} from the links on every handout page (those with a print button)."""
+    found = {}
+    for html in sorted(site.rglob("index.html")):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        folder = html.parent.relative_to(site).as_posix()
+        address = "" if folder == "." else folder + "/"
+        links = {a["data-pdf"]: (html.parent / a["href"]).resolve() for a in soup.select("a[data-pdf][href]")}
+        if soup.select_one("[data-print-button]") and address not in NO_PDF:
+            found[address] = links
+        else:
+            assert not links, f"{address or 'home'}: offers a PDF but is not a handout"
+    return found
+
+
+def qr_problems(pdf: Path, address: str) -> list[str]:
+    """Problems with the QR code on the last sheet (beside the printed address)."""
+    sheets = len(PdfReader(pdf).pages)
+    codes = read_qr_codes(pdf, sheets)
+    if not codes:
+        return [f"{pdf.name}: no QR code could be read on sheet {sheets}. It is drawn by "
+                "scripts/sitetools/qr_codes.py into the empty span of overrides/partials/print-extras.html."]
+    if codes != [address]:
+        return [f"{pdf.name}: the QR code leads to {', '.join(codes)}, not to the page's address {address}."]
+    return []
+
+
+def test_every_handout_offers_its_pdf_on_both_papers(built_site):
+    pdfs = handout_pdfs(built_site)
+    assert len(pdfs) >= 5, f"only {len(pdfs)} handout pages found: {sorted(pdfs)}"
+    for address, links in pdfs.items():
+        assert set(links) == set(PAPER_SIZES), f"{address}: PDF links for {sorted(links)}, not {PAPER_SIZES}"
+        for paper, pdf in links.items():
+            assert pdf.is_file(), f"{address}: the {paper} PDF {pdf.name} was not built"
+
+
+def test_pdfs_keep_the_handout_rules(built_site):
+    """Right paper, at most MAX_HANDOUT_SHEETS sheets, none blank, the address on every sheet."""
+    problems = []
+    for address, links in handout_pdfs(built_site).items():
+        for paper, pdf in links.items():
+            reader = PdfReader(pdf)
+            box = reader.pages[0].mediabox
+            size = (round(float(box.width), 1), round(float(box.height), 1))
+            if any(abs(got - want) > 1.5 for got, want in zip(size, PAPER_POINTS[paper])):
+                problems.append(f"{pdf.name}: its sheets are {size} points, not {paper} {PAPER_POINTS[paper]}")
+            printout = read_pdf(pdf.read_bytes(), paper)
+            sheets = printout.sheets
+            if len(sheets) > MAX_HANDOUT_SHEETS:
+                problems.append(f"{pdf.name}: {len(sheets)} sheets; a handout fits on {MAX_HANDOUT_SHEETS}")
+            problems += [f"{pdf.name}: sheet {n} is blank" for n, sheet in enumerate(sheets, 1) if sheet.is_blank]
+            url = urljoin(site_url(), address)
+            problems += [f"{pdf.name}: sheet {n} lacks the page's address {url}"
+                         for n, sheet in enumerate(sheets, 1) if squeezed(url) not in squeezed(sheet.text)]
+    assert not problems, "\n".join(problems)
+
+
+def test_qr_code_on_each_pdf_leads_to_its_page(built_site):
+    needs_tools()
+    problems = []
+    for address, links in handout_pdfs(built_site).items():
+        for pdf in links.values():
+            problems += qr_problems(pdf, urljoin(site_url(), address))
+    assert not problems, "\n".join(problems)
+
+
+def test_qr_check_can_fail():
+    needs_tools()
+    folder = FIXTURES / "bad-pdfs"
+    wrong = qr_problems(folder / "wrong-address.pdf", "https://example.org/guide/movements/")
+    assert wrong == ["wrong-address.pdf: the QR code leads to https://example.org/guide/elsewhere/, "
+                     "not to the page's address https://example.org/guide/movements/."], wrong
+    missing = qr_problems(folder / "no-code.pdf", "https://example.org/guide/movements/")
+    assert len(missing) == 1 and "no QR code could be read" in missing[0], missing
