@@ -10,9 +10,9 @@ The test publishes build A, lets a reader save it, publishes build B (one page
 and the stylesheet changed) at the same address, and checks both. Proven able
 to fail: with "skipWaiting": False in workbox_options (the new worker then
 waits until every tab of the site is closed), the notice never came and the
-test failed waiting for it; with showUpdateNoticeIfThisPageChanged not
-registered (site.js), likewise; serving build A's site.css with build B's
-pages made the asset check name assets/stylesheets/site.css.
+test failed waiting for it; with site.css counted among the hashed names
+(HASHED_NAMES, so Workbox kept its old copy), the asset check failed naming
+/muscle-twitching/assets/stylesheets/site.css.
 """
 
 from __future__ import annotations
