@@ -219,8 +219,8 @@ def lighthouse_bench(out: Path, runs: int) -> int:
     reports.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         site = Path(tmp)
-        log("Building the site...")
-        build(ROOT / "mkdocs.yml", site)
+        log("Building the site as ./scripts/build does (the PDFs left out: no page loads them)...")
+        build_published(site)
         server, base = serve(site, urlsplit(site_url()).path, compress=True)
         rows, lhr, loads = [], {}, []
         try:
@@ -235,7 +235,9 @@ def lighthouse_bench(out: Path, runs: int) -> int:
                 rows.append(median_run(page_runs))
         finally:
             server.shutdown()
+        precache = precache_figures(site)
     print_lighthouse_table(rows)
+    print_precache_table(precache)
     note = busy_note(loads)
     if note:
         print(f"\n{note}")
@@ -248,7 +250,87 @@ def lighthouse_bench(out: Path, runs: int) -> int:
         "load_average_max": round(max(loads), 1),
         "targets": {**TARGETS, "max_bytes": MAX_BYTES, "max_lcp_ms": MAX_LCP_MS},
         "pages": [{**row, "misses": misses(row)} for row in rows],
+        "precache": precache,
     })
+    return 0
+
+
+# --- Offline reading: the precache -------------------------------------------
+
+def build_published(site: Path) -> None:
+    """The site as published (sitetools/pipeline.py), without the slow PDFs."""
+    from sitetools.pipeline import StepFailed, build_site
+    try:
+        build_site(site, skip={"pdfs"}, log=log)
+    except StepFailed as error:
+        sys.exit(str(error))
+
+
+def precache_figures(site: Path) -> dict:
+    """What the service worker costs a reader: the precache's size, and for each page
+    the bytes of a first visit (fresh browser, gzip as served) until the page's `load`
+    event, then after it, while the worker saves the site (it starts only after load)."""
+    from playwright.sync_api import sync_playwright
+
+    from sitetools.browser import launch_chromium
+    from sitetools.service_worker import precache_bytes, precached_files
+
+    files = precached_files(site)
+    figures = {"files": len(files), "bytes": sum((site / f).stat().st_size for f in files),
+               "compressed_bytes": precache_bytes(site), "pages": []}
+    server, base = serve(site, urlsplit(site_url()).path, compress=True)
+    try:
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            for page in page_addresses(site):
+                context = browser.new_context()
+                requests, loaded = [], []
+                context.on("requestfinished", lambda request: requests.append((request, bool(loaded))))
+                tab = context.new_page()
+                tab.goto(base + page, wait_until="load")
+                loaded.append(True)
+                tab.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+                tab.wait_for_timeout(500)  # the last responses' figures
+                before = sum(sizes(r) for r, after in requests if not after)
+                after = sum(sizes(r) for r, after in requests if after)
+                figures["pages"].append({"page": page or "home", "until_load": before, "after_load": after,
+                                         "first_visit": before + after})
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return figures
+
+
+def sizes(request) -> int:
+    """Bytes on the wire for one response: its body as sent (compressed) and its headers."""
+    try:
+        measured = request.sizes()
+    except Exception:  # a request answered from a cache has no network figures
+        return 0
+    return measured["responseBodySize"] + measured["responseHeadersSize"]
+
+
+def print_precache_table(figures: dict) -> None:
+    print(f"\nOffline reading: the service worker precaches {figures['files']} files, "
+          f"{figures['bytes'] / 1000:.0f} KB ({figures['compressed_bytes'] / 1000:.0f} KB compressed, as sent).")
+    header = f"{'page':<24} {'until load':>10} {'after load':>10} {'first visit':>11}"
+    print(header)
+    print("-" * len(header))
+    for row in figures["pages"]:
+        print(f"{row['page']:<24} {row['until_load'] / 1000:>8.1f}KB {row['after_load'] / 1000:>8.1f}KB "
+              f"{row['first_visit'] / 1000:>9.1f}KB")
+    print("until load: what the page itself costs (the worker starts only after the load event); after load: "
+          "the worker saving the rest of the site, once per reader and again only for files that change.")
+
+
+def precache_bench(out: Path) -> int:
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        site = Path(tmp)
+        build_published(site)
+        figures = precache_figures(site)
+    print_precache_table(figures)
+    save(out, "precache", {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), **figures})
     return 0
 
 
@@ -423,6 +505,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", action="store_true", help="measure build scaling instead of running Lighthouse")
+    parser.add_argument("--precache", action="store_true",
+                        help="only the offline figures: precache size and first-visit bytes per page (no Lighthouse)")
     parser.add_argument("--runs", type=int, default=3,
                         help="Lighthouse runs per page; the median-LCP run is reported (default %(default)s)")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
@@ -434,6 +518,8 @@ def main() -> int:
     out = args.out.resolve()
     if args.scale:
         return scale_bench(out, tuple(int(n) for n in args.sizes.split(",")))
+    if args.precache:
+        return precache_bench(out)
     return lighthouse_bench(out, max(1, args.runs))
 
 
