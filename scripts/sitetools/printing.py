@@ -163,20 +163,23 @@ def write_handouts(out: Path) -> int:
     each paper size into OUT. Returns the number of handouts with a problem."""
     from playwright.sync_api import sync_playwright
 
-    from . import ROOT
     from .browser import launch_chromium
-    from .building import run_build, site_url
+    from .building import site_url
+    from .pipeline import StepFailed, build_site
     from .served import serve
+
+    from . import ROOT
 
     pages = [page for page in site_pages(ROOT / "docs") if page.is_handout]
     jobs = [(page, paper) for page in pages for paper in PAPER_SIZES]
     out.mkdir(parents=True, exist_ok=True)
     warnings = 0
     with tempfile.TemporaryDirectory() as folder:
-        print("Building the site...", flush=True)
-        clean, output = run_build(ROOT / "mkdocs.yml", Path(folder))
-        if not clean:
-            sys.exit(f"The site did not build cleanly:\n{output}")
+        print("Building the site (./scripts/build's steps up to the QR codes)...", flush=True)
+        try:
+            build_site(Path(folder), skip={"manifest", "pdfs", "service-worker"})
+        except StepFailed as error:
+            sys.exit(str(error))
         server, base = serve(Path(folder), urlsplit(site_url()).path)
         try:
             with sync_playwright() as playwright:
