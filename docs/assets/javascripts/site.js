@@ -122,37 +122,26 @@
   }
 
   /* --- 4. Offline reading ----------------------------------------------------
-   * sw.js (written by Workbox when the site is built: scripts/sitetools/
-   * service_worker.py) keeps a copy of every page and file readers need.
-   * It is registered only after the page's `load` event, so its downloads
-   * never compete with the first paint. Without it (./scripts/serve, an old
-   * browser) the site works as before, online. */
+   * sw.js (Workbox, written at build time: scripts/sitetools/service_worker.py)
+   * saves every page and file readers need; registered only after `load`, so
+   * it never competes with the first paint (see the calls at the end). */
   var siteScript = document.currentScript ? document.currentScript.src : null;
-  var serviceWorkers = "serviceWorker" in navigator ? navigator.serviceWorker : null;
+  var workers = navigator.serviceWorker;
 
   function registerServiceWorker() {
-    if (!serviceWorkers || !siteScript) return;
-    // site.js is assets/javascripts/site.js; sw.js sits at the site's root,
-    // so its scope is the site's own path (e.g. /muscle-twitching/).
-    serviceWorkers.register(new URL("../../sw.js", siteScript).href).catch(function () {
-      // No worker here: pages simply come from the network.
-    });
+    // sw.js sits at the site's root, two folders above this file: its scope is the site's path.
+    if (workers && siteScript) workers.register(new URL("../../sw.js", siteScript).href).catch(function () {});
   }
 
-  /* Workbox keeps each file under its address plus ?__WB_REVISION__=<hash
-   * of its content>, so the saved copies of this page say which build they
-   * come from. Returns [{request, revision}]: one, or two while an update
-   * is being saved. */
-  function savedCopiesOfThisPage() {
+  /* Workbox saves each file under its address + ?__WB_REVISION__=<content hash>:
+   * [{request, revision}] for this page (two while an update is being saved). */
+  function savedCopies() {
     if (!window.caches) return Promise.resolve([]);
     var here = new URL(location.href);
-    here.hash = "";
-    here.search = "";
+    here.hash = here.search = "";
     if (/\/$/.test(here.pathname)) here.pathname += "index.html";
     return caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (name) {
-        return name.indexOf("precache") !== -1;
-      }).map(function (name) {
+      return Promise.all(names.map(function (name) {
         return caches.open(name).then(function (cache) { return cache.keys(); });
       }));
     }).then(function (lists) {
@@ -169,90 +158,66 @@
     }).catch(function () { return []; });
   }
 
-  function whenSaved(copies) {
-    if (!copies.length) return Promise.resolve(null);
-    return caches.match(copies[0].request).then(function (response) {
-      var date = response && response.headers.get("date"); // when it was downloaded
-      return date ? new Date(date) : null;
-    });
-  }
-
-  /* Offline, each page says so quietly, with the day its copy was saved. */
-  function showOfflineNote() {
+  function addNote(className, text) {
     var article = document.querySelector(".md-content__inner");
-    if (!article || article.querySelector(".offline-note")) return;
+    if (!article || article.querySelector("." + className)) return null;
     var note = document.createElement("p");
-    note.className = "offline-note";
+    note.className = className;
     note.setAttribute("role", "status");
-    note.textContent = "You are offline.";
-    article.insertBefore(note, article.firstChild);
-    savedCopiesOfThisPage().then(whenSaved).then(function (saved) {
-      if (!saved || isNaN(saved)) return;
-      var day = saved.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-      note.textContent = "You are offline. This copy was saved on " + day + "."; // "1 December 2026", as the review dates
-    });
+    note.textContent = text;
+    return article.insertBefore(note, article.firstChild);
   }
 
-  /* Links to other sites (sources, "Edit this page", "Report a problem") and
-   * the PDFs, which are not saved for offline reading, say they need the
-   * network while there is none. */
-  function needsNetwork(link) {
-    if (link.hasAttribute("data-pdf")) return true;
-    return /^https?:$/.test(link.protocol) && link.origin !== location.origin;
-  }
-
-  function markLinksThatNeedTheNetwork(offline) {
-    document.querySelectorAll(".needs-network").forEach(function (label) { label.remove(); });
-    if (!offline) return;
-    document.querySelectorAll(".md-content a[href]").forEach(function (link) {
-      if (!needsNetwork(link)) return;
-      var label = document.createElement("span");
-      label.className = "needs-network";
-      label.textContent = " (needs internet)";
-      link.appendChild(label);
-    });
-  }
-
+  /* Offline: a quiet note with the day the copy was saved (its Date header),
+   * and links that need the network (other sites, the PDFs) say so. */
   function showWhetherOffline() {
     var offline = navigator.onLine === false;
-    markLinksThatNeedTheNetwork(offline);
-    var note = document.querySelector(".offline-note");
-    if (offline) {
-      showOfflineNote();
-    } else if (note) {
-      note.remove();
+    document.querySelectorAll(".offline-note, .needs-network").forEach(function (el) { el.remove(); });
+    if (!offline) return;
+    var note = addNote("offline-note", "You are offline.");
+    savedCopies().then(function (copies) {
+      return copies.length ? caches.match(copies[0].request) : null;
+    }).then(function (response) {
+      var saved = response && new Date(response.headers.get("date"));
+      if (note && saved && !isNaN(saved)) {
+        note.textContent = "You are offline. This copy was saved on " +
+          saved.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) + ".";
+      }
+    });
+    document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+      if (link.hasAttribute("data-pdf") || (/^https?:$/.test(link.protocol) && link.origin !== location.origin)) {
+        var label = document.createElement("span");
+        label.className = "needs-network";
+        label.textContent = " (needs internet)";
+        link.appendChild(label);
+      }
+    });
+  }
+
+  /* A new version has taken over (the worker skips waiting): if this page's
+   * saved copy changed, say so. Only for a page the worker served: one fresh
+   * from the network is the newest already. */
+  var revisionsAtLoad = null;
+
+  function rememberRevision() {
+    if (workers && workers.controller) {
+      savedCopies().then(function (copies) {
+        revisionsAtLoad = copies.map(function (copy) { return copy.revision; });
+      });
     }
   }
 
-  /* A new version of the site was saved and has taken over (the worker
-   * skips waiting): if this page's saved copy changed, say so, and offer
-   * the new version. Only for a page that came from the worker: a page
-   * fresh from the network is the newest already. */
-  var revisionsAtLoad = null;
-
-  function rememberThisPagesRevision() {
-    if (!serviceWorkers || !serviceWorkers.controller) return;
-    savedCopiesOfThisPage().then(function (copies) {
-      revisionsAtLoad = copies.map(function (copy) { return copy.revision; });
-    });
-  }
-
-  function showUpdateNoticeIfThisPageChanged() {
+  function noticeIfThisPageChanged() {
     if (!revisionsAtLoad || !revisionsAtLoad.length) return;
-    savedCopiesOfThisPage().then(function (copies) {
-      var changed = copies.some(function (copy) { return revisionsAtLoad.indexOf(copy.revision) === -1; });
-      var article = document.querySelector(".md-content__inner");
-      if (!changed || !article || article.querySelector(".update-notice")) return;
-      var notice = document.createElement("p");
-      notice.className = "update-notice";
-      notice.setAttribute("role", "status");
-      notice.textContent = "This page was updated.";
+    savedCopies().then(function (copies) {
+      if (!copies.some(function (copy) { return revisionsAtLoad.indexOf(copy.revision) === -1; })) return;
+      var notice = addNote("update-notice", "This page was updated.");
+      if (!notice) return;
       var button = document.createElement("button");
       button.type = "button";
       button.textContent = "Show the new version";
       button.addEventListener("click", function () { location.reload(); });
       notice.appendChild(button);
-      article.insertBefore(notice, article.firstChild);
     });
   }
 
@@ -265,7 +230,7 @@
   window.addEventListener("online", showWhetherOffline);
   window.addEventListener("offline", showWhetherOffline);
   whenPageReady(showWhetherOffline);
-  rememberThisPagesRevision(); // at once: before an update can be saved
-  if (serviceWorkers) serviceWorkers.addEventListener("controllerchange", showUpdateNoticeIfThisPageChanged);
+  rememberRevision(); // at once: before an update can be saved
+  if (workers) workers.addEventListener("controllerchange", noticeIfThisPageChanged);
   window.addEventListener("load", registerServiceWorker); // never before the first paint
 })();
