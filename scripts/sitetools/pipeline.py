@@ -6,6 +6,7 @@ its own module; this one only runs them in order:
 
   build           mkdocs build --strict (building.py): a warning fails it
   prune           leave out source maps and unused search languages (pruning.py)
+  minify          the site's own CSS and JavaScript without comments (minifying.py)
   qr-codes        a QR code of each page's address for its printed sheet (qr_codes.py)
   manifest        the web app manifest, to add the site to a home screen (app_manifest.py)
   pdfs            "Download PDF": each handout on A4 and US Letter (printing.py)
@@ -52,6 +53,11 @@ def _prune(build: Build) -> str:
     return prune(build.site, build.config)
 
 
+def _minify(build: Build) -> str:
+    from .minifying import minify
+    return minify(build.site)
+
+
 def _qr_codes(build: Build) -> str:
     from .qr_codes import add_qr_codes
     return add_qr_codes(build.site, build.config["site_url"])
@@ -82,6 +88,7 @@ class Step:
 STEPS = [
     Step("build", _build),
     Step("prune", _prune),
+    Step("minify", _minify),  # before the service worker hashes the files
     Step("qr-codes", _qr_codes),
     Step("manifest", _manifest),
     Step("pdfs", _pdfs, slow=True),
