@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-# Pages that are not handouts: no print button, no two-sheet limit.
+# Pages that are not handouts: no print button, no two-sheet limit. The symptom
+# log prints the reader's own entries, as many sheets as they fill (its own button).
 # overrides/partials/print-button.html names the same pages.
-NOT_HANDOUTS = {"index.md", "glossary.md", "about.md"}
+NOT_HANDOUTS = {"index.md", "glossary.md", "about.md", "symptom-log.md"}
 
 
 @dataclass(frozen=True)

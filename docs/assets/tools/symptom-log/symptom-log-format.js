@@ -1,0 +1,404 @@
+/*
+ * The symptom log's data, without the page: the backup format, its
+ * versions and migrations, checking a backup before it is imported, the
+ * CSV for spreadsheets, the summary for the appointment and the notices.
+ * No storage and no page here, so each rule has one home and the tests can
+ * call it directly (window.SymptomLogFormat).
+ *
+ * Backup format version 1 (documented on the page, "About your data"):
+ *   {"format": "fibro-twitch-log", "version": 1, "exported": ISO date-time,
+ *    "entries": [...], "days": [...]}
+ * Unknown fields, at the top and in each entry or day, are kept.
+ */
+(function (root) {
+  "use strict";
+
+  var FORMAT = "fibro-twitch-log";
+  var VERSION = 1;
+  var MAX_BYTES = 5 * 1024 * 1024; // a bigger file is refused unread
+  var NOTHING_CHANGED = "Nothing was imported or changed.";
+
+  var KINDS = ["twitch", "spasm", "cramp"];
+  var DURATIONS = ["moment", "under-1-minute", "1-to-10-minutes", "over-10-minutes"];
+  var FREQUENCIES = ["once", "a-few-times", "on-and-off-all-day"];
+  var SIGNS = ["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"];
+  var STRESS = ["low", "medium", "high"];
+
+  /* What each stored word means to a reader (and a doctor reading the print). */
+  var WORDS = {
+    kind: {twitch: "Twitch", spasm: "Spasm", cramp: "Cramp"},
+    duration: {"moment": "A moment", "under-1-minute": "Under 1 minute",
+               "1-to-10-minutes": "1 to 10 minutes", "over-10-minutes": "Over 10 minutes"},
+    frequency: {"once": "Once", "a-few-times": "A few times", "on-and-off-all-day": "On and off all day"},
+    sign: {"weak-or-stiff": "The area felt weak or stiff",
+           "feeling-change": "A change or loss of feeling",
+           "thinner-muscles": "Muscles look thinner",
+           "speech-or-swallowing": "Trouble speaking or swallowing"},
+    stress: {low: "Low", medium: "Medium", high: "High"}
+  };
+
+  /* MIGRATIONS[n] takes a backup of version n to version n + 1. Applied in
+   * order on load (what is stored) and on import (a backup file). Version 1
+   * is the first, so the table is empty; when version 2 comes, add
+   * MIGRATIONS[1] and keep tests/fixtures/symptom-log/backup-v1.json. */
+  var MIGRATIONS = {};
+
+  function migrate(backup, migrations, target) {
+    migrations = migrations || MIGRATIONS;
+    target = target || VERSION;
+    var current = backup;
+    while (current.version < target) {
+      var step = migrations[current.version];
+      if (typeof step !== "function") {
+        throw new Error("No migration from backup version " + current.version);
+      }
+      current = step(current);
+      current.version = (current.version || 0) + 1;
+    }
+    return current;
+  }
+
+  /* --- Dates ------------------------------------------------------------ */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+                "August", "September", "October", "November", "December"];
+  var LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,3})?)?$/;
+  var LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+  function realDate(y, m, d) {
+    var date = new Date(Date.UTC(+y, +m - 1, +d));
+    return date.getUTCFullYear() === +y && date.getUTCMonth() === +m - 1 && date.getUTCDate() === +d;
+  }
+  function isLocalDateTime(text) {
+    var m = typeof text === "string" && LOCAL_DATE_TIME.exec(text);
+    return !!m && realDate(m[1], m[2], m[3]) && +m[4] < 24 && +m[5] < 60 && (!m[7] || +m[7] < 60);
+  }
+  function isDate(text) {
+    var m = typeof text === "string" && LOCAL_DATE.exec(text);
+    return !!m && realDate(m[1], m[2], m[3]);
+  }
+  /* Days since 1970 for "YYYY-MM-DD...": calendar days, no time zone. */
+  function dayNumber(text) {
+    return Math.round(Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10)) / 864e5);
+  }
+  function dateOfDay(number) {
+    return new Date(number * 864e5).toISOString().slice(0, 10);
+  }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function localNow(date) {
+    date = date || new Date();
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate()) +
+      "T" + pad(date.getHours()) + ":" + pad(date.getMinutes());
+  }
+  /* "1 March 2026", as the site writes dates. */
+  function readableDate(text) {
+    return +text.slice(8, 10) + " " + MONTHS[+text.slice(5, 7) - 1] + " " + text.slice(0, 4);
+  }
+  function readableDateTime(text) {
+    return readableDate(text) + ", " + text.slice(11, 16);
+  }
+
+  /* --- Checking entries and days ------------------------------------------ */
+  function oneOf(list) { return list.join(", "); }
+  function isWhole(n) { return typeof n === "number" && isFinite(n) && Math.floor(n) === n; }
+
+  /* What is wrong with one entry, in plain words ([] when nothing). */
+  function entryProblems(entry) {
+    var problems = [];
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+      return ["it is not a list of fields."];
+    }
+    if (typeof entry.id !== "string" || !entry.id.trim()) problems.push("it has no id (a name that tells entries apart).");
+    if (!isLocalDateTime(entry.when)) {
+      problems.push('its date and time ("when") is ' + JSON.stringify(entry.when) +
+                    ", not a date and time like 2026-03-01T14:30.");
+    }
+    if (KINDS.indexOf(entry.kind) < 0) problems.push("its kind is " + JSON.stringify(entry.kind) + "; it must be " + oneOf(KINDS) + ".");
+    if (typeof entry.area !== "string" || !entry.area.trim()) problems.push("it has no body area.");
+    if (entry.duration != null && DURATIONS.indexOf(entry.duration) < 0) {
+      problems.push('how long it lasted ("duration") is ' + JSON.stringify(entry.duration) + "; it must be " + oneOf(DURATIONS) + " or null.");
+    }
+    if (entry.frequency != null && FREQUENCIES.indexOf(entry.frequency) < 0) {
+      problems.push('how often ("frequency") is ' + JSON.stringify(entry.frequency) + "; it must be " + oneOf(FREQUENCIES) + " or null.");
+    }
+    if (entry.pain != null && !(isWhole(entry.pain) && entry.pain >= 0 && entry.pain <= 10)) {
+      problems.push("its pain score is " + JSON.stringify(entry.pain) + "; it must be a whole number from 0 to 10, or null.");
+    }
+    if (entry.signs != null) {
+      if (!Array.isArray(entry.signs)) {
+        problems.push('its warning signs ("signs") are not a list.');
+      } else {
+        entry.signs.forEach(function (sign) {
+          if (SIGNS.indexOf(sign) < 0) problems.push("it has a warning sign this page does not know: " + JSON.stringify(sign) + ".");
+        });
+      }
+    }
+    if (entry.disturbed_sleep != null && typeof entry.disturbed_sleep !== "boolean") {
+      problems.push('whether a cramp woke you ("disturbed_sleep") is ' + JSON.stringify(entry.disturbed_sleep) + "; it must be true, false or null.");
+    }
+    if (entry.notes != null && typeof entry.notes !== "string") problems.push("its notes are not text.");
+    return problems;
+  }
+
+  function dayProblems(day) {
+    var problems = [];
+    if (day === null || typeof day !== "object" || Array.isArray(day)) return ["it is not a list of fields."];
+    if (!isDate(day.date)) problems.push("its date is " + JSON.stringify(day.date) + ", not a date like 2026-03-01.");
+    if (day.sleep_hours != null && !(typeof day.sleep_hours === "number" && day.sleep_hours >= 0 && day.sleep_hours <= 24)) {
+      problems.push("its hours slept are " + JSON.stringify(day.sleep_hours) + "; they must be a number from 0 to 24, or null.");
+    }
+    if (day.caffeine != null && !(isWhole(day.caffeine) && day.caffeine >= 0)) {
+      problems.push("its caffeine drinks are " + JSON.stringify(day.caffeine) + "; they must be a whole number, or null.");
+    }
+    if (day.stress != null && STRESS.indexOf(day.stress) < 0) {
+      problems.push("its stress is " + JSON.stringify(day.stress) + "; it must be " + oneOf(STRESS) + " or null.");
+    }
+    if (day.medicine_change != null && typeof day.medicine_change !== "string") problems.push("its medicine change is not text.");
+    return problems;
+  }
+
+  /* A copy with every field of the format present; unknown fields kept. */
+  function normalEntry(entry) {
+    var copy = {};
+    Object.keys(entry).forEach(function (key) { copy[key] = entry[key]; });
+    copy.duration = entry.duration == null ? null : entry.duration;
+    copy.frequency = entry.frequency == null ? null : entry.frequency;
+    copy.pain = entry.pain == null ? null : entry.pain;
+    copy.signs = Array.isArray(entry.signs) ? entry.signs.filter(function (s, i, all) { return all.indexOf(s) === i; }) : [];
+    copy.disturbed_sleep = entry.disturbed_sleep == null ? null : entry.disturbed_sleep;
+    copy.notes = entry.notes == null ? "" : entry.notes;
+    return copy;
+  }
+  function normalDay(day) {
+    var copy = {};
+    Object.keys(day).forEach(function (key) { copy[key] = day[key]; });
+    ["sleep_hours", "caffeine", "stress", "medicine_change"].forEach(function (key) {
+      copy[key] = day[key] == null ? null : day[key];
+    });
+    return copy;
+  }
+
+  /* --- Reading a backup file --------------------------------------------- */
+  var MAX_LISTED = 8; // more problems than this are counted, not listed
+
+  function refused(problems) {
+    return {ok: false, problems: problems};
+  }
+
+  /* parseBackup(text, bytes): {ok: true, backup} or {ok: false, problems}.
+   * Everything is checked before anything is written. */
+  function parseBackup(text, bytes) {
+    if (bytes > MAX_BYTES) {
+      return refused(["The file is " + (bytes / 1048576).toFixed(1) + " MB. A backup of this log can be at most 5 MB, " +
+                      "so this is not one of its backups."]);
+    }
+    var data;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      return refused(["The file is not a backup from this log. It is not a JSON file, or it is damaged."]);
+    }
+    if (data === null || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT) {
+      return refused(["The file is not a backup from this log. Its first lines should say \"format\": \"" + FORMAT + "\"."]);
+    }
+    if (!isWhole(data.version) || data.version < 1) {
+      return refused(["The file does not say which version of the backup format it uses."]);
+    }
+    if (data.version > VERSION) {
+      return refused(["The file was made by a newer version of this page (backup version " + data.version +
+                      "; this page reads up to version " + VERSION + "). Reload the page to get the newest version, then try again."]);
+    }
+    var backup = migrate(data);
+    if (!Array.isArray(backup.entries)) return refused(["The file has no list of entries."]);
+    if (backup.days != null && !Array.isArray(backup.days)) return refused(["The file's list of days is not a list."]);
+    var problems = [], seen = {};
+    backup.entries.forEach(function (entry, index) {
+      var label = "Entry " + (index + 1) + (entry && isLocalDateTime(entry.when) ? " (" + readableDateTime(entry.when) + ")" : "");
+      entryProblems(entry).forEach(function (problem) { problems.push(label + ": " + problem); });
+      if (entry && typeof entry.id === "string") {
+        if (seen[entry.id]) problems.push(label + ": it has the same id as entry " + seen[entry.id] + ".");
+        else seen[entry.id] = index + 1;
+      }
+    });
+    (backup.days || []).forEach(function (day, index) {
+      var label = "Day " + (index + 1) + (day && isDate(day.date) ? " (" + readableDate(day.date) + ")" : "");
+      dayProblems(day).forEach(function (problem) { problems.push(label + ": " + problem); });
+    });
+    if (problems.length) {
+      var listed = problems.slice(0, MAX_LISTED);
+      if (problems.length > MAX_LISTED) listed.push("And " + (problems.length - MAX_LISTED) + " more problems like these.");
+      return refused(listed);
+    }
+    backup.entries = backup.entries.map(normalEntry);
+    backup.days = (backup.days || []).map(normalDay);
+    return {ok: true, backup: backup};
+  }
+
+  function makeBackup(entries, days, extra, now) {
+    var backup = {};
+    Object.keys(extra || {}).forEach(function (key) { backup[key] = extra[key]; });
+    backup.format = FORMAT;
+    backup.version = VERSION;
+    backup.exported = (now || new Date()).toISOString();
+    backup.entries = sortByWhen(entries.slice());
+    backup.days = days.slice().sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
+    return backup;
+  }
+
+  function sortByWhen(entries) {
+    return entries.sort(function (a, b) { return a.when < b.when ? -1 : a.when > b.when ? 1 : (a.id < b.id ? -1 : 1); });
+  }
+
+  /* --- CSV for spreadsheets ------------------------------------------------ */
+  /* One column list drives the file; each entry row carries its day's answers. */
+  var CSV_COLUMNS = ["id", "when", "kind", "area", "duration", "frequency", "pain", "signs", "disturbed_sleep", "notes",
+                     "sleep_hours", "caffeine", "stress", "medicine_change"];
+
+  /* A cell a spreadsheet would run as a formula (=, +, - or @ first; tab and
+   * carriage return too, as OWASP advises) starts with ' instead. */
+  function csvCell(value) {
+    var text = value == null ? "" : Array.isArray(value) ? value.join("; ") : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function toCSV(entries, days) {
+    var byDate = {};
+    days.forEach(function (day) { byDate[day.date] = day; });
+    var lines = [CSV_COLUMNS.join(",")];
+    sortByWhen(entries.slice()).forEach(function (entry) {
+      var day = byDate[entry.when.slice(0, 10)] || {};
+      lines.push(CSV_COLUMNS.map(function (column) {
+        return csvCell(column in entry ? entry[column] : day[column]);
+      }).join(","));
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n"; // the mark tells spreadsheets it is UTF-8
+  }
+
+  /* --- The summary for the appointment ------------------------------------ */
+  function countBy(list, key) {
+    var counts = {};
+    list.forEach(function (item) { var k = key(item); counts[k] = (counts[k] || 0) + 1; });
+    return Object.keys(counts).map(function (k) { return {name: k, count: counts[k]}; })
+      .sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); });
+  }
+  function areaName(entry) { return entry.area.trim().toLowerCase(); }
+
+  /* summarise(entries, days, fromDate, toDate): what the summary shows. */
+  function summarise(entries, days, from, to) {
+    var inRange = sortByWhen(entries.filter(function (e) {
+      var date = e.when.slice(0, 10);
+      return date >= from && date <= to;
+    }));
+    var twitches = sortByWhen(entries.filter(function (e) { return e.kind === "twitch"; }));
+    var pains = inRange.filter(function (e) { return e.pain != null; }).map(function (e) { return e.pain; })
+      .sort(function (a, b) { return a - b; });
+    var middle = null;
+    if (pains.length) {
+      var half = Math.floor(pains.length / 2);
+      middle = pains.length % 2 ? pains[half] : (pains[half - 1] + pains[half]) / 2;
+    }
+    var sleep = {};
+    days.forEach(function (day) { sleep[day.date] = day.sleep_hours; });
+    var perDay = [];
+    for (var n = dayNumber(from); n <= dayNumber(to); n++) {
+      perDay.push({date: dateOfDay(n), count: 0, sleep: null});
+    }
+    inRange.forEach(function (e) { perDay[dayNumber(e.when) - dayNumber(from)].count += 1; });
+    perDay.forEach(function (day) { day.sleep = sleep[day.date] == null ? null : sleep[day.date]; });
+    var signs = SIGNS.map(function (sign) {
+      var dates = inRange.filter(function (e) { return e.signs.indexOf(sign) >= 0; })
+        .map(function (e) { return e.when.slice(0, 10); });
+      return {sign: sign, dates: dates.filter(function (d, i) { return dates.indexOf(d) === i; })};
+    }).filter(function (s) { return s.dates.length; });
+    return {
+      from: from, to: to, entries: inRange,
+      first: inRange.length ? inRange[0].when.slice(0, 10) : null,
+      last: inRange.length ? inRange[inRange.length - 1].when.slice(0, 10) : null,
+      firstTwitch: twitches.length ? twitches[0].when.slice(0, 10) : null,
+      byKind: KINDS.map(function (kind) {
+        return {name: kind, count: inRange.filter(function (e) { return e.kind === kind; }).length};
+      }),
+      byArea: countBy(inRange, areaName),
+      daysWithEntries: perDay.filter(function (d) { return d.count; }).length,
+      pain: pains.length ? {low: pains[0], high: pains[pains.length - 1], middle: middle, count: pains.length} : null,
+      signs: signs,
+      perDay: perDay
+    };
+  }
+
+  /* --- Notices: when the reader's own entries meet the NHS "see a GP" signs --
+   * Each says what the log shows, then what the NHS advises, in the words of
+   * /work/shared/source/reference-facts.md. Never what it might be. Read from
+   * the whole log. */
+  function datesOf(list) {
+    var dates = list.map(function (e) { return e.when.slice(0, 10); }).sort();
+    return dates.filter(function (d, i) { return dates.indexOf(d) === i; });
+  }
+  function listDates(dates) {
+    var shown = dates.slice(0, 3).map(readableDate);
+    var more = dates.length > 3 ? " and " + (dates.length - 3) + " more" : "";
+    if (shown.length === 1) return shown[0];
+    return more ? shown.join(", ") + more : shown.slice(0, -1).join(", ") + " and " + shown[shown.length - 1];
+  }
+  var SIGN_ADVICE = {
+    "weak-or-stiff": ["an area felt weak or stiff", "the affected area feels weak or stiff"],
+    "feeling-change": ["a change or loss of feeling", "you have cramps and also numbness in your legs. " +
+                       "MedlinePlus, a US health site, lists a change or loss of feeling with twitching as a sign " +
+                       "to tell a health care provider about"],
+    "thinner-muscles": ["muscles that look thinner", "your arm or leg muscles become thinner"],
+    "speech-or-swallowing": ["trouble speaking or swallowing", "your speech becomes slurred or swallowing gets hard"]
+  };
+
+  function notices(entries) {
+    var found = [];
+    var twitches = sortByWhen(entries.filter(function (e) { return e.kind === "twitch"; }));
+    if (twitches.length > 1) {
+      var first = twitches[0].when, latest = twitches[twitches.length - 1].when;
+      if (dayNumber(latest) - dayNumber(first) > 14) {
+        found.push({id: "twitch-over-2-weeks",
+          shows: "Your log shows twitching from " + readableDate(first) + " to " + readableDate(latest) + ", more than 2 weeks apart.",
+          advice: "The NHS advises seeing a GP if a twitch lasts more than 2 weeks."});
+      }
+    }
+    var areas = countBy(twitches, areaName);
+    if (areas.length > 1) {
+      found.push({id: "twitch-in-more-than-one-place",
+        shows: "Your log shows twitching in more than one place: " + areas.map(function (a) { return a.name; }).join(", ") + ".",
+        advice: "The NHS advises seeing a GP if you have a twitch in more than one place."});
+    }
+    SIGNS.forEach(function (sign) {
+      var withSign = entries.filter(function (e) { return e.signs.indexOf(sign) >= 0; });
+      if (withSign.length) {
+        found.push({id: "sign-" + sign,
+          shows: "Your log shows " + SIGN_ADVICE[sign][0] + " on " + listDates(datesOf(withSign)) + ".",
+          advice: "The NHS advises seeing a GP if " + SIGN_ADVICE[sign][1] + "."});
+      }
+    });
+    var cramps = entries.filter(function (e) { return e.kind === "cramp"; });
+    var woke = cramps.filter(function (e) { return e.disturbed_sleep === true; });
+    if (woke.length) {
+      found.push({id: "cramp-disturbed-sleep",
+        shows: "Your log shows a cramp that woke you or kept you awake on " + listDates(datesOf(woke)) + ".",
+        advice: "The NHS advises seeing a GP if cramps disturb your sleep."});
+    }
+    var long = cramps.filter(function (e) { return e.duration === "over-10-minutes"; });
+    if (long.length) {
+      found.push({id: "cramp-over-10-minutes",
+        shows: "Your log shows a cramp that lasted over 10 minutes on " + listDates(datesOf(long)) + ".",
+        advice: "The NHS advises seeing a GP if a cramp lasts longer than 10 minutes."});
+    }
+    return found;
+  }
+
+  root.SymptomLogFormat = {
+    FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, NOTHING_CHANGED: NOTHING_CHANGED,
+    KINDS: KINDS, DURATIONS: DURATIONS, FREQUENCIES: FREQUENCIES, SIGNS: SIGNS, STRESS: STRESS, WORDS: WORDS,
+    MIGRATIONS: MIGRATIONS, migrate: migrate,
+    entryProblems: entryProblems, dayProblems: dayProblems, normalEntry: normalEntry, normalDay: normalDay,
+    parseBackup: parseBackup, makeBackup: makeBackup, sortByWhen: sortByWhen,
+    CSV_COLUMNS: CSV_COLUMNS, csvCell: csvCell, toCSV: toCSV,
+    summarise: summarise, notices: notices,
+    isLocalDateTime: isLocalDateTime, isDate: isDate, dayNumber: dayNumber, dateOfDay: dateOfDay,
+    localNow: localNow, readableDate: readableDate, readableDateTime: readableDateTime
+  };
+})(window);

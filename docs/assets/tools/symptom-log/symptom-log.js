@@ -1,0 +1,836 @@
+/*
+ * The symptom log (issue 11): entries kept only in this browser.
+ *
+ * Storage: IndexedDB through idb-keyval (vendor/, pinned in package.json).
+ * One record per entry (key ["entry", id]) and per day (["day", date]),
+ * plus ["meta"] (format version, last backup, unknown top-level fields).
+ * So two tabs never overwrite each other: each save writes only its own
+ * record, an edit re-reads the record inside its write (update), and every
+ * write tells the other tabs (BroadcastChannel) to read the log again.
+ * An import or "delete everything" is one transaction: all or nothing.
+ *
+ * Reader text is only ever shown with textContent, never as HTML.
+ * Started from [data-module="symptom-log"]; a missing part throws
+ * SymptomLogError naming it.
+ */
+(function () {
+  "use strict";
+
+  var F = window.SymptomLogFormat;
+  var STORE_NAME = ["fibro-twitch-log", "records"];
+  var CHANNEL = "fibro-twitch-log";
+  var BACKUP_REMINDER_DAYS = 30;
+
+  function SymptomLogError(message) {
+    this.name = "SymptomLogError";
+    this.message = message;
+    this.stack = new Error(message).stack;
+  }
+  SymptomLogError.prototype = Object.create(Error.prototype);
+  SymptomLogError.prototype.constructor = SymptomLogError;
+
+  /* A part the log cannot work without: throws if the markup lost it. */
+  function required(root, part) {
+    var element = root.querySelector('[data-part="' + part + '"]');
+    if (!element) throw new SymptomLogError('The symptom log is missing its part "' + part + '" (overrides/partials/symptom-log.html).');
+    return element;
+  }
+
+  function el(tag, className, text) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text != null) element.textContent = text;
+    return element;
+  }
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 10);
+  }
+
+  function today() { return F.localNow().slice(0, 10); }
+
+  /* --- Storage -------------------------------------------------------------- */
+  function Storage() {
+    var kv = window.idbKeyval;
+    if (!kv || !window.indexedDB) throw new Error("IndexedDB is not available");
+    var store = kv.createStore(STORE_NAME[0], STORE_NAME[1]);
+    this.kv = kv;
+    this.store = store;
+  }
+  Storage.prototype = {
+    /* A write and a read, so "storage is off" is known before the reader types. */
+    check: function () {
+      var kv = this.kv, store = this.store;
+      return kv.set("probe", Date.now(), store).then(function () { return kv.del("probe", store); });
+    },
+    readAll: function () {
+      return this.kv.entries(this.store).then(function (records) {
+        var log = {entries: [], days: [], meta: null};
+        records.forEach(function (record) {
+          var key = record[0], value = record[1];
+          if (Array.isArray(key) && key[0] === "entry") log.entries.push(value);
+          else if (Array.isArray(key) && key[0] === "day") log.days.push(value);
+          else if (key === "meta") log.meta = value;
+        });
+        return log;
+      });
+    },
+    putEntry: function (entry) { return this.kv.set(["entry", entry.id], entry, this.store); },
+    /* Re-read inside the write: fields another tab or an older page added are kept. */
+    changeEntry: function (id, fields) {
+      return this.kv.update(["entry", id], function (old) {
+        var entry = {};
+        Object.keys(old || {}).forEach(function (key) { entry[key] = old[key]; });
+        Object.keys(fields).forEach(function (key) { entry[key] = fields[key]; });
+        return entry;
+      }, this.store);
+    },
+    deleteEntry: function (id) { return this.kv.del(["entry", id], this.store); },
+    changeDay: function (date, fields) {
+      return this.kv.update(["day", date], function (old) {
+        var day = {date: date};
+        Object.keys(old || {}).forEach(function (key) { day[key] = old[key]; });
+        Object.keys(fields).forEach(function (key) { day[key] = fields[key]; });
+        return day;
+      }, this.store);
+    },
+    changeMeta: function (fields) {
+      return this.kv.update("meta", function (old) {
+        var meta = {version: F.VERSION};
+        Object.keys(old || {}).forEach(function (key) { meta[key] = old[key]; });
+        Object.keys(fields).forEach(function (key) { meta[key] = fields[key]; });
+        return meta;
+      }, this.store);
+    },
+    /* Many records in one transaction: they are all written, or none is. */
+    writeMany: function (records) { return this.kv.setMany(records, this.store); },
+    clear: function () { return this.kv.clear(this.store); }
+  };
+
+  /* --- The log on the page ----------------------------------------------------- */
+  function SymptomLog(root) {
+    if (!root) throw new SymptomLogError("The symptom log has no root element.");
+    if (root.hasAttribute("data-symptom-log-started")) throw new SymptomLogError("The symptom log was started twice.");
+    this.root = root;
+    this.parts = {};
+    var self = this;
+    ["storage-problem", "safari-note", "backup-reminder", "form-title", "entry-errors", "entry-error-list",
+     "entry-form", "area-other-choice", "area-other-field", "frequency", "disturbed-sleep", "save", "cancel-edit",
+     "entry-status", "day-form", "day-status", "notices-section", "notices", "period", "print", "summary",
+     "entries-empty", "entries", "export-json", "export-csv", "backup-status", "import-errors",
+     "import-error-title", "import-error-list", "import-form", "import-field", "import-error",
+     "delete-all", "delete-all-confirm", "delete-all-question", "delete-all-yes", "delete-all-no",
+     "persist-answer"].forEach(function (part) { self.parts[part] = required(root, part); });
+    this.log = {entries: [], days: [], meta: null};
+    this.editing = null; // the id of the entry being changed
+    this.deleted = null; // the last deleted entry, for undo
+    this.storage = null;
+    root.setAttribute("data-symptom-log-started", "");
+  }
+
+  SymptomLog.prototype.start = function () {
+    var self = this, p = this.parts;
+    this.root.hidden = false;
+    var noScript = document.querySelector("[data-symptom-log-no-js]");
+    if (noScript) noScript.remove();
+    if (/Apple/.test(navigator.vendor || "")) p["safari-note"].hidden = false;
+
+    this.bindForm();
+    this.bindDay();
+    this.bindBackup();
+    p.period.addEventListener("change", function () { self.render(); });
+    p.print.addEventListener("click", function () { window.print(); });
+    this.resetForm();
+    this.presetKind();
+
+    try {
+      this.storage = new Storage();
+    } catch (error) {
+      this.storageUnavailable();
+      this.render();
+      return Promise.resolve();
+    }
+    return this.storage.check().then(function () {
+      return self.reload();
+    }).catch(function () {
+      self.storageUnavailable();
+      self.render();
+    }).then(function () {
+      if (window.BroadcastChannel) {
+        self.channel = new BroadcastChannel(CHANNEL);
+        self.channel.onmessage = function () { self.reload(); };
+      }
+      self.root.setAttribute("data-symptom-log-ready", "");
+    });
+  };
+
+  SymptomLog.prototype.storageUnavailable = function () {
+    var box = this.parts["storage-problem"];
+    box.textContent = "";
+    box.appendChild(el("strong", null, "This browser is not letting the log save anything. "));
+    box.appendChild(document.createTextNode(
+      "This can happen in a private window, or when saving data is turned off or the device is full. " +
+      "What you type will not be kept. You can use the "));
+    var link = el("a", null, "paper symptom diary");
+    link.href = this.root.getAttribute("data-diary-url");
+    box.appendChild(link);
+    box.appendChild(document.createTextNode(" instead."));
+    box.hidden = false;
+    this.storage = null;
+  };
+
+  /* Read the whole log again (after a write here or in another tab). */
+  SymptomLog.prototype.reload = function () {
+    var self = this;
+    return this.storage.readAll().then(function (log) {
+      return self.upgrade(log);
+    }).then(function (log) {
+      self.log = log;
+      self.render();
+    });
+  };
+
+  /* What an older page stored is brought up to date with the same
+   * MIGRATIONS as an import, and written back in one transaction. */
+  SymptomLog.prototype.upgrade = function (log) {
+    var version = log.meta && log.meta.version || F.VERSION;
+    if (version === F.VERSION) return log;
+    if (version > F.VERSION) {
+      this.showProblem("storage-problem", "This log was saved by a newer version of this page. Reload the page to use it.");
+      return log;
+    }
+    var migrated = F.migrate({format: F.FORMAT, version: version, entries: log.entries, days: log.days});
+    var meta = {};
+    Object.keys(log.meta).forEach(function (key) { meta[key] = log.meta[key]; });
+    meta.version = F.VERSION;
+    var records = [["meta", meta]];
+    migrated.entries.forEach(function (entry) { records.push([["entry", entry.id], entry]); });
+    migrated.days.forEach(function (day) { records.push([["day", day.date], day]); });
+    return this.storage.writeMany(records).then(function () {
+      return {entries: migrated.entries, days: migrated.days, meta: meta};
+    });
+  };
+
+  SymptomLog.prototype.showProblem = function (part, text) {
+    var box = this.parts[part];
+    box.textContent = text;
+    box.hidden = false;
+  };
+
+  SymptomLog.prototype.changed = function () {
+    if (this.channel) this.channel.postMessage("changed");
+    return this.reload();
+  };
+
+  /* --- Adding and changing an entry ----------------------------------------------- */
+  SymptomLog.prototype.presetKind = function () {
+    var kind = new URLSearchParams(location.search).get("kind");
+    if (F.KINDS.indexOf(kind) >= 0) {
+      this.parts["entry-form"].querySelector('input[name="kind"][value="' + kind + '"]').checked = true;
+      this.showKindQuestions();
+    }
+  };
+
+  SymptomLog.prototype.showKindQuestions = function () {
+    var form = this.parts["entry-form"], kind = (form.querySelector('input[name="kind"]:checked') || {}).value;
+    this.parts.frequency.hidden = kind !== "twitch";
+    this.parts["disturbed-sleep"].hidden = kind !== "cramp";
+    this.parts["area-other-field"].hidden = !this.parts["area-other-choice"].checked;
+  };
+
+  SymptomLog.prototype.bindForm = function () {
+    var self = this, form = this.parts["entry-form"];
+    form.addEventListener("change", function () { self.showKindQuestions(); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.saveEntry();
+    });
+    this.parts["cancel-edit"].addEventListener("click", function () {
+      var id = self.editing;
+      self.resetForm();
+      self.say("entry-status", "Nothing was changed.");
+      self.focusEntry(id);
+    });
+  };
+
+  function checked(form, name) {
+    var input = form.querySelector('input[name="' + name + '"]:checked');
+    return input ? input.value : null;
+  }
+
+  /* The form as an entry's fields, and what is missing, with the field to go to. */
+  SymptomLog.prototype.readForm = function () {
+    var form = this.parts["entry-form"], problems = [];
+    var kind = checked(form, "kind");
+    var area = checked(form, "area");
+    if (area === "") area = form.elements.area_other.value.trim();
+    var when = form.elements.when.value;
+    if (!kind) problems.push(["symptom-log-kind", "Choose what you noticed: a twitch, a spasm or a cramp."]);
+    if (!area) {
+      problems.push([this.parts["area-other-choice"].checked ? "symptom-log-area-other" : "symptom-log-area",
+                     "Choose where in your body it was."]);
+    }
+    if (!F.isLocalDateTime(when)) problems.push(["symptom-log-when", "Enter the date and time it started."]);
+    var pain = checked(form, "pain");
+    var sleep = checked(form, "disturbed_sleep");
+    var fields = {
+      when: when, kind: kind, area: area,
+      duration: checked(form, "duration"),
+      frequency: kind === "twitch" ? checked(form, "frequency") : null,
+      pain: pain === null ? null : +pain,
+      signs: Array.prototype.map.call(form.querySelectorAll('input[name="signs"]:checked'), function (i) { return i.value; }),
+      disturbed_sleep: kind === "cramp" && sleep ? sleep === "yes" : null,
+      notes: form.elements.notes.value
+    };
+    return {fields: fields, problems: problems};
+  };
+
+  SymptomLog.prototype.showFormProblems = function (problems) {
+    var box = this.parts["entry-errors"], list = this.parts["entry-error-list"];
+    list.textContent = "";
+    problems.forEach(function (problem) {
+      var item = el("li"), link = el("a", null, problem[1]);
+      link.href = "#" + problem[0];
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var target = document.getElementById(problem[0]);
+        var field = target.matches("fieldset") ? target.querySelector("input") : target;
+        target.scrollIntoView({block: "center"});
+        field.focus();
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    box.hidden = !problems.length;
+    box.setAttribute("role", "alert");
+    if (problems.length) box.focus();
+  };
+
+  SymptomLog.prototype.saveEntry = function () {
+    var self = this, read = this.readForm();
+    this.say("entry-status", "");
+    this.showFormProblems(read.problems);
+    if (read.problems.length) return Promise.resolve(false);
+    if (!this.storage) {
+      this.showFormProblems([["symptom-log-when", "This browser is not letting the log save anything, so the entry was not saved. What you typed is still here."]]);
+      return Promise.resolve(false);
+    }
+    var editing = this.editing, first = !this.log.entries.length;
+    var saving = editing
+      ? this.storage.changeEntry(editing, read.fields)
+      : this.storage.putEntry(F.normalEntry(Object.assign({id: newId()}, read.fields)));
+    return saving.then(function () {
+      return first ? self.storage.changeMeta({created: self.log.meta && self.log.meta.created || new Date().toISOString()}) : null;
+    }).then(function () {
+      self.resetForm();
+      return self.changed();
+    }).then(function () {
+      self.say("entry-status", editing ? "Your changes are saved." : "Entry saved. You can see it under \u201cYour entries\u201d.");
+      if (first) self.askToPersist();
+      if (editing) self.focusEntry(editing);
+      return true;
+    }, function (error) {
+      var full = error && (error.name === "QuotaExceededError" || /quota/i.test(error.message || ""));
+      self.showFormProblems([["symptom-log-notes",
+        (full ? "The device has no room left to save the entry. " : "The entry could not be saved. ") +
+        "What you typed is still here. Try again, or free some space and save a backup."]]);
+      return false;
+    });
+  };
+
+  SymptomLog.prototype.resetForm = function () {
+    var form = this.parts["entry-form"];
+    form.reset();
+    form.elements.when.value = F.localNow();
+    this.editing = null;
+    this.parts["form-title"].textContent = "Add an entry";
+    this.parts.save.textContent = "Save entry";
+    this.parts["cancel-edit"].hidden = true;
+    this.parts["entry-errors"].hidden = true;
+    this.showKindQuestions();
+  };
+
+  SymptomLog.prototype.editEntry = function (entry) {
+    var form = this.parts["entry-form"];
+    form.reset();
+    var pick = function (name, value) {
+      var input = value == null ? null : form.querySelector('input[name="' + name + '"][value="' + CSS.escape(String(value)) + '"]');
+      if (input) input.checked = true;
+      return !!input;
+    };
+    pick("kind", entry.kind);
+    if (!pick("area", entry.area)) {
+      this.parts["area-other-choice"].checked = true;
+      form.elements.area_other.value = entry.area;
+    }
+    form.elements.when.value = entry.when.slice(0, 16);
+    pick("duration", entry.duration);
+    pick("frequency", entry.frequency);
+    pick("pain", entry.pain);
+    pick("disturbed_sleep", entry.disturbed_sleep == null ? null : entry.disturbed_sleep ? "yes" : "no");
+    (entry.signs || []).forEach(function (sign) { pick("signs", sign); });
+    form.elements.notes.value = entry.notes || "";
+    this.editing = entry.id;
+    this.parts["form-title"].textContent = "Change the entry from " + F.readableDateTime(entry.when);
+    this.parts.save.textContent = "Save changes";
+    this.parts["cancel-edit"].hidden = false;
+    this.showKindQuestions();
+    this.parts["form-title"].scrollIntoView({block: "start"});
+    form.querySelector('input[name="kind"]:checked, input[name="kind"]').focus();
+  };
+
+  SymptomLog.prototype.deleteEntry = function (entry) {
+    var self = this;
+    return this.storage.deleteEntry(entry.id).then(function () {
+      self.deleted = entry;
+      if (self.editing === entry.id) self.resetForm();
+      return self.changed();
+    }).then(function () {
+      var status = self.parts["entry-status"];
+      status.textContent = "";
+      status.appendChild(document.createTextNode("The entry from " + F.readableDateTime(entry.when) + " is deleted. "));
+      var undo = el("button", "symptom-log__button", "Undo");
+      undo.type = "button";
+      undo.setAttribute("data-part", "undo");
+      undo.addEventListener("click", function () { self.undoDelete(); });
+      status.appendChild(undo);
+      undo.focus();
+    }, function () {
+      self.say("entry-status", "The entry could not be deleted. Please try again.");
+    });
+  };
+
+  SymptomLog.prototype.undoDelete = function () {
+    var self = this, entry = this.deleted;
+    if (!entry) return Promise.resolve();
+    return this.storage.putEntry(entry).then(function () {
+      self.deleted = null;
+      return self.changed();
+    }).then(function () {
+      self.say("entry-status", "The entry is back.");
+      self.focusEntry(entry.id);
+    });
+  };
+
+  SymptomLog.prototype.focusEntry = function (id) {
+    var item = id && this.parts.entries.querySelector('[data-entry-id="' + CSS.escape(id) + '"]');
+    if (item) item.focus();
+  };
+
+  SymptomLog.prototype.say = function (part, text) {
+    this.parts[part].textContent = text;
+  };
+
+  /* Persistent storage, asked for once the first entry is saved. */
+  SymptomLog.prototype.askToPersist = function () {
+    var self = this, answer;
+    if (!(navigator.storage && navigator.storage.persist)) {
+      answer = Promise.resolve(null);
+    } else {
+      answer = navigator.storage.persist().catch(function () { return null; });
+    }
+    return answer.then(function (granted) {
+      var text = granted === true
+        ? "Your browser agreed to keep your log, even when space runs low."
+        : granted === false
+          ? "Your browser did not agree to keep your log for sure. It may delete it when space runs low, so save a backup now and then."
+          : "Your browser does not say whether it will keep your log. Save a backup now and then.";
+      self.say("persist-answer", text);
+      self.parts["persist-answer"].hidden = false;
+      var status = self.parts["entry-status"];
+      status.appendChild(document.createTextNode(" " + text));
+      return self.storage.changeMeta({persisted: granted});
+    });
+  };
+
+  /* --- Questions about the day -------------------------------------------------- */
+  SymptomLog.prototype.bindDay = function () {
+    var self = this, form = this.parts["day-form"];
+    form.elements.date.value = today();
+    var fill = function () {
+      var day = self.log.days.filter(function (d) { return d.date === form.elements.date.value; })[0] || {};
+      form.elements.sleep_hours.value = day.sleep_hours == null ? "" : day.sleep_hours;
+      form.elements.caffeine.value = day.caffeine == null ? "" : day.caffeine;
+      form.querySelectorAll('input[name="stress"]').forEach(function (i) { i.checked = i.value === day.stress; });
+      form.elements.medicine_change.value = day.medicine_change || "";
+    };
+    form.elements.date.addEventListener("change", fill);
+    this.fillDay = fill;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var date = form.elements.date.value;
+      var number = function (name) { var v = form.elements[name].value; return v === "" ? null : +v; };
+      var fields = {
+        sleep_hours: number("sleep_hours"), caffeine: number("caffeine"),
+        stress: checked(form, "stress"), medicine_change: form.elements.medicine_change.value.trim() || null
+      };
+      var problems = F.isDate(date) ? F.dayProblems(Object.assign({date: date}, fields)) : ["choose which day."];
+      if (problems.length || !self.storage) {
+        self.say("day-status", problems.length ? "Please check the answers: " + problems.join(" ").replace(/^its /, "the ")
+                                               : "This browser is not letting the log save anything.");
+        return;
+      }
+      self.storage.changeDay(date, fields).then(function () { return self.changed(); }).then(function () {
+        self.say("day-status", "Your answers for " + F.readableDate(date) + " are saved.");
+      }, function () {
+        self.say("day-status", "Your answers could not be saved. They are still here; please try again.");
+      });
+    });
+  };
+
+  /* --- Back up, load, delete everything ------------------------------------------ */
+  function download(text, type, name) {
+    var url = URL.createObjectURL(new Blob([text], {type: type}));
+    var link = el("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  SymptomLog.prototype.bindBackup = function () {
+    var self = this, p = this.parts;
+    p["export-json"].addEventListener("click", function () { self.exportBackup(); });
+    p["export-csv"].addEventListener("click", function () {
+      download(F.toCSV(self.log.entries, self.log.days), "text/csv;charset=utf-8", "symptom-log-" + today() + ".csv");
+      self.say("backup-status", "The spreadsheet file is saved in your downloads.");
+    });
+    p["import-form"].addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.importFile(p["import-form"].elements.file.files[0]);
+    });
+    p["delete-all"].addEventListener("click", function () {
+      var count = self.log.entries.length;
+      p["delete-all-question"].textContent = "Delete all " + count + " entr" + (count === 1 ? "y" : "ies") +
+        " from this browser? This cannot be undone. Save a backup first if you may want them later.";
+      p["delete-all-confirm"].hidden = false;
+      p["delete-all-confirm"].focus();
+    });
+    p["delete-all-no"].addEventListener("click", function () {
+      p["delete-all-confirm"].hidden = true;
+      self.say("backup-status", "Nothing was deleted.");
+      p["delete-all"].focus();
+    });
+    p["delete-all-yes"].addEventListener("click", function () {
+      if (!self.storage) return;
+      self.storage.clear().then(function () { return self.changed(); }).then(function () {
+        p["delete-all-confirm"].hidden = true;
+        self.deleted = null;
+        self.say("entry-status", "");
+        self.say("backup-status", "Your log is deleted from this browser.");
+        p["delete-all"].focus();
+      });
+    });
+  };
+
+  SymptomLog.prototype.exportBackup = function () {
+    var self = this, meta = this.log.meta || {};
+    var backup = F.makeBackup(this.log.entries, this.log.days, meta.extra);
+    download(JSON.stringify(backup, null, 2), "application/json", "symptom-log-backup-" + today() + ".json");
+    self.say("backup-status", "The backup file is saved in your downloads. Keep it somewhere safe.");
+    if (!this.storage) return Promise.resolve();
+    return this.storage.changeMeta({last_backup: backup.exported}).then(function () { return self.changed(); });
+  };
+
+  SymptomLog.prototype.showImportProblems = function (problems) {
+    var p = this.parts, list = p["import-error-list"];
+    list.textContent = "";
+    problems.concat([F.NOTHING_CHANGED]).forEach(function (problem, index, all) {
+      var item = el("li");
+      if (index === 0) {
+        var link = el("a", null, problem);
+        link.href = "#symptom-log-import";
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          document.getElementById("symptom-log-import").focus();
+        });
+        item.appendChild(link);
+      } else {
+        item.textContent = problem;
+      }
+      if (index === all.length - 1) item.className = "symptom-log__nothing-changed";
+      list.appendChild(item);
+    });
+    p["import-error"].textContent = "";
+    p["import-error"].appendChild(el("span", "symptom-log__visually-hidden", "Error: "));
+    p["import-error"].appendChild(document.createTextNode(problems[0]));
+    p["import-error"].hidden = false;
+    p["import-field"].classList.add("symptom-log__field--error");
+    p["import-form"].elements.file.setAttribute("aria-describedby", "symptom-log-import-error");
+    p["import-errors"].hidden = false;
+    p["import-errors"].focus();
+  };
+
+  SymptomLog.prototype.clearImportProblems = function () {
+    var p = this.parts;
+    p["import-errors"].hidden = true;
+    p["import-error"].hidden = true;
+    p["import-field"].classList.remove("symptom-log__field--error");
+    p["import-form"].elements.file.removeAttribute("aria-describedby");
+  };
+
+  /* Check the whole file first; then one write, or none. */
+  SymptomLog.prototype.importFile = function (file) {
+    var self = this;
+    this.clearImportProblems();
+    this.say("backup-status", "");
+    if (!file) {
+      this.showImportProblems(["Choose a backup file first."]);
+      return Promise.resolve(false);
+    }
+    if (!this.storage) {
+      this.showImportProblems(["This browser is not letting the log save anything."]);
+      return Promise.resolve(false);
+    }
+    var reading = file.size > F.MAX_BYTES ? Promise.resolve("") : file.text();
+    return reading.then(function (text) {
+      var result = F.parseBackup(text, file.size);
+      if (!result.ok) {
+        self.showImportProblems(result.problems);
+        return false;
+      }
+      return self.storage.readAll().then(function (log) {
+        var haveEntry = {}, haveDay = {}, records = [], added = 0, days = 0;
+        log.entries.forEach(function (e) { haveEntry[e.id] = true; });
+        log.days.forEach(function (d) { haveDay[d.date] = true; });
+        result.backup.entries.forEach(function (entry) {
+          if (!haveEntry[entry.id]) { records.push([["entry", entry.id], entry]); added += 1; }
+        });
+        result.backup.days.forEach(function (day) {
+          if (!haveDay[day.date]) { records.push([["day", day.date], day]); days += 1; }
+        });
+        var extra = {};
+        Object.keys(result.backup).forEach(function (key) {
+          if (["format", "version", "exported", "entries", "days"].indexOf(key) < 0) extra[key] = result.backup[key];
+        });
+        var meta = {};
+        Object.keys(log.meta || {}).forEach(function (key) { meta[key] = log.meta[key]; });
+        meta.version = F.VERSION;
+        meta.extra = Object.assign({}, extra, meta.extra || {});
+        if (!meta.created) meta.created = new Date().toISOString();
+        records.push(["meta", meta]);
+        return self.storage.writeMany(records).then(function () {
+          return self.changed();
+        }).then(function () {
+          var kept = result.backup.entries.length - added;
+          self.say("backup-status", "Loaded " + added + " new entr" + (added === 1 ? "y" : "ies") + " and " + days +
+            " day" + (days === 1 ? "" : "s") + "." + (kept ? " " + kept + " entr" + (kept === 1 ? "y was" : "ies were") +
+            " already in your log." : ""));
+          self.parts["import-form"].reset();
+          return true;
+        }, function () {
+          self.showImportProblems(["The log could not be saved in this browser. The device may be full."]);
+          return false;
+        });
+      });
+    }, function () {
+      self.showImportProblems(["The file could not be read."]);
+      return false;
+    });
+  };
+
+  /* --- Showing the log -------------------------------------------------------------- */
+  SymptomLog.prototype.render = function () {
+    var period = +this.parts.period.value || 28;
+    var to = today(), from = F.dateOfDay(F.dayNumber(to) - period + 1);
+    var summary = F.summarise(this.log.entries, this.log.days, from, to);
+    this.renderNotices(F.notices(this.log.entries));
+    this.renderSummary(summary);
+    this.renderEntries(summary.entries.slice().reverse());
+    this.renderReminder();
+    if (this.fillDay) this.fillDay();
+  };
+
+  SymptomLog.prototype.renderReminder = function () {
+    var meta = this.log.meta || {}, since = meta.last_backup || meta.created;
+    var old = this.log.entries.length && since && (Date.now() - Date.parse(since)) > BACKUP_REMINDER_DAYS * 864e5;
+    this.parts["backup-reminder"].hidden = !old;
+  };
+
+  SymptomLog.prototype.renderNotices = function (notices) {
+    var list = this.parts.notices, doctor = this.root.getAttribute("data-doctor-url");
+    list.textContent = "";
+    notices.forEach(function (notice) {
+      var item = el("li", "symptom-log__notice");
+      item.setAttribute("data-notice", notice.id);
+      item.appendChild(el("p", null, notice.shows));
+      var advice = el("p", null, notice.advice + " ");
+      var link = el("a", null, "Read when to see a doctor");
+      link.href = doctor;
+      advice.appendChild(link);
+      item.appendChild(advice);
+      list.appendChild(item);
+    });
+    this.parts["notices-section"].hidden = !notices.length;
+  };
+
+  /* "4 Nov": for the chart and its table, where room is short. */
+  function shortDate(date) {
+    var parts = F.readableDate(date).split(" ");
+    return parts[0] + " " + parts[1].slice(0, 3);
+  }
+
+  function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
+
+  function factRow(list, term, detail) {
+    list.appendChild(el("dt", null, term));
+    list.appendChild(el("dd", null, detail));
+  }
+
+  SymptomLog.prototype.renderSummary = function (s) {
+    var box = this.parts.summary, W = F.WORDS;
+    box.textContent = "";
+    var title = el("p", "symptom-log__summary-dates");
+    title.textContent = "From " + F.readableDate(s.from) + " to " + F.readableDate(s.to) + ". " +
+      (s.entries.length ? plural(s.entries.length, "entry", "entries") + " on " + plural(s.daysWithEntries, "day", "days") + "."
+                        : "No entries in this time.");
+    box.appendChild(title);
+    if (!s.entries.length) return;
+    var facts = el("dl", "symptom-log__facts");
+    factRow(facts, "Dates with entries", F.readableDate(s.first) + (s.last !== s.first ? " to " + F.readableDate(s.last) : ""));
+    factRow(facts, "Twitching first logged", s.firstTwitch ? F.readableDate(s.firstTwitch) : "No twitches logged");
+    factRow(facts, "By kind", s.byKind.map(function (k) { return W.kind[k.name] + ": " + k.count; }).join(", "));
+    factRow(facts, "By body area", s.byArea.map(function (a) { return a.name + ": " + a.count; }).join(", "));
+    factRow(facts, "Pain (0 to 10)", s.pain ? "From " + s.pain.low + " to " + s.pain.high + ", middle value " + s.pain.middle +
+      " (" + plural(s.pain.count, "entry", "entries") + " with a score)" : "No pain scores");
+    factRow(facts, "Warning signs", s.signs.length ? s.signs.map(function (sign) {
+      return W.sign[sign.sign] + ": " + sign.dates.map(F.readableDate).join(", ");
+    }).join(". ") : "None noted");
+    box.appendChild(facts);
+    box.appendChild(this.chart(s));
+    box.appendChild(this.chartTable(s));
+  };
+
+  /* Entries per day as bars, hours slept as dots beside them: a small SVG
+   * made here (a chart library would weigh more than the whole log). The
+   * table after it says the same in words. */
+  SymptomLog.prototype.chart = function (s) {
+    var NS = "http://www.w3.org/2000/svg", days = s.perDay, width = 700, height = 190, left = 34, right = 34, top = 14, bottom = 30;
+    var step = (width - left - right) / days.length;
+    var most = Math.max.apply(null, days.map(function (d) { return d.count; }).concat([1]));
+    var svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+    svg.setAttribute("class", "symptom-log__chart");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-labelledby", "symptom-log-chart-title");
+    var title = document.createElementNS(NS, "title");
+    title.id = "symptom-log-chart-title";
+    title.textContent = "Chart: entries each day (bars) and hours slept (dots). The table below gives the same figures.";
+    svg.appendChild(title);
+    var add = function (tag, attributes, text) {
+      var node = document.createElementNS(NS, tag);
+      Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+      if (text != null) node.textContent = text;
+      svg.appendChild(node);
+      return node;
+    };
+    var plot = height - top - bottom;
+    add("line", {x1: left, x2: width - right, y1: top + plot, y2: top + plot, "class": "symptom-log__chart-axis"});
+    add("text", {x: left - 6, y: top + 4, "text-anchor": "end", "class": "symptom-log__chart-label"}, String(most));
+    add("text", {x: left - 6, y: top + plot, "text-anchor": "end", "class": "symptom-log__chart-label"}, "0");
+    add("text", {x: width - right + 6, y: top + 4, "class": "symptom-log__chart-label"}, "12 h");
+    add("text", {x: 0, y: height - 2, "class": "symptom-log__chart-label"}, "Bars: entries. Dots: hours slept.");
+    days.forEach(function (day, i) {
+      var x = left + i * step;
+      if (day.count) {
+        var h = plot * day.count / most;
+        add("rect", {x: x + step * 0.15, y: top + plot - h, width: Math.max(step * 0.7, 1), height: h, "class": "symptom-log__chart-bar"});
+      }
+      if (day.sleep != null) {
+        add("circle", {cx: x + step / 2, cy: top + plot - plot * Math.min(day.sleep, 12) / 12, r: Math.min(4, step / 2.5),
+                       "class": "symptom-log__chart-sleep"});
+      }
+      if (i === 0 || i === days.length - 1 || (days.length <= 28 && i % 7 === 0)) {
+        add("text", {x: x + step / 2, y: height - 16, "text-anchor": "middle", "class": "symptom-log__chart-label"},
+            shortDate(day.date));
+      }
+    });
+    return svg;
+  };
+
+  /* The chart's figures as a table: one row a week, one column a day. */
+  SymptomLog.prototype.chartTable = function (s) {
+    var table = el("table", "symptom-log__week-table");
+    table.appendChild(el("caption", null, "Entries each day, with hours slept in brackets"));
+    var head = el("thead"), row = el("tr");
+    row.appendChild(el("th", null, "Week from"));
+    var DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    for (var c = 0; c < 7; c++) {
+      var name = el("th", null, DAY_NAMES[(F.dayNumber(s.from) + c + 4) % 7]); // 1 Jan 1970 was a Thursday
+      name.scope = "col";
+      row.appendChild(name);
+    }
+    head.appendChild(row);
+    table.appendChild(head);
+    var body = el("tbody");
+    for (var i = 0; i < s.perDay.length; i += 7) {
+      row = el("tr");
+      var week = el("th", null, shortDate(s.perDay[i].date));
+      week.scope = "row";
+      row.appendChild(week);
+      for (var j = i; j < i + 7; j++) {
+        var day = s.perDay[j];
+        row.appendChild(el("td", null, day ? day.count + (day.sleep != null ? " (" + day.sleep + " h)" : "") : ""));
+      }
+      body.appendChild(row);
+    }
+    table.appendChild(body);
+    return table;
+  };
+
+  SymptomLog.prototype.renderEntries = function (entries) {
+    var self = this, list = this.parts.entries, W = F.WORDS;
+    list.textContent = "";
+    this.parts["entries-empty"].hidden = entries.length > 0;
+    this.root.classList.toggle("symptom-log--empty", !entries.length);
+    entries.forEach(function (entry) {
+      var item = el("li", "symptom-log__entry");
+      item.tabIndex = -1;
+      item.setAttribute("data-entry-id", entry.id);
+      var heading = el("p", "symptom-log__entry-title");
+      heading.appendChild(el("strong", null, (W.kind[entry.kind] || entry.kind) + ", " + entry.area));
+      heading.appendChild(document.createTextNode(" \u00b7 " + F.readableDateTime(entry.when)));
+      item.appendChild(heading);
+      var details = [];
+      if (entry.duration) details.push("Lasted: " + W.duration[entry.duration]);
+      if (entry.frequency) details.push("How often: " + W.frequency[entry.frequency]);
+      if (entry.pain != null) details.push("Pain: " + entry.pain + " of 10");
+      if (entry.disturbed_sleep != null) details.push(entry.disturbed_sleep ? "Woke me or kept me awake" : "Did not disturb sleep");
+      (entry.signs || []).forEach(function (sign) { details.push(W.sign[sign]); });
+      if (details.length) item.appendChild(el("p", "symptom-log__entry-details", details.join(" \u00b7 ")));
+      if (entry.notes) item.appendChild(el("p", "symptom-log__entry-notes", "Notes: " + entry.notes));
+      var actions = el("div", "symptom-log__entry-actions");
+      var edit = el("button", "symptom-log__button", "Change");
+      edit.type = "button";
+      edit.setAttribute("aria-label", "Change the entry from " + F.readableDateTime(entry.when));
+      edit.addEventListener("click", function () { self.editEntry(entry); });
+      var remove = el("button", "symptom-log__button", "Delete");
+      remove.type = "button";
+      remove.setAttribute("aria-label", "Delete the entry from " + F.readableDateTime(entry.when));
+      remove.addEventListener("click", function () { self.deleteEntry(entry); });
+      actions.appendChild(edit);
+      actions.appendChild(remove);
+      item.appendChild(actions);
+      list.appendChild(item);
+    });
+  };
+
+  /* --- Start every log on the page, each on its own ------------------------------- */
+  function startAll() {
+    document.querySelectorAll('[data-module="symptom-log"]').forEach(function (root) {
+      try {
+        var log = new SymptomLog(root);
+        root.symptomLog = log; // for the tests and the benchmark
+        log.start();
+      } catch (error) {
+        if (window.console) console.error(error);
+      }
+    });
+  }
+  window.SymptomLogError = SymptomLogError;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
+  else startAll();
+})();
