@@ -194,7 +194,7 @@
   /* What an older page stored is brought up to date with the same
    * MIGRATIONS as an import, and written back in one transaction. */
   SymptomLog.prototype.upgrade = function (log) {
-    var version = log.meta && log.meta.version || F.VERSION;
+    var version = log.meta && typeof log.meta.version === "number" ? log.meta.version : F.VERSION;
     if (version === F.VERSION) return log;
     if (version > F.VERSION) {
       this.showProblem("storage-problem", "This log was saved by a newer version of this page. Reload the page to use it.");
@@ -634,8 +634,13 @@
 
   /* --- Showing the log -------------------------------------------------------------- */
   SymptomLog.prototype.render = function () {
-    var period = +this.parts.period.value || 28;
-    var to = today(), from = F.dateOfDay(F.dayNumber(to) - period + 1);
+    var period = this.parts.period.value, to = today(), from;
+    if (period === "all") {
+      var first = F.sortByWhen(this.log.entries.slice())[0];
+      from = first && first.when.slice(0, 10) < to ? first.when.slice(0, 10) : to;
+    } else {
+      from = F.dateOfDay(F.dayNumber(to) - (+period || 28) + 1);
+    }
     var summary = F.summarise(this.log.entries, this.log.days, from, to);
     this.renderNotices(F.notices(this.log.entries));
     this.renderSummary(summary);
@@ -751,8 +756,10 @@
     return svg;
   };
 
-  /* The chart's figures as a table: one row a week, one column a day. */
+  /* The chart's figures as a table: one row a week, one column a day
+   * (or, over more than 3 months, one row a month). */
   SymptomLog.prototype.chartTable = function (s) {
+    if (s.perDay.length > 91) return this.monthTable(s);
     var table = el("table", "symptom-log__week-table");
     table.appendChild(el("caption", null, "Entries each day, with hours slept in brackets"));
     var head = el("thead"), row = el("tr");
@@ -777,6 +784,40 @@
       }
       body.appendChild(row);
     }
+    table.appendChild(body);
+    return table;
+  };
+
+  SymptomLog.prototype.monthTable = function (s) {
+    var table = el("table", "symptom-log__week-table"), months = [], byMonth = {};
+    table.appendChild(el("caption", null, "Entries each month, with the average hours slept"));
+    s.perDay.forEach(function (day) {
+      var key = day.date.slice(0, 7);
+      if (!byMonth[key]) { byMonth[key] = {key: key, entries: 0, days: 0, sleep: 0, nights: 0}; months.push(byMonth[key]); }
+      var month = byMonth[key];
+      month.entries += day.count;
+      month.days += day.count ? 1 : 0;
+      if (day.sleep != null) { month.sleep += day.sleep; month.nights += 1; }
+    });
+    var head = el("thead"), row = el("tr");
+    ["Month", "Entries", "Days with entries", "Average sleep"].forEach(function (name) {
+      var cell = el("th", null, name);
+      cell.scope = "col";
+      row.appendChild(cell);
+    });
+    head.appendChild(row);
+    table.appendChild(head);
+    var body = el("tbody");
+    months.forEach(function (month) {
+      row = el("tr");
+      var name = el("th", null, F.readableDate(month.key + "-01").slice(2));
+      name.scope = "row";
+      row.appendChild(name);
+      row.appendChild(el("td", null, String(month.entries)));
+      row.appendChild(el("td", null, String(month.days)));
+      row.appendChild(el("td", null, month.nights ? (month.sleep / month.nights).toFixed(1) + " h" : "Not noted"));
+      body.appendChild(row);
+    });
     table.appendChild(body);
     return table;
   };
@@ -826,7 +867,7 @@
         root.symptomLog = log; // for the tests and the benchmark
         log.start();
       } catch (error) {
-        if (window.console) console.error(error);
+        if (window.console) console.error(error.name + ": " + error.message);
       }
     });
   }

@@ -1,0 +1,496 @@
+"""The symptom log (issue 11) in a real Chromium: entries kept, changed and
+deleted; backups that round-trip; bad backups refused with nothing changed;
+two tabs; storage that fails; reader text shown as text; notices exactly at
+their NHS thresholds. Printing, accessibility, privacy and weight are in
+tests/test_symptom_log_page.py. WebKit runs the core paths in
+tests/test_symptom_log_webkit.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from symptom_log_helpers import (
+    FIXTURES, LOG_PAGE, NOTHING_CHANGED, READ_STORED, READY, WRITE_STORED, backup, canonical, entry, records,
+)
+
+pytestmark = pytest.mark.browser
+
+
+# --- Helpers -------------------------------------------------------------------
+
+CHANGE = '.symptom-log__entry button:text-is("Change")'
+DELETE = '.symptom-log__entry button:text-is("Delete")'
+
+
+def open_log(tab, site_server, query: str = ""):
+    tab.goto(site_server + LOG_PAGE + query)
+    tab.wait_for_selector(READY)
+    return tab
+
+
+def stored(tab) -> dict:
+    return tab.evaluate(READ_STORED)
+
+
+def seed(tab, entries, days=()):
+    """Put entries straight into storage, then reload, as if typed on an earlier day."""
+    tab.evaluate(WRITE_STORED, records(entries, days))
+    tab.reload()
+    tab.wait_for_selector(READY)
+
+
+def show_everything(tab):
+    tab.select_option("#symptom-log-period", "all")
+
+
+def add(tab, kind="twitch", area="Calf", when=None, duration=None, pain=None, signs=(), notes="", other_area=None):
+    form = tab.locator('[data-part="entry-form"]')
+    form.locator(f'input[name="kind"][value="{kind}"]').check()
+    if other_area is not None:
+        form.locator('[data-part="area-other-choice"]').check()
+        tab.fill("#symptom-log-area-other", other_area)
+    else:
+        form.locator(f'input[name="area"][value="{area}"]').check()
+    if when:
+        tab.fill("#symptom-log-when", when)
+    if duration:
+        form.locator(f'input[name="duration"][value="{duration}"]').check()
+    if pain is not None:
+        form.locator(f'input[name="pain"][value="{pain}"]').check()
+    for sign in signs:
+        form.locator(f'input[name="signs"][value="{sign}"]').check()
+    tab.fill("#symptom-log-notes", notes)
+    tab.click('[data-part="save"]')
+    tab.wait_for_function(f"() => document.querySelector('[data-part=entry-status]').textContent.includes('saved')"
+                          f" || !document.querySelector('[data-part=entry-errors]').hidden")
+
+
+def listed(tab) -> list[str]:
+    return [" ".join(t.split()) for t in tab.locator(".symptom-log__entry").all_inner_texts()]
+
+
+def import_backup(tab, data: bytes | str, name="backup.json"):
+    if isinstance(data, str):
+        data = data.encode()
+    tab.set_input_files("#symptom-log-import", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
+    tab.click("text=Load this backup")
+    tab.wait_for_function("() => document.querySelector('[data-part=backup-status]').textContent.startsWith('Loaded')"
+                          " || !document.querySelector('[data-part=import-errors]').hidden")
+
+
+def import_errors(tab) -> list[str]:
+    if tab.locator('[data-part="import-errors"]').is_hidden():
+        return []
+    return [" ".join(t.split()) for t in tab.locator('[data-part="import-error-list"] li').all_inner_texts()]
+
+
+# --- Add, change, delete, undo ------------------------------------------------------
+
+def test_add_change_delete_and_undo(page, site_server):
+    open_log(page, site_server)
+    add(page, "twitch", "Eyelid or face", duration="moment", pain=2, notes="Left eye")
+    log = stored(page)["entries"]
+    assert len(log) == 1, f"docs/assets/tools/symptom-log/symptom-log.js: saving an entry stored {len(log)} entries, not 1."
+    saved = log[0]
+    assert (saved["kind"], saved["area"], saved["duration"], saved["pain"], saved["notes"]) == \
+        ("twitch", "Eyelid or face", "moment", 2, "Left eye"), saved
+    assert "Entry saved" in page.inner_text('[data-part="entry-status"]'), "No saved message was announced."
+    assert page.get_attribute('[data-part="entry-status"]', "role") == "status"
+    assert listed(page) and listed(page)[0].startswith("Twitch, Eyelid or face"), listed(page)
+
+    # Change it: the form fills in, and saving changes that entry, not a new one.
+    page.click(CHANGE)
+    assert page.is_checked('input[name="kind"][value="twitch"]') and page.input_value("#symptom-log-notes") == "Left eye"
+    page.check('input[name="pain"][value="5"]')
+    page.fill("#symptom-log-notes", "Left eye, worse tonight")
+    page.click('[data-part="save"]')
+    page.wait_for_function("() => document.querySelector('[data-part=entry-status]').textContent.includes('changes are saved')")
+    log = stored(page)["entries"]
+    assert len(log) == 1 and log[0]["id"] == saved["id"] and log[0]["pain"] == 5, log
+    assert log[0]["notes"] == "Left eye, worse tonight"
+
+    # Delete it, then undo.
+    page.click(DELETE)
+    page.wait_for_selector('[data-part="undo"]')
+    assert stored(page)["entries"] == [] and listed(page) == [], "The deleted entry is still there."
+    assert page.evaluate("document.activeElement.dataset.part") == "undo", "Focus should move to the Undo button."
+    page.click('[data-part="undo"]')
+    page.wait_for_function("() => document.querySelector('[data-part=entry-status]').textContent.includes('back')")
+    assert stored(page)["entries"] == log, "Undo did not bring back the same entry."
+    assert len(listed(page)) == 1
+
+
+def test_a_missing_answer_is_explained_and_nothing_is_saved(page, site_server):
+    open_log(page, site_server)
+    page.check('input[name="area"][value="Calf"]')
+    page.fill("#symptom-log-notes", "typed text")
+    page.click('[data-part="save"]')
+    summary = page.locator('[data-part="entry-errors"]')
+    summary.wait_for()
+    assert "Choose what you noticed" in summary.inner_text()
+    assert page.evaluate("document.activeElement.dataset.part") == "entry-errors", "The error summary should take focus."
+    assert stored(page)["entries"] == [] and page.input_value("#symptom-log-notes") == "typed text"
+    page.click("text=Choose what you noticed")
+    assert page.evaluate("document.activeElement.name") == "kind", "The error's link should focus the question."
+
+
+def test_somewhere_else_and_the_kind_questions(page, site_server):
+    open_log(page, site_server)
+    assert page.is_hidden('[data-part="frequency"]') and page.is_hidden('[data-part="disturbed-sleep"]')
+    page.check('input[name="kind"][value="twitch"]')
+    assert page.is_visible('[data-part="frequency"]'), "How often is asked for twitches."
+    page.check('input[name="kind"][value="cramp"]')
+    assert page.is_visible('[data-part="disturbed-sleep"]') and page.is_hidden('[data-part="frequency"]')
+    page.check('input[name="disturbed_sleep"][value="yes"]')
+    page.check('input[name="duration"][value="over-10-minutes"]')
+    add(page, "cramp", other_area="Left big toe")
+    saved = stored(page)["entries"][0]
+    assert saved["area"] == "Left big toe" and saved["disturbed_sleep"] is True and saved["frequency"] is None, saved
+
+
+@pytest.mark.parametrize("kind", ["twitch", "spasm", "cramp"])
+def test_kind_in_the_address_starts_an_entry_of_that_kind(page, site_server, kind):
+    """The movements page links to /symptom-log/?kind=twitch|spasm|cramp."""
+    open_log(page, site_server, f"?kind={kind}")
+    assert page.is_checked(f'input[name="kind"][value="{kind}"]'), f"?kind={kind} did not choose {kind}"
+    open_log(page, site_server, "?kind=<b>x</b>")
+    assert not page.locator('input[name="kind"]:checked').count(), "An unknown kind must choose nothing."
+
+
+def test_questions_about_the_day_are_saved_and_shown(page, site_server):
+    open_log(page, site_server)
+    page.click("text=Questions about your day")
+    page.fill("#symptom-log-sleep", "6.5")
+    page.fill("#symptom-log-caffeine", "3")
+    page.check('input[name="stress"][value="high"]')
+    page.fill("#symptom-log-medicine", "New water tablet")
+    page.click("text=Save this day")
+    page.wait_for_function("() => document.querySelector('[data-part=day-status]').textContent.includes('saved')")
+    days = stored(page)["days"]
+    assert len(days) == 1 and days[0]["sleep_hours"] == 6.5 and days[0]["caffeine"] == 3 and days[0]["stress"] == "high", days
+    add(page)
+    assert "(6.5 h)" in page.inner_text('[data-part="summary"]'), "Hours slept should show beside the day's entries."
+
+
+# --- Kept: reload, new tab, two tabs ---------------------------------------------
+
+def test_entries_survive_a_reload_and_a_new_tab(page, site_server):
+    open_log(page, site_server)
+    add(page, "spasm", "Back", pain=4, notes="After lifting")
+    before = stored(page)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert stored(page) == before and len(listed(page)) == 1, "The entry was lost on reload."
+    other = page.context.new_page()
+    open_log(other, site_server)
+    assert stored(other) == before and listed(other) == listed(page), "A new tab does not show the entry."
+
+
+def test_two_tabs_do_not_overwrite_each_other(page, site_server):
+    first = open_log(page, site_server)
+    second = open_log(page.context.new_page(), site_server)  # opened before either saves
+    add(first, "twitch", "Calf", notes="from the first tab")
+    add(second, "cramp", "Foot", notes="from the second tab")
+    notes = sorted(e["notes"] for e in stored(first)["entries"])
+    assert notes == ["from the first tab", "from the second tab"], f"One tab overwrote the other: {notes}"
+    # Each tab hears of the other's entries (BroadcastChannel) without a reload.
+    first.wait_for_function("() => document.querySelectorAll('.symptom-log__entry').length === 2")
+    # A change in one tab keeps what the other tab saved meanwhile.
+    first.locator(CHANGE).first.click()
+    add(second, "spasm", "Thigh", notes="third")
+    first.fill("#symptom-log-notes", "changed in the first tab")
+    first.click('[data-part="save"]')
+    first.wait_for_function("() => document.querySelector('[data-part=entry-status]').textContent.includes('changes')")
+    notes = sorted(e["notes"] for e in stored(first)["entries"])
+    assert len(notes) == 3 and "third" in notes and "changed in the first tab" in notes, notes
+
+
+# --- Backups and CSV -----------------------------------------------------------------
+
+def export(tab, button="Save a backup file") -> bytes:
+    with tab.expect_download() as info:
+        tab.click(f"text={button}")
+    return open(info.value.path(), "rb").read()
+
+
+def test_export_then_import_into_an_empty_browser_gives_the_same_log(page, browser, site_server):
+    open_log(page, site_server)
+    import_backup(page, (FIXTURES / "backup-v1.json").read_bytes())
+    add(page, "twitch", "Thigh", pain=3, signs=["feeling-change"], notes='Quote " and comma, here')
+    before = stored(page)
+    data = json.loads(export(page))
+    assert data["format"] == "fibro-twitch-log" and data["version"] == 1 and data["exported"].endswith("Z"), data
+    assert data["app_note"].startswith("A field this page does not know"), "An unknown top-level field was dropped."
+    context = browser.new_context()
+    try:
+        fresh = open_log(context.new_page(), site_server)
+        assert stored(fresh)["entries"] == []
+        import_backup(fresh, json.dumps(data))
+        assert "Loaded 4 new entries and 2 days." in fresh.inner_text('[data-part="backup-status"]')
+        assert canonical(stored(fresh)) == canonical(before), "The imported log differs from the exported one."
+        show_everything(fresh)
+        show_everything(page)
+        assert listed(fresh) == listed(page)
+        # Importing the same file again adds nothing twice.
+        import_backup(fresh, json.dumps(data))
+        assert "Loaded 0 new entries and 0 days. 4 entries were already in your log." in fresh.inner_text('[data-part="backup-status"]')
+        assert canonical(stored(fresh)) == canonical(before)
+    finally:
+        context.close()
+
+
+def test_csv_matches_the_entries_and_neutralises_formulas(page, site_server):
+    open_log(page, site_server)
+    hostile = ["=HYPERLINK(\"http://x\")", "+1+2", "-3", "@SUM(A1)", "plain, with \"quotes\"\nand a new line"]
+    seed(page, [entry(f"csv-{n}", f"2026-03-0{n + 1}T10:00", notes=note, area="Calf" if n else "=cmd|' /C calc'!A0")
+                for n, note in enumerate(hostile)],
+         [{"date": "2026-03-01", "sleep_hours": 7, "caffeine": 2, "stress": "low", "medicine_change": "-new pill"}])
+    text = export(page, "Save as a spreadsheet (CSV)").decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["id"] for row in rows] == [f"csv-{n}" for n in range(5)], rows
+    for row, note in zip(rows, hostile):
+        expected = "'" + note if note[0] in "=+-@" else note
+        assert row["notes"] == expected, f"CSV notes cell {row['notes']!r} should be {expected!r}"
+    assert rows[0]["area"] == "'=cmd|' /C calc'!A0" and rows[0]["medicine_change"] == "'-new pill", rows[0]
+    assert rows[0]["sleep_hours"] == "7" and rows[0]["kind"] == "twitch" and rows[1]["sleep_hours"] == ""
+    for row in rows:
+        for column, cell in row.items():
+            assert not cell or cell[0] not in "=+-@", f"CSV column {column} starts a formula: {cell!r}"
+
+
+# --- Bad imports: refused, said plainly, nothing changed --------------------------------
+
+GOOD = backup([entry("good-1", "2026-03-01T10:00")])
+BAD_IMPORTS = {
+    "wrong format": (json.dumps({"format": "another-app", "version": 1, "entries": []}),
+                     "The file is not a backup from this log."),
+    "newer version": (json.dumps({**GOOD, "version": 2}),
+                      "The file was made by a newer version of this page (backup version 2; this page reads up to version 1)."),
+    "bad field": (json.dumps(backup([entry("ok", "2026-03-01T10:00"), entry("bad", "2026-03-02T10:00", pain=11)])),
+                  "Entry 2 (2 March 2026, 10:00): its pain score is 11; it must be a whole number from 0 to 10, or null."),
+    "bad kind": (json.dumps(backup([entry("bad", "2026-03-02T10:00", kind="jump")])),
+                 'Entry 1 (2 March 2026, 10:00): its kind is "jump"; it must be twitch, spasm, cramp.'),
+    "bad date": (json.dumps(backup([entry("bad", "2 March")])),
+                 'Entry 1: its date and time ("when") is "2 March", not a date and time like 2026-03-01T14:30.'),
+    "same id twice": (json.dumps(backup([entry("twin", "2026-03-01T10:00"), entry("twin", "2026-03-02T10:00")])),
+                      "Entry 2 (2 March 2026, 10:00): it has the same id as entry 1."),
+    "over 5 MB": (json.dumps(backup([entry("big", "2026-03-01T10:00", notes="x" * (5 * 1024 * 1024))])),
+                  "A backup of this log can be at most 5 MB"),
+    "not JSON": ("format: fibro-twitch-log\nthis is not JSON {",
+                 "The file is not a backup from this log. It is not a JSON file, or it is damaged."),
+}
+
+
+@pytest.mark.parametrize("case", BAD_IMPORTS, ids=list(BAD_IMPORTS))
+def test_a_bad_import_is_refused_and_changes_nothing(page, site_server, case):
+    data, message = BAD_IMPORTS[case]
+    open_log(page, site_server)
+    seed(page, [entry("kept-1", "2026-02-01T09:00", notes="already here")])
+    before = stored(page)
+    import_backup(page, data)
+    errors = import_errors(page)
+    assert errors, f"The {case} file was not refused."
+    assert any(message in error for error in errors), f"Expected {message!r} in the error summary; it said {errors}"
+    assert errors[-1] == NOTHING_CHANGED, f"The error summary should end {NOTHING_CHANGED!r}; it ends {errors[-1]!r}"
+    assert stored(page) == before, f"The {case} file changed the stored log."
+    assert page.evaluate("document.activeElement.dataset.part") == "import-errors", "The error summary should take focus."
+    assert message[:30] in page.inner_text("#symptom-log-import-error"), "The file field should show the error too."
+    assert page.get_attribute("#symptom-log-import", "aria-describedby") == "symptom-log-import-error"
+
+
+# --- Versions and migrations ------------------------------------------------------------
+
+def test_every_old_backup_version_imports(page, site_server):
+    """A fixture for each version this page has known: each still imports, unknown fields kept."""
+    open_log(page, site_server)
+    version = page.evaluate("SymptomLogFormat.VERSION")
+    for number in range(1, version + 1):
+        fixture = FIXTURES / f"backup-v{number}.json"
+        assert fixture.is_file(), f"{fixture}: keep a backup of version {number} to test its migration."
+        data = json.loads(fixture.read_text())
+        import_backup(page, fixture.read_bytes())
+        assert not import_errors(page), import_errors(page)
+        log = stored(page)
+        by_id = {e["id"]: e for e in log["entries"]}
+        for original in data["entries"]:
+            assert original["id"] in by_id, f"{fixture.name}: entry {original['id']} was not imported."
+        assert by_id["v1-twitch-eyelid"]["mood"] == "tired", "An entry's unknown field was dropped."
+        assert any(day.get("weather") == "cold" for day in log["days"]), "A day's unknown field was dropped."
+
+
+def test_migrations_run_in_order_on_import_and_on_load(page, site_server):
+    open_log(page, site_server)
+    # The table steps version n to n + 1 and refuses a gap, whatever the versions.
+    result = page.evaluate("""() => {
+      const steps = {1: b => ({...b, entries: b.entries.map(e => ({...e, note2: "from 1"}))}),
+                     2: b => ({...b, entries: b.entries.map(e => ({...e, note3: e.note2 + " then 2"}))})};
+      const out = SymptomLogFormat.migrate({version: 1, entries: [{id: "a"}]}, steps, 3);
+      let gap = "";
+      try { SymptomLogFormat.migrate({version: 1, entries: []}, {}, 2); } catch (e) { gap = e.message; }
+      return {version: out.version, entry: out.entries[0], gap: gap};
+    }""")
+    assert result["version"] == 3 and result["entry"]["note3"] == "from 1 then 2", result
+    assert result["gap"] == "No migration from backup version 1", result
+    # What an older page stored is read through the same table on load.
+    page.evaluate(WRITE_STORED, records([entry("old-1", "2026-03-01T10:00")], meta={"version": 0}))
+    # A step from a made-up version 0, added the moment the format script defines the table.
+    page.add_init_script("""Object.defineProperty(window, "SymptomLogFormat", {configurable: true,
+      get() { return this.__format; },
+      set(format) {
+        format.MIGRATIONS[0] = b => ({...b, entries: b.entries.map(e => ({...e, upgraded: true}))});
+        this.__format = format;
+      }});""")
+    page.reload()
+    page.wait_for_selector(READY)
+    log = stored(page)
+    assert log["entries"][0].get("upgraded") is True, "Stored entries were not migrated on load."
+    assert page.evaluate("""async () => (await idbKeyval.get("meta", idbKeyval.createStore("fibro-twitch-log", "records"))).version""") == 1
+
+
+# --- Storage that fails ---------------------------------------------------------------------
+
+def test_no_storage_is_said_before_the_reader_types(page, site_server):
+    page.add_init_script("""Object.defineProperty(window, "indexedDB", {get() {
+      throw new DOMException("The user denied permission to access the database.", "SecurityError"); }});""")
+    page.goto(site_server + LOG_PAGE)
+    alert = page.locator('[data-part="storage-problem"]')
+    alert.wait_for()
+    assert "not letting the log save anything" in alert.inner_text() and alert.get_attribute("role") == "alert"
+    assert alert.locator("a").get_attribute("href").endswith("symptom-diary/"), "It should point to the paper diary."
+    add(page, "twitch", "Calf", notes="please keep this")
+    assert "not saved" in page.inner_text('[data-part="entry-errors"]')
+    assert page.input_value("#symptom-log-notes") == "please keep this"
+
+
+def test_a_failed_save_keeps_what_was_typed(page, site_server):
+    open_log(page, site_server)
+    page.evaluate("""() => { IDBObjectStore.prototype.put = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }; }""")
+    add(page, "cramp", "Foot", pain=6, notes="typed on a full phone")
+    message = page.inner_text('[data-part="entry-errors"]')
+    assert "no room left" in message and "still here" in message, message
+    assert page.input_value("#symptom-log-notes") == "typed on a full phone"
+    assert page.is_checked('input[name="pain"][value="6"]') and page.is_checked('input[name="kind"][value="cramp"]')
+    assert "saved" not in page.inner_text('[data-part="entry-status"]')
+
+
+# --- Reader text is text ----------------------------------------------------------------------
+
+def test_hostile_notes_are_shown_as_text(page, site_server):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_log(page, site_server)
+    import_backup(page, (FIXTURES / "hostile-notes.json").read_bytes())
+    show_everything(page)
+    text = " ".join(listed(page))
+    assert "<img src=x onerror=alert(1)>" in text and "<script>window.hostileRan = true</script>" in text, text
+    assert "<b>Calf</b>" in text
+    assert page.locator(".symptom-log img, .symptom-log script, .symptom-log b").count() == 0, "Notes became HTML."
+    assert not dialogs and not page.evaluate("window.hostileRan"), "A note's code ran."
+    # Typed in the form too.
+    add(page, "twitch", "Calf", notes="<svg onload=alert(2)>")
+    assert "<svg onload=alert(2)>" in " ".join(listed(page)) and page.locator(".symptom-log__entry svg").count() == 0
+    assert not dialogs
+
+
+# --- Notices -------------------------------------------------------------------------------------
+
+NOTICE_CASES = {
+    # name: (entries, the notices expected)
+    "twitches 14 days apart": ([entry("a", "2026-03-01T23:00"), entry("b", "2026-03-15T01:00")], set()),
+    "twitches 15 days apart": ([entry("a", "2026-03-01T23:00"), entry("b", "2026-03-16T01:00")], {"twitch-over-2-weeks"}),
+    "spasms 20 days apart": ([entry("a", "2026-03-01T10:00", "spasm"), entry("b", "2026-03-21T10:00", "spasm")], set()),
+    "twitching in one area": ([entry("a", "2026-03-01T10:00", area="Calf"), entry("b", "2026-03-02T10:00", area=" calf ")], set()),
+    "twitching in two areas": ([entry("a", "2026-03-01T10:00", area="Calf"), entry("b", "2026-03-02T10:00", area="Thigh")],
+                               {"twitch-in-more-than-one-place"}),
+    "a twitch and a cramp elsewhere": ([entry("a", "2026-03-01T10:00", area="Calf"),
+                                        entry("b", "2026-03-02T10:00", "cramp", area="Foot")], set()),
+    "a warning sign": ([entry("a", "2026-03-01T10:00", "spasm", signs=["weak-or-stiff"])], {"sign-weak-or-stiff"}),
+    "every warning sign": ([entry("a", "2026-03-01T10:00", signs=["weak-or-stiff", "feeling-change", "thinner-muscles",
+                                                                   "speech-or-swallowing"])],
+                           {"sign-weak-or-stiff", "sign-feeling-change", "sign-thinner-muscles", "sign-speech-or-swallowing"}),
+    "a cramp that woke the reader": ([entry("a", "2026-03-01T03:00", "cramp", disturbed_sleep=True)], {"cramp-disturbed-sleep"}),
+    "a cramp that did not": ([entry("a", "2026-03-01T03:00", "cramp", disturbed_sleep=False)], set()),
+    "a cramp of 1 to 10 minutes": ([entry("a", "2026-03-01T03:00", "cramp", duration="1-to-10-minutes")], set()),
+    "a cramp over 10 minutes": ([entry("a", "2026-03-01T03:00", "cramp", duration="over-10-minutes")], {"cramp-over-10-minutes"}),
+    "a spasm over 10 minutes": ([entry("a", "2026-03-01T03:00", "spasm", duration="over-10-minutes")], set()),
+}
+
+
+@pytest.mark.parametrize("case", NOTICE_CASES, ids=list(NOTICE_CASES))
+def test_each_notice_appears_exactly_when_its_condition_is_met(page, site_server, case):
+    entries, expected = NOTICE_CASES[case]
+    open_log(page, site_server)
+    seed(page, entries)
+    shown = set(page.eval_on_selector_all("[data-notice]", "items => items.map(i => i.dataset.notice)"))
+    assert shown == expected, f"{case}: notices shown {sorted(shown)}, expected {sorted(expected)}"
+    assert page.is_visible('[data-part="notices-section"]') == bool(expected)
+    for item in page.locator("[data-notice]").all():
+        text = " ".join(item.inner_text().split())
+        assert text.startswith("Your log shows ") and "The NHS advises seeing a GP if " in text, text
+        assert item.locator("a").get_attribute("href") == "../when-to-see-a-doctor/", "Each notice links to when to see a doctor."
+        for word in (r"urgent", r"emergency", r"motor neurone", r"\bMND\b", r"\bALS\b", r"serious", r"diagnos"):
+            assert not re.search(word, text, re.IGNORECASE), f"A notice must stay calm and name no condition: {text}"
+
+
+def test_notice_wording(page, site_server):
+    open_log(page, site_server)
+    seed(page, [entry("a", "2026-03-01T10:00", area="Calf"), entry("b", "2026-03-16T10:00", area="Eyelid or face")])
+    texts = [" ".join(t.split()) for t in page.locator("[data-notice]").all_inner_texts()]
+    assert texts[0] == ("Your log shows twitching from 1 March 2026 to 16 March 2026, more than 2 weeks apart. "
+                        "The NHS advises seeing a GP if a twitch lasts more than 2 weeks. Read when to see a doctor"), texts
+    assert texts[1] == ("Your log shows twitching in more than one place: calf, eyelid or face. "
+                        "The NHS advises seeing a GP if you have a twitch in more than one place. Read when to see a doctor"), texts
+
+
+# --- Delete everything, backup reminder, persistent storage ----------------------------------------------
+
+def test_delete_everything_asks_first(page, site_server):
+    open_log(page, site_server)
+    seed(page, [entry("a", "2026-03-01T10:00"), entry("b", "2026-03-02T10:00")])
+    page.click('[data-part="delete-all"]')
+    assert "Delete all 2 entries" in page.inner_text('[data-part="delete-all-confirm"]')
+    page.click("text=No, keep my log")
+    assert len(stored(page)["entries"]) == 2
+    page.click('[data-part="delete-all"]')
+    page.click("text=Yes, delete everything")
+    page.wait_for_function("() => document.querySelector('[data-part=backup-status]').textContent.includes('deleted')")
+    assert stored(page) == {"entries": [], "days": []}
+
+
+def test_backup_reminder_after_30_days(page, site_server):
+    open_log(page, site_server)
+    old = "2026-01-01T00:00:00Z"
+    page.evaluate(WRITE_STORED, records([entry("a", "2026-03-01T10:00")], meta={"version": 1, "created": old}))
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.is_visible('[data-part="backup-reminder"]'), "No reminder though the log was never backed up in 30 days."
+    export(page)
+    page.wait_for_function("() => document.querySelector('[data-part=backup-reminder]').hidden")
+
+
+def test_persistent_storage_is_asked_for_and_the_answer_said(page, site_server):
+    page.add_init_script("navigator.storage.persist = () => { window.askedToPersist = true; return Promise.resolve(false); };")
+    open_log(page, site_server)
+    add(page)
+    page.wait_for_selector('[data-part="persist-answer"]:not([hidden])')
+    assert page.evaluate("window.askedToPersist") is True
+    assert "did not agree" in page.inner_text('[data-part="persist-answer"]')
+    assert "did not agree" in page.inner_text('[data-part="entry-status"]')
+
+
+def test_a_missing_part_throws_a_named_error(page, site_server):
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.route("**/symptom-log/", lambda route: route.fulfill(
+        response=route.fetch(), body=route.fetch().text().replace('data-part="summary"', "")))
+    page.goto(site_server + LOG_PAGE)
+    page.wait_for_timeout(500)
+    assert any('SymptomLogError' in e and 'missing its part "summary"' in e for e in errors), errors
+    assert page.is_hidden(".symptom-log"), "A log that could not start must stay hidden."
