@@ -79,7 +79,7 @@ def import_backup(tab, data: bytes | str, name="backup.json"):
     if isinstance(data, str):
         data = data.encode()
     tab.set_input_files("#symptom-log-import", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
-    tab.click("text=Load this backup")
+    tab.get_by_role("button", name="Load this backup", exact=True).click()
     tab.wait_for_function("() => document.querySelector('[data-part=backup-status]').textContent.startsWith('Loaded')"
                           " || !document.querySelector('[data-part=import-errors]').hidden")
 
@@ -136,7 +136,7 @@ def test_a_missing_answer_is_explained_and_nothing_is_saved(page, site_server):
     assert "Choose what you noticed" in summary.inner_text()
     assert page.evaluate("document.activeElement.dataset.part") == "entry-errors", "The error summary should take focus."
     assert stored(page)["entries"] == [] and page.input_value("#symptom-log-notes") == "typed text"
-    page.click("text=Choose what you noticed")
+    page.get_by_role("button", name="Choose what you noticed", exact=True).click()
     assert page.evaluate("document.activeElement.name") == "kind", "The error's link should focus the question."
 
 
@@ -165,12 +165,12 @@ def test_kind_in_the_address_starts_an_entry_of_that_kind(page, site_server, kin
 
 def test_questions_about_the_day_are_saved_and_shown(page, site_server):
     open_log(page, site_server)
-    page.click("text=Questions about your day")
+    page.click("summary:has-text('Questions about your day')")
     page.fill("#symptom-log-sleep", "6.5")
     page.fill("#symptom-log-caffeine", "3")
     page.check('input[name="stress"][value="high"]')
     page.fill("#symptom-log-medicine", "New water tablet")
-    page.click("text=Save this day")
+    page.get_by_role("button", name="Save this day", exact=True).click()
     page.wait_for_function("() => document.querySelector('[data-part=day-status]').textContent.includes('saved')")
     days = stored(page)["days"]
     assert len(days) == 1 and days[0]["sleep_hours"] == 6.5 and days[0]["caffeine"] == 3 and days[0]["stress"] == "high", days
@@ -215,7 +215,7 @@ def test_two_tabs_do_not_overwrite_each_other(page, site_server):
 
 def export(tab, button="Save a backup file") -> bytes:
     with tab.expect_download() as info:
-        tab.click(f"text={button}")
+        tab.get_by_role("button", name=button, exact=True).click()
     return open(info.value.path(), "rb").read()
 
 
@@ -456,10 +456,10 @@ def test_delete_everything_asks_first(page, site_server):
     seed(page, [entry("a", "2026-03-01T10:00"), entry("b", "2026-03-02T10:00")])
     page.click('[data-part="delete-all"]')
     assert "Delete all 2 entries" in page.inner_text('[data-part="delete-all-confirm"]')
-    page.click("text=No, keep my log")
+    page.get_by_role("button", name="No, keep my log", exact=True).click()
     assert len(stored(page)["entries"]) == 2
     page.click('[data-part="delete-all"]')
-    page.click("text=Yes, delete everything")
+    page.get_by_role("button", name="Yes, delete everything", exact=True).click()
     page.wait_for_function("() => document.querySelector('[data-part=backup-status]').textContent.includes('deleted')")
     assert stored(page) == {"entries": [], "days": []}
 

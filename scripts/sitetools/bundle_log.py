@@ -1,0 +1,66 @@
+"""The symptom log's script and styles as readers download them: one file each.
+
+Every byte counts on its page (issue 11: 100 KB on a first visit, and
+Material takes most of that), so the sources in docs/assets/tools/symptom-log/
+(idb-keyval as vendored, the format, the page) are joined into one script
+and minified (comments and spaces out, names kept), and the styles too.
+The readable sources stay beside them and are what contributors edit.
+
+    python -m sitetools.bundle_log          write the bundles
+    python -m sitetools.bundle_log --check  exit 1 if a bundle is out of date
+
+tests/test_symptom_log_data.py runs the check, so a stale bundle fails the tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+
+import rcssmin
+import rjsmin
+
+from . import ROOT
+
+FOLDER = ROOT / "docs" / "assets" / "tools" / "symptom-log"
+SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log.js"]
+STYLES = ["symptom-log.css"]
+LICENCE = ("/*! idb-keyval 6.3.0 (c) 2016 Jake Archibald, Apache License 2.0: "
+           "vendor/idb-keyval-LICENCE.txt */\n")
+
+
+def banner(sources: list[str], text: str) -> str:
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return (f"/* Made by ./scripts/bundle-log from {', '.join(sources)} (sha256 {digest}). "
+            "Edit those files, not this one. */\n")
+
+
+def bundles() -> dict[str, str]:
+    """{file name: contents} of each bundle, as they should be."""
+    js = "\n;\n".join((FOLDER / name).read_text(encoding="utf-8") for name in SCRIPTS)
+    css = "\n".join((FOLDER / name).read_text(encoding="utf-8") for name in STYLES)
+    return {
+        "symptom-log.min.js": banner(SCRIPTS, js) + LICENCE + rjsmin.jsmin(js) + "\n",
+        "symptom-log.min.css": banner(STYLES, css) + rcssmin.cssmin(css) + "\n",
+    }
+
+
+def stale() -> list[str]:
+    return [name for name, text in bundles().items()
+            if not (FOLDER / name).is_file() or (FOLDER / name).read_text(encoding="utf-8") != text]
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        out_of_date = stale()
+        for name in out_of_date:
+            print(f"docs/assets/tools/symptom-log/{name} is out of date with its sources. Run ./scripts/bundle-log.")
+        return 1 if out_of_date else 0
+    for name, text in bundles().items():
+        (FOLDER / name).write_text(text, encoding="utf-8")
+        print(f"Wrote docs/assets/tools/symptom-log/{name} ({len(text):,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
