@@ -9,7 +9,7 @@ The readable sources stay beside them and are what contributors edit.
     python -m sitetools.bundle_log          write the bundles
     python -m sitetools.bundle_log --check  exit 1 if a bundle is out of date
 
-tests/test_symptom_log_data.py runs the check, so a stale bundle fails the tests.
+The test suite runs the check, so a stale bundle fails the tests.
 """
 
 from __future__ import annotations
