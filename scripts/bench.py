@@ -4,6 +4,9 @@ Default: build the site, serve it gzip-compressed on 127.0.0.1 under its site_ur
 path, run Lighthouse (mobile profile, simulated slow 4G and a slow phone CPU) on
 every page, print a table and write the figures as JSON.
 
+--log: the symptom log with 1,000 entries (about three years): time to open the
+page and show the summary with the CPU slowed 4 times, and the bytes stored.
+
 --scale: build 100, 500 and 1000 synthetic pages in a temporary copy of the
 project and report how build time, site size, search index and page size grow,
 and what Material's navigation features do to the navigation repeated in every page.
@@ -501,12 +504,91 @@ def scale_bench(out: Path, sizes: tuple[int, ...]) -> int:
     return 0
 
 
+# --- The symptom log with a big log ------------------------------------------
+
+LOG_ENTRIES = 1000
+CPU_SLOWDOWN = 4
+# In the page, before its scripts: when the log says it is ready (summary drawn).
+READY_CLOCK = """new MutationObserver((changes, watcher) => {
+  if (document.querySelector("[data-symptom-log-ready]")) { window.logReadyAt = performance.now(); watcher.disconnect(); }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-symptom-log-ready"]});"""
+
+
+def log_bench(out: Path, runs: int) -> int:
+    """Open the log page with LOG_ENTRIES stored, CPU slowed CPU_SLOWDOWN times; median of RUNS loads."""
+    from playwright.sync_api import sync_playwright
+
+    from sitetools.browser import launch_chromium
+    from sitetools.symptom_log import LOG_PAGE, READY, WRITE_STORED, many_entries, records
+
+    entries, days = many_entries(LOG_ENTRIES)
+    with tempfile.TemporaryDirectory(prefix="bench-log-") as tmp:
+        site = Path(tmp)
+        log("Building the site as ./scripts/build does (the PDFs left out)...")
+        build_published(site)
+        server, base = serve(site, urlsplit(site_url()).path, compress=True)
+        try:
+            with sync_playwright() as playwright:
+                browser = launch_chromium(playwright)
+                context = browser.new_context(viewport={"width": 375, "height": 740})
+                tab = context.new_page()
+                tab.goto(base + LOG_PAGE)
+                tab.wait_for_selector(READY)
+                tab.evaluate(WRITE_STORED, records(entries, days))
+                tab.add_init_script(READY_CLOCK)
+                cdp = context.new_cdp_session(tab)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+                ready, everything = [], []
+                for run in range(runs + 1):  # the first load warms the cache: not counted
+                    tab.goto(base + LOG_PAGE)
+                    tab.wait_for_selector(READY, timeout=120_000)
+                    shown = tab.locator(".symptom-log__entry").count()
+                    start = tab.evaluate("performance.now()")
+                    tab.select_option("#symptom-log-period", "all")
+                    took = tab.evaluate("performance.now()") - start
+                    if run:
+                        ready.append(tab.evaluate("window.logReadyAt"))
+                        everything.append(took)
+                    log(f"load {run}: ready at {tab.evaluate('window.logReadyAt'):.0f} ms, "
+                        f"{shown} entries listed; 'Everything' drawn in {took:.0f} ms" + ("" if run else " (warm-up)"))
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+                usage = tab.evaluate("navigator.storage.estimate().then(e => e.usage)")
+                export_bytes = tab.evaluate("""() => JSON.stringify(SymptomLogFormat.makeBackup(
+                  document.querySelector('[data-module="symptom-log"]').symptomLog.log.entries,
+                  document.querySelector('[data-module="symptom-log"]').symptomLog.log.days), null, 2).length""")
+                stored_json = len(json.dumps(records(entries, days)))
+                browser.close()
+        finally:
+            server.shutdown()
+    figures = {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "entries": LOG_ENTRIES, "days": len(days), "cpu_slowdown": CPU_SLOWDOWN, "runs": runs,
+        "ready_ms_median": round(statistics.median(ready)), "ready_ms_runs": [round(r) for r in ready],
+        "everything_ms_median": round(statistics.median(everything)),
+        "storage_usage_bytes": usage, "records_json_bytes": stored_json, "backup_file_bytes": export_bytes,
+        "load_average": round(os.getloadavg()[0], 1),
+    }
+    print(f"Symptom log, {LOG_ENTRIES:,} entries and {len(days):,} days, CPU slowed {CPU_SLOWDOWN}x, phone size, "
+          f"median of {runs} loads (cache warm):")
+    print(f"  page open to summary shown ('ready'): {figures['ready_ms_median']:,} ms  (runs: {figures['ready_ms_runs']})")
+    print(f"  switching the summary to 'Everything': {figures['everything_ms_median']:,} ms")
+    print(f"  stored: {usage:,} bytes used by the site (navigator.storage.estimate, IndexedDB); "
+          f"the records as JSON {stored_json:,} bytes; a backup file {export_bytes:,} bytes")
+    note = busy_note([figures["load_average"]])
+    if note:
+        print(note)
+    save(out, "symptom_log", figures)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", action="store_true", help="measure build scaling instead of running Lighthouse")
     parser.add_argument("--precache", action="store_true",
                         help="only the offline figures: precache size and first-visit bytes per page (no Lighthouse)")
+    parser.add_argument("--log", action="store_true",
+                        help=f"time the symptom log with {LOG_ENTRIES:,} entries, CPU slowed {CPU_SLOWDOWN}x, and its bytes stored")
     parser.add_argument("--runs", type=int, default=3,
                         help="Lighthouse runs per page; the median-LCP run is reported (default %(default)s)")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
@@ -520,6 +602,8 @@ def main() -> int:
         return scale_bench(out, tuple(int(n) for n in args.sizes.split(",")))
     if args.precache:
         return precache_bench(out)
+    if args.log:
+        return log_bench(out, max(1, args.runs))
     return lighthouse_bench(out, max(1, args.runs))
 
 

@@ -1,0 +1,73 @@
+"""The symptom log's data as Python sees it: entries in backup format
+version 1, made-up logs for tests and scripts/bench --log, and the scripts
+that read and write the page's IndexedDB store directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+LOG_PAGE = "symptom-log/"
+READY = "[data-symptom-log-ready]"  # set once the log has read its store and drawn itself
+DB_NAME, STORE_NAME = "fibro-twitch-log", "records"
+
+
+def entry(id: str, when: str, kind: str = "twitch", area: str = "Calf", **fields) -> dict:
+    """One entry in backup format version 1."""
+    base = {"id": id, "when": when, "kind": kind, "area": area, "duration": None, "frequency": None,
+            "pain": None, "signs": [], "disturbed_sleep": None, "notes": ""}
+    return {**base, **fields}
+
+
+def backup(entries: list[dict], days: list[dict] | None = None, **top) -> dict:
+    return {"format": "fibro-twitch-log", "version": 1, "exported": "2026-03-20T18:00:00.000Z",
+            "entries": entries, "days": days or [], **top}
+
+
+def many_entries(count: int, end: dt.date | None = None, seed: int = 11) -> tuple[list[dict], list[dict]]:
+    """COUNT entries spread over about COUNT * 1.1 days up to END (default today), and a day record for most days."""
+    pick = random.Random(seed)
+    end = end or dt.date.today()
+    span = max(1, round(count * 1.1))
+    entries, days = [], []
+    for number in range(count):
+        date = end - dt.timedelta(days=pick.randrange(span))
+        kind = pick.choice(["twitch", "twitch", "spasm", "cramp"])
+        entries.append(entry(
+            f"bench-{number:05}", f"{date}T{pick.randrange(6, 23):02}:{pick.randrange(60):02}", kind,
+            pick.choice(["Eyelid or face", "Calf", "Arm or hand", "Thigh", "Back"]),
+            duration=pick.choice(["moment", "under-1-minute", "1-to-10-minutes", None]),
+            frequency=pick.choice(["once", "a-few-times", None]) if kind == "twitch" else None,
+            pain=pick.choice([None, *range(8)]),
+            disturbed_sleep=pick.choice([True, False, None]) if kind == "cramp" else None,
+            notes=pick.choice(["", "After a long day at work.", "Worse after coffee.", "Woke at 3 am."])))
+    for back in range(span):
+        if pick.random() < 0.8:
+            date = end - dt.timedelta(days=back)
+            days.append({"date": str(date), "sleep_hours": pick.choice([4, 5, 5.5, 6, 6.5, 7, 8]),
+                         "caffeine": pick.randrange(5), "stress": pick.choice(["low", "medium", "high", None]),
+                         "medicine_change": None})
+    return entries, days
+
+
+def records(entries: list[dict], days=(), meta: dict | None = None) -> list:
+    """The records the page stores: one per entry and day, and its meta record."""
+    found = [[["entry", e["id"]], e] for e in entries] + [[["day", d["date"]], d] for d in days]
+    return found + [["meta", meta or {"version": 1, "created": dt.datetime.now(dt.timezone.utc).isoformat()}]]
+
+
+# Run in the page (Playwright's evaluate): what is stored, read straight from IndexedDB.
+READ_STORED = """async () => {
+  const store = idbKeyval.createStore("%s", "%s");
+  const all = await idbKeyval.entries(store);
+  const pick = kind => all.filter(([key]) => Array.isArray(key) && key[0] === kind).map(([, value]) => value)
+    .sort((a, b) => JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
+  return {entries: pick("entry"), days: pick("day")};
+}""" % (DB_NAME, STORE_NAME)
+
+# Run in the page with the records as argument: write them in one transaction.
+WRITE_STORED = """async (records) => {
+  const store = idbKeyval.createStore("%s", "%s");
+  await idbKeyval.setMany(records, store);
+}""" % (DB_NAME, STORE_NAME)
