@@ -175,7 +175,7 @@ def test_questions_about_the_day_are_saved_and_shown(page, site_server):
     days = stored(page)["days"]
     assert len(days) == 1 and days[0]["sleep_hours"] == 6.5 and days[0]["caffeine"] == 3 and days[0]["stress"] == "high", days
     add(page)
-    assert "(6.5 h)" in page.inner_text('[data-part="summary"]'), "Hours slept should show beside the day's entries."
+    assert "6.5 h" in page.inner_text('[data-part="summary"]'), "Hours slept should show beside the day's entries."
 
 
 # --- Kept: reload, new tab, two tabs ---------------------------------------------

@@ -713,7 +713,10 @@
    * made here (a chart library would weigh more than the whole log). The
    * table after it says the same in words. */
   SymptomLog.prototype.chart = function (s) {
-    var NS = "http://www.w3.org/2000/svg", days = s.perDay, width = 700, height = 190, left = 34, right = 34, top = 14, bottom = 30;
+    // As wide as its box (300 to 700 units), so its labels keep their size on a phone.
+    var room = Math.round(this.parts.summary.clientWidth || 700);
+    var NS = "http://www.w3.org/2000/svg", days = s.perDay, width = Math.max(300, Math.min(700, room)), height = 190,
+        left = 34, right = 34, top = 14, bottom = 30;
     var step = (width - left - right) / days.length;
     var most = Math.max.apply(null, days.map(function (d) { return d.count; }).concat([1]));
     var svg = document.createElementNS(NS, "svg");
@@ -748,7 +751,8 @@
         add("circle", {cx: x + step / 2, cy: top + plot - plot * Math.min(day.sleep, 12) / 12, r: Math.min(4, step / 2.5),
                        "class": "symptom-log__chart-sleep"});
       }
-      if (i === 0 || i === days.length - 1 || (days.length <= 28 && i % 7 === 0)) {
+      var every = Math.max(7, Math.ceil(days.length / Math.floor(width / 80)));
+      if (i === 0 || (i % every === 0 && days.length - i > every / 2) || i === days.length - 1) {
         add("text", {x: x + step / 2, y: height - 16, "text-anchor": "middle", "class": "symptom-log__chart-label"},
             shortDate(day.date));
       }
@@ -761,7 +765,7 @@
   SymptomLog.prototype.chartTable = function (s) {
     if (s.perDay.length > 91) return this.monthTable(s);
     var table = el("table", "symptom-log__week-table");
-    table.appendChild(el("caption", null, "Entries each day, with hours slept in brackets"));
+    table.appendChild(el("caption", null, "Entries each day, with hours slept below"));
     var head = el("thead"), row = el("tr");
     row.appendChild(el("th", null, "Week from"));
     var DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -780,7 +784,15 @@
       row.appendChild(week);
       for (var j = i; j < i + 7; j++) {
         var day = s.perDay[j];
-        row.appendChild(el("td", null, day ? day.count + (day.sleep != null ? " (" + day.sleep + " h)" : "") : ""));
+        var cell = el("td");
+        if (day) {
+          cell.appendChild(document.createTextNode(String(day.count)));
+          if (day.sleep != null) {
+            cell.appendChild(el("span", "symptom-log__visually-hidden", ", slept "));
+            cell.appendChild(el("span", "symptom-log__sleep", day.sleep + " h"));
+          }
+        }
+        row.appendChild(cell);
       }
       body.appendChild(row);
     }
