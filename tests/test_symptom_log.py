@@ -126,6 +126,20 @@ def test_add_change_delete_and_undo(page, site_server):
     assert len(listed(page)) == 1
 
 
+def test_a_change_keeps_the_id_and_fields_this_page_does_not_know(page, site_server):
+    open_log(page, site_server)
+    import_backup(page, (FIXTURES / "backup-v1.json").read_bytes())
+    show_everything(page)
+    item = page.locator('.symptom-log__entry[data-entry-id="v1-twitch-eyelid"]')
+    item.locator('button:text-is("Change")').click()
+    page.fill("#symptom-log-notes", "changed")
+    page.click('[data-part="save"]')
+    page.wait_for_function("() => document.querySelector('[data-part=entry-status]').textContent.includes('changes')")
+    changed = next(e for e in stored(page)["entries"] if e.get("id") == "v1-twitch-eyelid")
+    assert changed["notes"] == "changed" and changed["mood"] == "tired", f"A change lost a field: {changed}"
+    assert len(stored(page)["entries"]) == 3
+
+
 def test_a_missing_answer_is_explained_and_nothing_is_saved(page, site_server):
     open_log(page, site_server)
     page.check('input[name="area"][value="Calf"]')
