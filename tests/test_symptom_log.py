@@ -150,7 +150,7 @@ def test_a_missing_answer_is_explained_and_nothing_is_saved(page, site_server):
     assert "Choose what you noticed" in summary.inner_text()
     assert page.evaluate("document.activeElement.dataset.part") == "entry-errors", "The error summary should take focus."
     assert stored(page)["entries"] == [] and page.input_value("#symptom-log-notes") == "typed text"
-    page.get_by_role("button", name="Choose what you noticed", exact=True).click()
+    page.click("[data-part=entry-error-list] a")
     assert page.evaluate("document.activeElement.name") == "kind", "The error's link should focus the question."
 
 
