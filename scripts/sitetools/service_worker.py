@@ -42,7 +42,9 @@ NOT_PRECACHED = [WORKER, "pdf/**", "sitemap.xml*", "assets/images/icons/**", "**
 # Material's bundles carry a hash in their names: no revision needed.
 HASHED_NAMES = r"\.[0-9a-f]{8}\.min\.(js|css)$"
 # Search results link to pages with ?h=WORD (search.highlight): the same page.
-IGNORED_PARAMETERS = ["^utm_", "^fbclid$", "^h$"]
+# The movements page links to /symptom-log/?kind=twitch|spasm|cramp: the same page too,
+# whose script reads the kind (so the log opens offline from those links).
+IGNORED_PARAMETERS = ["^utm_", "^fbclid$", "^h$", "^kind$"]
 
 # Takes over from the real worker, throws away every cache this site made,
 # and answers nothing itself: every request goes to the network as if there
