@@ -191,7 +191,7 @@ def test_the_plain_list_shows_every_question_and_answer(site, data):
     for sid, step in data["steps"].items():
         for answer in step.get("answers", []):
             if step["type"] == "question" or answer["id"] == helper.NOT_SURE:  # else "None of these", "Then go to"
-                assert answer["text"] in text, f"{sid}: {answer['text']}"
+                assert answer["text"].rstrip(".") in text, f"{sid}: {answer['text']}"
         for sign in step.get("signs", []):
             assert sign["advice"]["item"] in text, sign["id"]
     # Each answer's link leads to a question or outcome on the page.
@@ -217,3 +217,4 @@ def test_script_and_styles_load_on_the_movements_page_only(site):
             assert len(mine) == 2, mine
         else:
             assert not mine, f"{page.rel} loads {mine}"
+

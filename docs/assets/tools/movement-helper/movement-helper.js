@@ -55,6 +55,11 @@
     this.app.appendChild(this.status);
     this.root.classList.add(MODULE + "--started");
     this.app.hidden = false;
+    // The plain list is now hidden on screen (it still prints): its glossary
+    // marks would be Tab stops nobody can see, so keep their words as text.
+    Array.prototype.forEach.call(this.root.querySelectorAll("." + MODULE + "__fallback abbr"), function (word) {
+      word.replaceWith(word.textContent);
+    });
 
     var saved = window.history.state && window.history.state[STATE_KEY];
     var state = saved && this.steps[saved.step] ? saved : this.startState();
