@@ -68,6 +68,11 @@ FOCUSED = """() => { const el = document.activeElement;
           heading: el.classList.contains("movement-helper__heading")}; }"""
 
 
+IN_VIEW = """() => { const r = document.activeElement.getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  return r.top >= header - 1 && r.bottom <= innerHeight; }"""
+
+
 def tab_to(tab, wanted, limit: int = 30) -> bool:
     """Press Tab until the focused element is WANTED (a function of what has focus)."""
     for _ in range(limit):
@@ -118,6 +123,7 @@ def walk_problems(tab, walk: helper.Walk, data: dict = DATA) -> list[str]:
         if not tab.evaluate(FOCUSED)["heading"]:
             return [f"{where}: after choosing \"{answer['text']}\", focus did not move to the new question, so a "
                     "screen reader does not read it. How to fix: movement-helper.js, Helper.prototype.show."]
+
     outcome = steps[walk.outcome]
     problems = []
     if current_step(tab) != walk.outcome:
@@ -170,6 +176,46 @@ def test_path_check_catches_a_script_that_goes_the_wrong_way(browser, site_serve
     finally:
         context.close()
     assert "the helper ends at 'spasm', but the data says 'cramp'" in text, text
+
+
+def tapping_problems(tab, walk: helper.Walk) -> list[str]:
+    """Tap along WALK on a phone: after each tap the new question shows below the sticky header."""
+    problems = []
+    for depth in range(1, len(walk.answers) + 1):
+        go_to_state(tab, walk, depth) if depth == 1 else go_to_state_from(tab, walk, depth)
+        if not tab.evaluate(IN_VIEW):
+            problems.append(f"{PLACE}, path {walk.describe()}, step {depth}: after a tap, the new question is hidden "
+                            "under the page's header or off screen. How to fix: scroll-margin-top on "
+                            ".movement-helper__heading (movement-helper.css).")
+    return problems
+
+
+def go_to_state_from(tab, walk: helper.Walk, depth: int):
+    """Tap the one answer that takes WALK from DEPTH - 1 answers to DEPTH."""
+    step_id, answer_id = walk.answers[depth - 1]
+    tab.click(f'{ROOT} button[data-answer="{answer_id}"]')
+
+
+def test_on_a_phone_each_tapped_answer_brings_its_question_into_view(tabs, site_server):
+    tab = tabs.get("phone")
+    problems = []
+    for walk in QUESTION_WALKS:
+        open_helper(tab, site_server)
+        problems += tapping_problems(tab, walk)
+    assert not problems, "\n".join(problems)
+
+
+def test_view_check_catches_a_question_hidden_under_the_header(browser, site_server):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    def no_margin(route):
+        route.fulfill(body=route.fetch().text().replace("scroll-margin-top: 4rem;", ""), content_type="text/css")
+    context.route(re.compile(r".*/movement-helper\.css$"), no_margin)
+    try:
+        tab = open_helper(context.new_page(), site_server)
+        text = "\n".join(tapping_problems(tab, QUESTION_WALKS[0]))
+    finally:
+        context.close()
+    assert "after a tap, the new question is hidden under the page's header or off screen" in text, text
 
 
 def test_path_check_catches_focus_that_does_not_move(browser, site_server):
