@@ -218,3 +218,32 @@ def test_script_and_styles_load_on_the_movements_page_only(site):
         else:
             assert not mine, f"{page.rel} loads {mine}"
 
+
+# --- The helper says what the site's pages say ---------------------------------------------
+
+def page_words(path) -> str:
+    """A Markdown page as plain words: no markup, links or attribute lists."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    text = re.sub(r"\]\([^)]*\)|\{[^}]*\}|[*_`#>\[\]]|^\s*(?:[-!]|\d+\.)\s*", " ", text, flags=re.M)
+    return " ".join(text.split()).lower()
+
+
+def test_every_mirrored_text_is_still_on_its_page(data):
+    """Advice and descriptions copy the pages' words (the "mirrors" fields). When a page is
+    rewritten, this names each helper text to bring back in step."""
+    problems = []
+    for page, text, where in helper.mirrored_texts(data):
+        words = " ".join(re.sub(r"[*_`]", " ", text).split()).lower()
+        if words not in page_words(page):
+            problems.append(f'{helper.relative_name(helper.DATA_FILE)} ({where}): "{text}" is not on {page}. '
+                            f"How to fix: copy the page's new wording into the helper's data (or the other way "
+                            "round), then run ./scripts/movement-helper.")
+    assert not problems, "\n".join(problems)
+
+
+def test_mirror_check_catches_a_page_that_changed(data):
+    changed = {**data, "steps": {**data["steps"], "twitch": {**data["steps"]["twitch"], "means": [
+        {"text": "A twitch is a tiny dance of the muscle.", "mirrors": "docs/movements.md"}]}}}
+    with pytest.raises(AssertionError, match=r'\(twitch > means\): "A twitch is a tiny dance of the muscle\." is not '
+                                             r"on docs/movements\.md"):
+        test_every_mirrored_text_is_still_on_its_page(changed)

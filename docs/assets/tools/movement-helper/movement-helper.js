@@ -4,7 +4,7 @@
  * The questions, answers and outcomes are data (questions.json in this
  * folder), embedded in the page by overrides/partials/movement-helper.html,
  * which also holds the same questions as a plain list for readers without
- * JavaScript and for print. This script shows one question at a time instead.
+ * JavaScript. This script shows one question at a time instead.
  *
  * - Warning signs come first: any ticked sign shows its advice before the
  *   questions go on.
@@ -55,11 +55,6 @@
     this.app.appendChild(this.status);
     this.root.classList.add(MODULE + "--started");
     this.app.hidden = false;
-    // The plain list is now hidden on screen (it still prints): its glossary
-    // marks would be Tab stops nobody can see, so keep their words as text.
-    Array.prototype.forEach.call(this.root.querySelectorAll("." + MODULE + "__fallback abbr"), function (word) {
-      word.replaceWith(word.textContent);
-    });
 
     var saved = window.history.state && window.history.state[STATE_KEY];
     var state = saved && this.steps[saved.step] ? saved : this.startState();
