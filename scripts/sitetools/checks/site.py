@@ -15,9 +15,6 @@ from ..pages import site_pages
 # notice on a page whose review is overdue, the print button and the
 # "Download PDF" links.
 # The "Twitch, spasm or cramp?" helper is a tool whose words live in its data file and are
-# notice on a page whose review is overdue, the print button and the
-# "Download PDF" links.
-# The "Twitch, spasm or cramp?" helper is a tool whose words live in its data file and are
 # checked there (sitetools.movement_helper: reading grade, sentence length, wording, mirrors).
 THEME_PARTS = ("footer.page-footer, dl.glossary, .words-used, .md-content__button, .pdf-links, .print-only, "
                '.review-overdue, [data-module="movement-helper"]')
