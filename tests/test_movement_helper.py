@@ -247,3 +247,14 @@ def test_mirror_check_catches_a_page_that_changed(data):
     with pytest.raises(AssertionError, match=r'\(twitch > means\): "A twitch is a tiny dance of the muscle\." is not '
                                              r"on docs/movements\.md"):
         test_every_mirrored_text_is_still_on_its_page(changed)
+
+
+def test_words_that_diagnose_or_promise_and_a_loop_are_named(data):
+    import copy
+    broken = copy.deepcopy(data)
+    broken["steps"]["twitch"]["means"][0]["text"] = "You have a twitch. It will stop soon."
+    broken["steps"]["hurts"]["answers"][0]["next"] = "feel"  # "No" goes back to the first question
+    text = "\n".join(str(p) for p in helper.check(broken))
+    assert 'The outcome "twitch" ("This sounds most like a twitch") says "you have"' in text, text
+    assert 'says "will stop"' in text, text
+    assert "This path goes round in a loop and never ends" in text, text
