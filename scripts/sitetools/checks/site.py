@@ -14,7 +14,10 @@ from ..pages import site_pages
 # review dates, disclaimer, the glossary list, the printed word list, the
 # notice on a page whose review is overdue, the print button and the
 # "Download PDF" links.
-THEME_PARTS = "footer.page-footer, dl.glossary, .words-used, .md-content__button, .pdf-links, .print-only, .review-overdue"
+# The "Twitch, spasm or cramp?" helper is a tool whose words live in its data file and are
+# checked there (sitetools.movement_helper: reading grade, sentence length, wording, mirrors).
+THEME_PARTS = ("footer.page-footer, dl.glossary, .words-used, .md-content__button, .pdf-links, .print-only, "
+               '.review-overdue, [data-module="movement-helper"]')
 
 # Pages that are reference material rather than reading: no grade limit.
 REFERENCE_PAGES = {"glossary.md", "about.md"}

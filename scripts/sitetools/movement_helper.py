@@ -1,0 +1,492 @@
+"""The "Twitch, spasm or cramp?" helper on /movements/ (issue 12): its one data file,
+checked, walked path by path, and rendered for readers without JavaScript.
+
+docs/assets/tools/movement-helper/questions.json holds every question, answer and
+outcome. The browser script reads it (embedded in the page); readers without
+JavaScript see it as a plain list of questions (each answer links to the next), written by
+render_fallback() into overrides/partials/movement-helper.html. MkDocs runs no
+hooks here (Zensical, Material's successor, runs none), so that file is
+generated and committed: `./scripts/movement-helper` rewrites it and exits 1
+if it had to change it, and a test fails while it is out of date.
+
+How a reader moves through the data (the browser script does the same):
+- "start" is the warning-sign check (type "signs"): tick any signs, then an
+  answer. "continue" with ticks first shows the advice for each ticked sign,
+  then goes on; with none ticked it goes straight on.
+- "question": one answer, each with a "next" step.
+- "info": a short note, then an answer to go on.
+- "outcome": the end of a path.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import ROOT
+from .checks.problems import Problem, line_of
+
+DATA_FILE = ROOT / "docs" / "assets" / "tools" / "movement-helper" / "questions.json"
+FALLBACK_FILE = ROOT / "overrides" / "partials" / "movement-helper.html"
+NOT_SURE = "not-sure"  # the id of every "I'm not sure" answer
+KINDS = ("twitch", "spasm", "cramp")
+DOCTOR_PAGE = "when-to-see-a-doctor/"
+LOG_PAGE = "symptom-log/"
+# An outcome says what a source advises, never what a reader has, and promises nothing.
+FORBIDDEN = ("you have", "you've got", "you are suffering", "you suffer from", "will stop", "will go away",
+             "is harmless", "nothing to worry about", "nothing serious")
+# Fields only reviewers read: left out of the copy embedded in the page.
+REVIEW_ONLY = ("about", "source", "mirrors")
+
+
+def relative_name(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.name
+
+
+def load(path: Path = DATA_FILE) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --- Walking every path ---------------------------------------------------------
+
+@dataclass
+class Walk:
+    """One way through the helper: the signs ticked, each answer chosen, the outcome."""
+    signs: tuple[str, ...] = ()
+    answers: list[tuple[str, str]] = field(default_factory=list)  # (step id, answer id)
+    shown: list[str] = field(default_factory=list)  # step ids in the order shown; "advice:ID" for sign advice
+    outcome: str | None = None
+
+    def describe(self) -> str:
+        ticked = f"signs ticked: {', '.join(self.signs)}; " if self.signs else ""
+        steps = " > ".join(f"{step}={answer}" for step, answer in self.answers)
+        return f"{ticked}{steps} > {self.outcome}"
+
+
+def _choices(step: dict):
+    """(signs ticked, answer) pairs a reader can pick at this step."""
+    answers = step.get("answers") or []
+    if step.get("type") != "signs":
+        for answer in answers:
+            yield (), answer
+        return
+    ids = [sign.get("id") for sign in step.get("signs") or []]
+    for answer in answers:
+        if answer.get("id") == NOT_SURE:
+            yield (), answer
+            continue
+        for size in range(len(ids) + 1):
+            for ticked in itertools.combinations(ids, size):
+                yield ticked, answer
+
+
+def walks(data: dict, limit: int = 10000) -> list[Walk]:
+    """Every path from "start" to an outcome (or to where it breaks off: outcome None)."""
+    steps = data.get("steps") or {}
+    done: list[Walk] = []
+
+    def go(step_id: str, walk: Walk):
+        if len(done) >= limit:
+            return
+        step = steps.get(step_id)
+        walk.shown.append(step_id)
+        if step is None or step.get("type") == "outcome":
+            walk.outcome = step_id if step is not None else None
+            done.append(walk)
+            return
+        if walk.shown.count(step_id) > 1:  # a loop: stop here
+            done.append(walk)
+            return
+        choices = list(_choices(step))
+        if not choices:
+            done.append(walk)
+            return
+        for ticked, answer in choices:
+            branch = Walk(walk.signs + ticked, walk.answers + [(step_id, answer.get("id"))], list(walk.shown))
+            branch.shown += [f"advice:{sign}" for sign in ticked]
+            go(answer.get("next"), branch)
+
+    if data.get("start") in steps:
+        go(data["start"], Walk())
+    return done
+
+
+def question_walks(data: dict) -> list[Walk]:
+    """The paths with no warning sign ticked: one per way through the questions."""
+    return [w for w in walks(data) if not w.signs and w.answers and w.answers[0][1] != NOT_SURE]
+
+
+# --- Checking the data ---------------------------------------------------------------
+
+def _label(step_id: str, step: dict) -> str:
+    words = step.get("question") or step.get("heading") or ""
+    return f'the {"outcome" if step.get("type") == "outcome" else "question"} "{step_id}"' + \
+           (f' ("{words}")' if words else "")
+
+
+def check(data: dict, path: Path = DATA_FILE) -> list[Problem]:
+    """Everything that would leave a reader stuck, misled or without a way to get help."""
+    name = relative_name(path)
+    steps = data.get("steps") or {}
+    problems: list[Problem] = []
+
+    def add(step_id, what, fix):
+        what = what[0].upper() + what[1:]
+        problems.append(Problem(name, what, fix, line_of(path, f'"{step_id}": {{') if step_id else None))
+
+    # Warning signs first.
+    start = data.get("start")
+    signs_steps = [sid for sid, s in steps.items() if s.get("type") == "signs"]
+    if not signs_steps:
+        add(None, "There is no warning-sign check (a step with \"type\": \"signs\"), so nobody is told when to "
+                  "see a GP before the questions.",
+            'Add the "warning-signs" step back, and make it the "start".')
+    elif start not in steps or steps[start].get("type") != "signs":
+        first = _label(start, steps[start]) if start in steps else f'"{start}"'
+        add(start if start in steps else None,
+            f"The helper starts with {first}, not with the warning signs, so a reader could reach an "
+            "answer before seeing the signs that mean they should see a GP.",
+            f'Set "start" to "{signs_steps[0]}", the warning-sign check.')
+    for sid in signs_steps:
+        for sign in steps[sid].get("signs") or []:
+            advice = sign.get("advice") or {}
+            if not (advice.get("card") and advice.get("item") and advice.get("href", "").startswith(DOCTOR_PAGE)):
+                add(sid, f'In {_label(sid, steps[sid])}, the warning sign "{sign.get("text", sign.get("id"))}" has no '
+                         "advice, or its advice does not link to when to see a doctor.",
+                    'Give it "advice" with the "card" heading and "item" wording from docs/when-to-see-a-doctor.md, '
+                    f'and "href": "{DOCTOR_PAGE}".')
+
+    # Every answer leads somewhere; every question offers "I'm not sure".
+    for sid, step in steps.items():
+        kind = step.get("type")
+        if kind not in ("signs", "question", "info", "outcome"):
+            add(sid, f'{_label(sid, step)} has the type "{kind}", which the helper does not know.',
+                'Use "signs", "question", "info" or "outcome".')
+            continue
+        if kind == "outcome":
+            continue
+        answers = step.get("answers") or []
+        if not answers:
+            add(sid, f"{_label(sid, step)} has no answers, so a reader who gets there is stuck.",
+                'Give it "answers", each with a "text" and a "next".')
+        for answer in answers:
+            target = answer.get("next")
+            if target not in steps:
+                where = f'its "next" names "{target}", which is no question or outcome in the file' if target \
+                    else 'it has no "next"'
+                add(sid, f'In {_label(sid, step)}, the answer "{answer.get("text")}" leads nowhere: {where}. '
+                         "A reader who chooses it would be stuck.",
+                    f'Set its "next" to one of: {", ".join(sorted(steps))}.')
+        if kind in ("signs", "question") and not any(a.get("id") == NOT_SURE for a in answers):
+            add(sid, f"{_label(sid, step)} has no \"I'm not sure\" answer.",
+                f'Add {{"id": "{NOT_SURE}", "text": "I\'m not sure", "next": "not-sure"}} to its answers.')
+        if kind == "question":
+            for answer in answers:
+                target = steps.get(answer.get("next")) or {}
+                if answer.get("id") == NOT_SURE and not (target.get("type") == "outcome" and target.get("kind") is None):
+                    add(sid, f"In {_label(sid, step)}, \"I'm not sure\" does not end at the outcome that names no kind.",
+                        'Point its "next" at "not-sure", the outcome that asks the reader to note what they feel.')
+
+    # Every outcome: the right links, "not a diagnosis", careful words.
+    every = data.get("every_outcome") or {}
+    doctor = (every.get("doctor") or {}).get("href", "")
+    if not doctor.startswith(DOCTOR_PAGE):
+        add(None, 'The outcomes do not link to when to see a doctor ("every_outcome" has no "doctor" link to it).',
+            f'Set "every_outcome": {{"doctor": {{"text": "Read when to see a doctor", "href": "{DOCTOR_PAGE}"}}}}.')
+    if "not a diagnosis" not in (every.get("not_diagnosis") or "").lower():
+        add(None, "The outcomes do not say that they are not a diagnosis.",
+            'Set "every_outcome": {"not_diagnosis": "This is not a diagnosis. ..."}.')
+    for sid, step in steps.items():
+        if step.get("type") != "outcome":
+            continue
+        kind = step.get("kind")
+        wanted = LOG_PAGE + (f"?kind={kind}" if kind else "")
+        if kind is not None and kind not in KINDS:
+            add(sid, f'{_label(sid, step)} names the kind "{kind}".', f"Use one of {', '.join(KINDS)}, or null.")
+        if (step.get("log") or {}).get("href") != wanted:
+            add(sid, f"{_label(sid, step)} has no link to start a log entry of its kind.",
+                f'Give it "log": {{"text": "Start a log entry", "href": "{wanted}"}}.')
+        if not (step.get("diary") or {}).get("href") or not step.get("log_how"):
+            add(sid, f"{_label(sid, step)} does not say how to log it, or has no link to the symptom diary "
+                     "(what readers without JavaScript and printed pages are shown).",
+                'Give it "log_how" (what to note) and "diary": {"text": "Use the printable symptom diary", '
+                '"href": "symptom-diary/"}.')
+        if kind and not step.get("heading", "").startswith("This sounds most like a"):
+            add(sid, f'{_label(sid, step)} does not start with "This sounds most like".',
+                'Start its heading with "This sounds most like a ...": the helper suggests, it does not diagnose.')
+        for phrase in FORBIDDEN:
+            for text in outcome_texts(step):
+                if phrase in text.lower():
+                    add(sid, f'{_label(sid, step)} says "{phrase}": "{text}". An outcome may not tell a reader '
+                             "what they have, or promise what will happen.",
+                        'Say what a source advises or what it "sounds most like" instead.')
+
+    # Nothing unreachable, no loops, and every kind can be reached.
+    found = walks(data)
+    reached = {sid for walk in found for sid in walk.shown}
+    for sid, step in steps.items():
+        if sid not in reached:
+            add(sid, f"{_label(sid, step)} cannot be reached: no answer leads to it.",
+                'Point an answer\'s "next" at it, or remove it.')
+    for walk in found:
+        if walk.outcome is None and walk.shown and walk.shown[-1] in steps:
+            add(walk.shown[-1], f"This path goes round in a loop and never ends: {walk.describe()}.",
+                'Change a "next" so that every path ends at an outcome.')
+            break
+    outcomes = {steps[w.outcome].get("kind") for w in found if w.outcome}
+    for kind in KINDS:
+        if signs_steps and kind not in outcomes:
+            add(None, f'No path ends at the outcome for a {kind}.', f'Add an answer that leads to the "{kind}" outcome.')
+    return problems + reading_problems(data, path)
+
+
+def reading_problems(data: dict, path: Path = DATA_FILE) -> list[Problem]:
+    """The helper's words, checked like a page's (sitetools.checks.readability): grade and sentence length."""
+    import textstat
+
+    from .checks.readability import MAX_GRADE, MAX_SENTENCE_WORDS, sentences
+
+    name, problems = relative_name(path), []
+    texts = reader_texts(data)
+    if not texts:
+        return problems
+    text = " ".join(t if t[-1] in ".!?:" else t + "." for t in texts)
+    score = textstat.flesch_kincaid_grade(text)
+    if score > MAX_GRADE:
+        hardest = max((s for t in texts for s in sentences(t)), key=textstat.flesch_kincaid_grade)
+        problems.append(Problem(
+            name, f"The helper's words are too hard to read: they score US school grade {score:.1f} "
+                  f'(Flesch-Kincaid), and the limit is {MAX_GRADE:.0f}. The hardest sentence is: "{hardest}"',
+            "Start with that sentence: make it shorter and use everyday words.", line_of(path, hardest[:40])))
+    for t in texts:
+        for sentence in sentences(t):
+            if len(sentence.split()) > MAX_SENTENCE_WORDS:
+                problems.append(Problem(
+                    name, f'This sentence has {len(sentence.split())} words (the limit is {MAX_SENTENCE_WORDS}): "{sentence}"',
+                    "Split it into two or more shorter sentences.", line_of(path, sentence[:40])))
+    return problems
+
+
+def helper_grade(data: dict) -> float:
+    import textstat
+    texts = reader_texts(data)
+    return textstat.flesch_kincaid_grade(" ".join(t if t[-1] in ".!?:" else t + "." for t in texts))
+
+
+def outcome_texts(step: dict) -> list[str]:
+    texts = [step.get("heading", "")]
+    for part in ("means", "helps"):
+        texts += [item.get("text", "") for item in step.get(part) or []]
+    texts += [step.get("log_how", "")]
+    texts += [(step.get(part) or {}).get("text", "") for part in ("log", "diary", "helps_link")]
+    return [t for t in texts if t]
+
+
+def reader_texts(data: dict) -> list[str]:
+    """Every sentence the helper shows, for the reading-grade check."""
+    texts = [data.get("title", ""), *data.get("intro", [])]
+    for step in (data.get("steps") or {}).values():
+        texts += [step.get(key, "") for key in ("question", "hint", "heading", "advice_heading", "signs_summary", "advice_then", "go_on")]
+        texts += [a.get("text", "") for a in step.get("answers") or []]
+        for sign in step.get("signs") or []:
+            advice = sign.get("advice") or {}
+            # The card's heading and its item are read as two lines, as on the page.
+            texts += [sign.get("text", ""), advice.get("card", ""), advice.get("item", "")]
+        texts += [t.get("text", "") for t in step.get("text") or []]
+        texts += [(step.get("link") or {}).get("text", "")]
+        if step.get("type") == "outcome":
+            texts += outcome_texts(step)
+    every = data.get("every_outcome") or {}
+    texts += [every.get("not_diagnosis", ""), (every.get("doctor") or {}).get("text", "")]
+    return [t for t in texts if t and t != "I'm not sure"]
+
+
+def advice_sentence(advice: dict) -> str:
+    """"Non-urgent: see a GP if" + "last longer than 10 minutes" as one sentence."""
+    if not advice:
+        return ""
+    return f'{advice.get("card", "")} {advice.get("item", "")}.'
+
+
+def mirrored_texts(data: dict) -> list[tuple[str, str, str]]:
+    """(site page, text, where in the data) for every text that copies a page's words."""
+    found = []
+    for sid, step in (data.get("steps") or {}).items():
+        for sign in step.get("signs") or []:
+            advice = sign.get("advice") or {}
+            for key in ("card", "item"):
+                found.append((advice.get("mirrors", ""), advice.get(key, ""), f'{sid} > {sign.get("id")} > {key}'))
+        for part in ("text", "means", "helps"):
+            for item in step.get(part) or []:
+                if isinstance(item, dict) and item.get("mirrors"):
+                    found.append((item["mirrors"], item.get("text", ""), f"{sid} > {part}"))
+    return found
+
+
+# --- The version for readers without JavaScript, and for print ----------------------
+
+def _e(text: str) -> str:
+    """Reader text as HTML, escaped. No glossary marks: the helper is a tool, not page text
+    (see THEME_PARTS in sitetools/checks/site.py); its words are checked from the data."""
+    return html.escape(text, quote=False)
+
+
+def _link(href: str, text: str) -> str:
+    # `url` makes the address relative to the page, as Material's own templates do.
+    return f"<a href=\"{{{{ '{html.escape(href, quote=True)}' | url }}}}\">{_e(text)}</a>"
+
+
+def embedded_data(data: dict) -> str:
+    """The data for the script, without the reviewers' notes, safe inside <script>."""
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in REVIEW_ONLY}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+    text = json.dumps(strip(data), ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def render_fallback(data: dict, source: Path = DATA_FILE) -> str:
+    steps = data["steps"]
+    order = []  # questions in the order a reader meets them
+    for walk in walks(data):
+        for sid in walk.shown:
+            if sid in steps and steps[sid]["type"] in ("signs", "question") and sid not in order:
+                order.append(sid)
+    number = {sid: i for i, sid in enumerate(order, 1)}
+    outcomes = [sid for sid, s in steps.items() if s["type"] == "outcome"]
+
+    def goto(target: str) -> str:
+        step = steps[target]
+        if step["type"] == "outcome":
+            return f'see <a href="#movement-helper-{target}">{_e(step["heading"])}</a>'
+        return f'go to <a href="#movement-helper-{target}">question {number[target]}</a>'
+
+    def answer_item(answer: dict) -> str:
+        target = steps[answer["next"]]
+        if target["type"] == "info":  # a short note, shown right under the answer
+            note = " ".join(_e(t["text"]) for t in target["text"])
+            link = _link(target["link"]["href"], target["link"]["text"]) if target.get("link") else ""
+            then = goto(target["answers"][0]["next"])
+            return f'<li>{_e(answer["text"].rstrip("."))}: {note} {link}. Then {then}.</li>'
+        unsure = ' class="movement-helper__unsure"' if answer.get("id") == NOT_SURE else ""
+        return f'<li{unsure}>{_e(answer["text"].rstrip("."))}: {goto(answer["next"])}.</li>'
+
+    out = [
+        "{#- Generated by ./scripts/movement-helper from " + relative_name(DATA_FILE) + ". Do not edit: edit the",
+        "    data file and run the command again. What readers without JavaScript see; the script",
+        "    (docs/assets/tools/movement-helper/) shows one question at a time instead. Not printed. -#}",
+        '<section class="movement-helper" data-module="movement-helper" data-site-root="{{ base_url }}/" '
+        'aria-labelledby="movement-helper-title">',
+        f'  <h2 id="movement-helper-title">{_e(data["title"])}</h2>',
+        *(f'  <p class="movement-helper__intro">{_e(p)}</p>' for p in data["intro"]),
+        '  <div class="movement-helper__fallback">',
+        '    <ol class="movement-helper__questions">',
+    ]
+    for sid in order:
+        step = steps[sid]
+        out.append(f'      <li id="movement-helper-{sid}" class="movement-helper__question">')
+        out.append(f'        <p><strong>{_e(step["question"])}</strong></p>')
+        if step["type"] == "signs":
+            # Each sign with its advice under it, as the page's care cards show it: the card's
+            # heading, then the item. The fallback shows all advice, the script only the ticked.
+            out.append(f'        <p class="movement-helper__advice-intro">{_e(step["advice_heading"])} for each of them:</p>')
+            out.append('        <ul class="movement-helper__signs">')
+            for sign in step["signs"]:
+                advice = sign["advice"]
+                out.append(f'          <li><p><strong>{_e(sign["text"])}</strong></p> '
+                           f'<p class="movement-helper__card">{_e(advice["card"])}</p> '
+                           f'<ul class="movement-helper__card-item"><li>{_e(advice["item"])}</li></ul></li>')
+            out.append("        </ul>")
+            out.append(f'        <p class="movement-helper__signs-summary">{_e(step["signs_summary"])}</p>')
+            hrefs = sorted({sign["advice"]["href"] for sign in step["signs"]})
+            out.append('        <p class="movement-helper__more">Read more in '
+                       + ", ".join(_link(h, "when to see a doctor") for h in hrefs) + ".</p>")
+            out.append(f'        <p class="movement-helper__then">{_e(step["advice_then"])}</p>')
+            out.append('        <ul class="movement-helper__answers">')
+            for answer in step["answers"]:
+                if answer["id"] == NOT_SURE:
+                    out.append("          " + answer_item(answer))
+                else:
+                    out.append(f'          <li>None of these, or when you have read the advice: {goto(answer["next"])}.</li>')
+            out.append("        </ul>")
+        else:
+            if step.get("hint"):
+                out.append(f'        <p class="movement-helper__hint">{_e(step["hint"])}</p>')
+            out.append('        <ul class="movement-helper__answers">')
+            out += ["          " + answer_item(answer) for answer in step["answers"]]
+            out.append("        </ul>")
+        out.append("      </li>")
+    out.append("    </ol>")
+    every = data["every_outcome"]
+    for sid in outcomes:
+        step = steps[sid]
+        out.append(f'    <div id="movement-helper-{sid}" class="movement-helper__outcome">')
+        out.append(f'      <h3>{_e(step["heading"])}</h3>')
+        out += [f'      <p class="movement-helper__means">{_e(item["text"])}</p>' for item in step["means"]]
+        if step["helps"]:
+            helps = " ".join(_e(item["text"]) for item in step["helps"])
+            out.append(f'      <p class="movement-helper__helps">{helps} '
+                       f'{_link(step["helps_link"]["href"], step["helps_link"]["text"])}.</p>')
+        out.append(f'      <p class="movement-helper__log">{_e(step["log_how"])} '
+                   f'{_link(step["diary"]["href"], step["diary"]["text"])}.</p>')
+        out.append(f'      <p class="movement-helper__care">{_e(every["not_diagnosis"])} '
+                   f'{_link(every["doctor"]["href"], every["doctor"]["text"])}.</p>')
+        out.append("    </div>")
+    out.append("  </div>")
+    out.append('  <div class="movement-helper__app" hidden></div>')
+    out.append('  <script type="application/json" class="movement-helper__data">{% raw %}'
+               + embedded_data(data) + "{% endraw %}</script>")
+    out.append("</section>")
+    return "\n".join(out) + "\n"
+
+
+# --- The command: ./scripts/movement-helper -------------------------------------------
+
+def update_fallback(data_file: Path = DATA_FILE, fallback_file: Path = FALLBACK_FILE) -> tuple[list[Problem], bool]:
+    """Check the data; if it is sound, write the fallback. (problems, whether the file changed)."""
+    data = load(data_file)
+    problems = check(data, data_file)
+    if problems:
+        return problems, False
+    text = render_fallback(data, data_file)
+    old = fallback_file.read_text(encoding="utf-8") if fallback_file.is_file() else None
+    if old == text:
+        return [], False
+    fallback_file.write_text(text, encoding="utf-8")
+    return [], True
+
+
+def main() -> int:
+    """Check the helper's data file and update the page's no-JavaScript version from it.
+    Exits 0 if it was up to date, 1 if it had to change it (commit the change), 2 if the data has problems."""
+    import sys
+    if any(arg in ("-h", "--help") for arg in sys.argv[1:]):
+        print(main.__doc__)
+        return 0
+    problems, changed = update_fallback()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {relative_name(DATA_FILE)}: nothing was written.", file=sys.stderr)
+        return 2
+    walks_found = question_walks(load())
+    print(f"{relative_name(DATA_FILE)}: {len(walks_found)} paths through the questions, all ending at an outcome.")
+    if changed:
+        print(f"Updated {relative_name(FALLBACK_FILE)}: commit it with the data file.")
+        return 1
+    print(f"{relative_name(FALLBACK_FILE)} is up to date.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

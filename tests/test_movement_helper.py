@@ -1,0 +1,260 @@
+"""The "Twitch, spasm or cramp?" helper's data, without a browser (issue 12).
+
+Every path through docs/assets/tools/movement-helper/questions.json is walked:
+each ends at an outcome, warning signs come first and show their advice before
+any outcome, nothing is unreachable, and no outcome diagnoses or promises.
+Each check is proven able to fail on a broken copy in tests/fixtures/movement-helper/.
+The browser tests (test_movement_helper_browser.py) click the same paths.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from sitetools import movement_helper as helper
+from sitetools.checks.problems import report
+
+BROKEN = FIXTURES / "movement-helper"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return helper.load()
+
+
+def fixture_problems(name: str) -> str:
+    path = BROKEN / name
+    return "\n".join(str(p) for p in helper.check(helper.load(path), path))
+
+
+# --- The real data ------------------------------------------------------------------
+
+def test_data_file_has_no_problems(data):
+    problems = helper.check(data)
+    assert not problems, report(problems)
+
+
+def test_every_path_ends_at_an_outcome(data):
+    walks = helper.walks(data)
+    # 32 ways to tick the 5 signs, or "not sure", then 11 ways through the questions.
+    assert len(helper.question_walks(data)) == 11, [w.describe() for w in helper.question_walks(data)]
+    assert len(walks) == 33 * 11
+    stuck = [w.describe() for w in walks if w.outcome is None]
+    assert not stuck, "These paths end nowhere:\n" + "\n".join(stuck)
+
+
+def test_each_kind_and_the_unsure_outcome_are_reached(data):
+    reached = {w.outcome for w in helper.question_walks(data)}
+    assert reached == {"twitch", "spasm", "cramp", "not-sure"}, reached
+
+
+def test_any_ticked_warning_sign_shows_its_advice_before_any_outcome(data):
+    signs_step = data["steps"][data["start"]]
+    assert signs_step["type"] == "signs", "The helper does not start with the warning signs"
+    checked = 0
+    for walk in helper.walks(data):
+        for sign in walk.signs:
+            advice = walk.shown.index(f"advice:{sign}")
+            assert advice < walk.shown.index(walk.outcome), walk.describe()
+            # ... and before any question about the kind of movement.
+            assert all(step in ("warning-signs",) or step.startswith("advice:") for step in walk.shown[:advice]), \
+                walk.describe()
+            checked += 1
+    assert checked == 5 * 16 * 11  # each sign is ticked in 16 of the 32 combinations
+
+
+def test_warning_sign_advice_is_at_the_gp_level_its_sources_give(data):
+    """reference-facts.md: every one of these signs is "see a GP"; none is urgent or "today"."""
+    for sign in data["steps"]["warning-signs"]["signs"]:
+        advice = sign["advice"]
+        assert advice["card"].startswith("Non-urgent: see a GP"), sign["id"]
+        words = (advice["card"] + " " + advice["item"]).lower()
+        assert not re.search(r"\b(today|urgent(ly)?|emergency|immediately|999|911)\b", words.replace("non-urgent", "")), \
+            f"{sign['id']}: stronger than its source: {words}"
+
+
+def test_no_step_is_unreachable(data):
+    reached = {step for walk in helper.walks(data) for step in walk.shown}
+    assert set(data["steps"]) <= reached, set(data["steps"]) - reached
+
+
+def test_every_question_has_an_unsure_answer_that_ends_at_the_neutral_outcome(data):
+    for sid, step in data["steps"].items():
+        if step["type"] == "question":
+            unsure = [a for a in step["answers"] if a["id"] == helper.NOT_SURE]
+            assert len(unsure) == 1 and unsure[0]["text"] == "I'm not sure", sid
+            assert data["steps"][unsure[0]["next"]]["kind"] is None, sid
+
+
+def test_every_outcome_links_to_the_doctor_page_and_says_it_is_not_a_diagnosis(site, data):
+    page = site.page("movements/index.html")
+    for sid, step in data["steps"].items():
+        if step["type"] != "outcome":
+            continue
+        shown = page.soup.select_one(f"#movement-helper-{sid}")
+        assert shown is not None, f"docs/movements.md: the outcome {sid} is missing from the page's plain list"
+        assert "not a diagnosis" in shown.get_text(), sid
+        assert any(a["href"].rstrip("/").endswith("when-to-see-a-doctor") for a in shown.select("a[href]")), sid
+        if step["kind"]:
+            assert step["log"]["href"] == f"symptom-log/?kind={step['kind']}", sid
+
+
+def test_outcomes_say_sounds_most_like_never_you_have_or_a_promise(data):
+    for sid, step in data["steps"].items():
+        if step["type"] != "outcome":
+            continue
+        if step["kind"]:
+            assert step["heading"] == f"This sounds most like a {step['kind']}", sid
+        for text in helper.outcome_texts(step) + [data["every_outcome"]["not_diagnosis"]]:
+            for phrase in helper.FORBIDDEN:
+                assert phrase not in text.lower(), f'{sid}: "{phrase}" in "{text}"'
+
+
+def test_helper_text_reads_at_grade_8_or_lower(data):
+    grade = helper.helper_grade(data)
+    assert grade <= 8, f"grade {grade:.1f}"
+    assert not helper.reading_problems(data), report(helper.reading_problems(data))
+
+
+# --- Proven able to fail -------------------------------------------------------------
+
+def test_a_dead_end_answer_is_named_with_its_question_and_fix():
+    text = fixture_problems("dead-end.json")
+    assert ('tests/fixtures/movement-helper/dead-end.json, line 134: In the question "joint" ("Does it make the '
+            'joint move?"), the answer "Yes, the joint moves" leads nowhere: its "next" names "how-lnog"') in text, text
+    assert 'How to fix: Set its "next" to one of: cramp, feel, how-long,' in text, text
+
+
+def test_an_outcome_with_no_log_link_is_named_with_the_fix():
+    text = fixture_problems("no-link.json")
+    assert ('tests/fixtures/movement-helper/no-link.json, line 232: The outcome "spasm" ("This sounds most like a '
+            'spasm") has no link to start a log entry of its kind. How to fix: Give it "log": {"text": '
+            '"Start a log entry", "href": "symptom-log/?kind=spasm"}.') in text, text
+
+
+def test_warning_signs_that_do_not_come_first_are_named_with_the_fix():
+    text = fixture_problems("sign-not-first.json")
+    assert ('tests/fixtures/movement-helper/sign-not-first.json, line 111: The helper starts with the question '
+            '"feel" ("What do you feel?"), not with the warning signs') in text, text
+    assert 'How to fix: Set "start" to "warning-signs", the warning-sign check.' in text, text
+
+
+def test_hard_words_are_caught_by_the_reading_check():
+    text = fixture_problems("hard-words.json")
+    assert "tests/fixtures/movement-helper/hard-words.json, line 19: The helper's words are too hard to read" in text, text
+
+
+def test_the_fixtures_have_no_other_faults():
+    """Each broken copy has exactly the one fault its test names (the misplaced start also
+    leaves the warning-sign steps unreachable)."""
+    counts = {name: len(helper.check(helper.load(BROKEN / name), BROKEN / name))
+              for name in ("dead-end.json", "no-link.json", "sign-not-first.json", "hard-words.json")}
+    assert counts == {"dead-end.json": 1, "no-link.json": 1, "sign-not-first.json": 3, "hard-words.json": 1}, counts
+
+
+# --- One source: the page's plain list is generated from the data -------------------------
+
+def test_the_plain_list_on_the_page_is_up_to_date(data):
+    expected = helper.render_fallback(data)
+    actual = helper.FALLBACK_FILE.read_text(encoding="utf-8")
+    assert actual == expected, (
+        f"{helper.relative_name(helper.FALLBACK_FILE)} is out of date with {helper.relative_name(helper.DATA_FILE)}. "
+        "How to fix: run ./scripts/movement-helper and commit the file it changes.")
+
+
+def test_the_generator_exits_1_when_it_changes_the_file(tmp_path):
+    """The FastAPI habit: a stale copy fails CI. Shown on a copy of the files."""
+    data_file, fallback = tmp_path / "questions.json", tmp_path / "movement-helper.html"
+    shutil.copy(helper.DATA_FILE, data_file)
+    shutil.copy(helper.FALLBACK_FILE, fallback)
+    assert helper.update_fallback(data_file, fallback) == ([], False)
+    data_file.write_text(data_file.read_text(encoding="utf-8").replace("What do you feel?", "What do you notice?"),
+                         encoding="utf-8")
+    assert helper.update_fallback(data_file, fallback) == ([], True)
+    assert "What do you notice?" in fallback.read_text(encoding="utf-8")
+    assert helper.update_fallback(data_file, fallback) == ([], False)
+    broken = BROKEN / "dead-end.json"
+    problems, changed = helper.update_fallback(broken, fallback)
+    assert problems and not changed, "a broken data file must not be written out"
+
+
+def test_the_plain_list_shows_every_question_and_answer(site, data):
+    page = site.page("movements/index.html")
+    root = page.soup.select_one('[data-module="movement-helper"]')
+    assert root is not None, "docs/movements.md: the helper is missing (template: movements.html)"
+    text = " ".join(root.select_one(".movement-helper__fallback").get_text(" ").split())
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+([.,;:!?)])", r"\1", text))  # spaces a tooltip mark left
+    for sid, step in data["steps"].items():
+        for answer in step.get("answers", []):
+            if step["type"] == "question" or answer["id"] == helper.NOT_SURE:  # else "None of these", "Then go to"
+                assert answer["text"].rstrip(".") in text, f"{sid}: {answer['text']}"
+        for sign in step.get("signs", []):
+            assert sign["advice"]["item"] in text, sign["id"]
+    # Each answer's link leads to a question or outcome on the page.
+    ids = {el["id"] for el in root.select("[id]")}
+    for link in root.select('.movement-helper__fallback a[href^="#"]'):
+        assert link["href"][1:] in ids, link
+
+
+def test_the_embedded_data_is_the_data_file(site, data):
+    import json
+    page = site.page("movements/index.html")
+    embedded = json.loads(page.soup.select_one(".movement-helper__data").string)
+    assert embedded["steps"].keys() == data["steps"].keys()
+    assert json.dumps(embedded, sort_keys=True) == helper.embedded_data(data).replace("<\\/", "</") or \
+        embedded == json.loads(helper.embedded_data(data))
+
+
+def test_script_and_styles_load_on_the_movements_page_only(site):
+    for page in site.pages:
+        files = [tag.get("src") or tag.get("href") for tag in page.soup.select("script[src], link[href]")]
+        mine = [f for f in files if "movement-helper" in f]
+        if page.rel == "movements/index.html":
+            assert len(mine) == 2, mine
+        else:
+            assert not mine, f"{page.rel} loads {mine}"
+
+
+# --- The helper says what the site's pages say ---------------------------------------------
+
+def page_words(path) -> str:
+    """A Markdown page as plain words: no markup, links or attribute lists."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    text = re.sub(r"\]\([^)]*\)|\{[^}]*\}|[*_`#>\[\]]|^\s*(?:[-!]|\d+\.)\s*", " ", text, flags=re.M)
+    return " ".join(text.split()).lower()
+
+
+def test_every_mirrored_text_is_still_on_its_page(data):
+    """Advice and descriptions copy the pages' words (the "mirrors" fields). When a page is
+    rewritten, this names each helper text to bring back in step."""
+    problems = []
+    for page, text, where in helper.mirrored_texts(data):
+        words = " ".join(re.sub(r"[*_`]", " ", text).split()).lower()
+        if words not in page_words(page):
+            problems.append(f'{helper.relative_name(helper.DATA_FILE)} ({where}): "{text}" is not on {page}. '
+                            f"How to fix: copy the page's new wording into the helper's data (or the other way "
+                            "round), then run ./scripts/movement-helper.")
+    assert not problems, "\n".join(problems)
+
+
+def test_mirror_check_catches_a_page_that_changed(data):
+    changed = {**data, "steps": {**data["steps"], "twitch": {**data["steps"]["twitch"], "means": [
+        {"text": "A twitch is a tiny dance of the muscle.", "mirrors": "docs/movements.md"}]}}}
+    with pytest.raises(AssertionError, match=r'\(twitch > means\): "A twitch is a tiny dance of the muscle\." is not '
+                                             r"on docs/movements\.md"):
+        test_every_mirrored_text_is_still_on_its_page(changed)
+
+
+def test_words_that_diagnose_or_promise_and_a_loop_are_named(data):
+    import copy
+    broken = copy.deepcopy(data)
+    broken["steps"]["twitch"]["means"][0]["text"] = "You have a twitch. It will stop soon."
+    broken["steps"]["hurts"]["answers"][0]["next"] = "feel"  # "No" goes back to the first question
+    text = "\n".join(str(p) for p in helper.check(broken))
+    assert 'The outcome "twitch" ("This sounds most like a twitch") says "you have"' in text, text
+    assert 'says "will stop"' in text, text
+    assert "This path goes round in a loop and never ends" in text, text

@@ -1,0 +1,445 @@
+"""The "Twitch, spasm or cramp?" helper in a real Chromium (issue 12).
+
+Every path in the data file is walked by keyboard alone and must end at the
+outcome the data says; Back (the browser's and the helper's) steps back one
+question and Start over starts again; no request leaves 127.0.0.1; axe finds
+nothing in light and dark, desktop and phone, at every step; nothing scrolls
+sideways at 320px; without JavaScript the plain list shows; on paper the helper is left out.
+Each check is proven able to fail on a deliberately broken copy of the helper
+(its script or data changed on the way to the browser).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_checks import (axe_problems, open_page, privacy_problems, record_requests, settle,
+                            sideways_scroll_problems, tabs)
+from sitetools import movement_helper as helper
+
+pytestmark = pytest.mark.browser
+__all__ = ["tabs"]  # a fixture, used by name
+
+DATA = helper.load()
+STEPS = DATA["steps"]
+PLACE = "docs/assets/tools/movement-helper/ (page /movements/)"
+ROOT = '[data-module="movement-helper"]'
+QUESTION_WALKS = helper.question_walks(DATA)
+SIGN_IDS = [sign["id"] for sign in STEPS[DATA["start"]]["signs"]]
+
+
+def sign_walks() -> list[helper.Walk]:
+    """Each warning sign alone, all of them, and "I'm not sure": each then the first way through."""
+    chosen = []
+    for walk in helper.walks(DATA):
+        tail = QUESTION_WALKS[0].answers[1:]
+        first_answers = walk.answers[-len(tail):] == tail
+        ticked_one = len(walk.signs) == 1 and not any(w.signs == walk.signs for w in chosen)
+        if first_answers and (ticked_one or len(walk.signs) == len(SIGN_IDS) or walk.answers[0][1] == helper.NOT_SURE):
+            if not any(w.describe() == walk.describe() for w in chosen):
+                chosen.append(walk)
+    return chosen
+
+
+ALL_WALKS = QUESTION_WALKS + sign_walks()
+
+
+# --- Driving the helper by keyboard -----------------------------------------------------
+
+def open_helper(tab, url: str, palette: str = "light"):
+    """A fresh visit: a reload would bring back the step the reader was at (history state)."""
+    tab.goto("about:blank")
+    open_page(tab, url + "movements/", palette)
+    tab.wait_for_selector(f"{ROOT}[data-movement-helper-started]")
+    return tab
+
+
+def focus_helper(tab):
+    """Put focus on the helper's first question, as a keyboard user arriving there would."""
+    tab.evaluate("document.querySelector('.movement-helper__heading').focus()")
+
+
+FOCUSED = """() => { const el = document.activeElement;
+  return {text: (el.textContent || "").trim(), value: el.value || "", tag: el.tagName.toLowerCase(),
+          heading: el.classList.contains("movement-helper__heading")}; }"""
+
+
+IN_VIEW = """() => { const r = document.activeElement.getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  return r.top >= header - 1 && r.bottom <= innerHeight; }"""
+
+
+def tab_to(tab, wanted, limit: int = 30) -> bool:
+    """Press Tab until the focused element is WANTED (a function of what has focus)."""
+    for _ in range(limit):
+        tab.keyboard.press("Tab")
+        if wanted(tab.evaluate(FOCUSED)):
+            return True
+    return False
+
+
+def press_answer(tab, text: str) -> bool:
+    if not tab_to(tab, lambda f: f["tag"] == "button" and f["text"] == text):
+        return False
+    tab.keyboard.press("Enter")
+    return True
+
+
+def current_step(tab) -> str:
+    return tab.get_attribute(ROOT, "data-step")
+
+
+def walk_problems(tab, walk: helper.Walk, data: dict = DATA) -> list[str]:
+    """Go along WALK by keyboard alone; what went differently from what the data says."""
+    steps, where = data["steps"], f"{PLACE}, path {walk.describe()}"
+    focus_helper(tab)
+    for number, (step_id, answer_id) in enumerate(walk.answers):
+        if current_step(tab) != step_id:
+            return [f"{where}: expected the question {step_id!r} at step {number + 1}, but the helper shows "
+                    f"{current_step(tab)!r}. How to fix: make the script follow each answer's \"next\" in "
+                    "questions.json (movement-helper.js, Helper.prototype.go)."]
+        step = steps[step_id]
+        answer = next(a for a in step["answers"] if a["id"] == answer_id)
+        if step["type"] == "signs":
+            for sign in walk.signs if answer_id != helper.NOT_SURE else ():
+                if not tab_to(tab, lambda f, sign=sign: f["tag"] == "input" and f["value"] == sign):
+                    return [f"{where}: the warning sign {sign!r} cannot be reached with the Tab key."]
+                tab.keyboard.press("Space")
+        if not press_answer(tab, answer["text"]):
+            return [f'{where}: the answer "{answer["text"]}" in {step_id!r} cannot be reached with the Tab key.']
+        if step["type"] == "signs" and walk.signs and answer_id != helper.NOT_SURE:
+            shown = tab.evaluate("""() => [...document.querySelectorAll('.movement-helper__advice-item')]
+                                      .map(el => el.dataset.sign)""")
+            if current_step(tab) != f"{step_id}:advice" or shown != list(walk.signs):
+                return [f"{where}: after ticking {', '.join(walk.signs)}, the helper shows {current_step(tab)!r} "
+                        f"with advice for {shown}, not the advice for each ticked sign first. How to fix: "
+                        "movement-helper.js, Helper.prototype.adviceView."]
+            if not press_answer(tab, step["go_on"]):
+                return [f'{where}: "{step["go_on"]}" cannot be reached with the Tab key.']
+        if not tab.evaluate(FOCUSED)["heading"]:
+            return [f"{where}: after choosing \"{answer['text']}\", focus did not move to the new question, so a "
+                    "screen reader does not read it. How to fix: movement-helper.js, Helper.prototype.show."]
+
+    outcome = steps[walk.outcome]
+    problems = []
+    if current_step(tab) != walk.outcome:
+        problems.append(f"{where}: the helper ends at {current_step(tab)!r}, but the data says {walk.outcome!r}. "
+                        "How to fix: make the script follow each answer's \"next\" in questions.json.")
+        return problems
+    heading = tab.text_content(".movement-helper__heading").strip()
+    status = tab.text_content(".movement-helper__status").strip()
+    if heading != outcome["heading"] or outcome["heading"] not in status:
+        problems.append(f'{where}: the outcome shows "{heading}" and announces "{status}", not "{outcome["heading"]}".')
+    links = tab.evaluate(f"""() => [...document.querySelectorAll('{ROOT} .movement-helper__view a')]
+                              .map(a => new URL(a.href).pathname + new URL(a.href).search)""")
+    for wanted in (outcome["log"]["href"], data["every_outcome"]["doctor"]["href"]):
+        if not any(link.endswith("/" + wanted) for link in links):
+            problems.append(f"{where}: the outcome has no link to {wanted} (links: {links}).")
+    if "not a diagnosis" not in tab.text_content(".movement-helper__view"):
+        problems.append(f"{where}: the outcome does not say it is not a diagnosis.")
+    return problems
+
+
+# --- Every path, by keyboard ------------------------------------------------------------
+
+@pytest.mark.parametrize("walk", ALL_WALKS, ids=[w.describe() for w in ALL_WALKS])
+def test_every_path_by_keyboard_gives_the_outcome_the_data_says(tabs, site_server, walk):
+    tab = open_helper(tabs.get("desktop"), site_server)
+    problems = walk_problems(tab, walk)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_paths_cover_every_outcome_and_every_sign():
+    assert {w.outcome for w in ALL_WALKS} == {"twitch", "spasm", "cramp", "not-sure"}
+    assert {s for w in ALL_WALKS for s in w.signs} == set(SIGN_IDS)
+    assert len(QUESTION_WALKS) == 11 and len(ALL_WALKS) == 11 + len(SIGN_IDS) + 2
+
+
+def test_path_check_catches_a_script_that_goes_the_wrong_way(browser, site_server):
+    """The same check on a page whose embedded data sends "Longer." to the spasm outcome."""
+    context = browser.new_context()
+    def swap(route):
+        body = route.fetch().text().replace('"id":"longer","text":"Longer. The muscle is gripped hard, and the pain '
+                                            'can be sharp.","next":"cramp"',
+                                            '"id":"longer","text":"Longer. The muscle is gripped hard, and the pain '
+                                            'can be sharp.","next":"spasm"')
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+    context.route(re.compile(r".*/movements/$"), swap)
+    try:
+        tab = open_helper(context.new_page(), site_server)
+        walk = next(w for w in QUESTION_WALKS if w.outcome == "cramp")
+        text = "\n".join(walk_problems(tab, walk))
+    finally:
+        context.close()
+    assert "the helper ends at 'spasm', but the data says 'cramp'" in text, text
+
+
+def tapping_problems(tab, walk: helper.Walk) -> list[str]:
+    """Tap along WALK on a phone: after each tap the new question shows below the sticky header."""
+    problems = []
+    for depth in range(1, len(walk.answers) + 1):
+        go_to_state(tab, walk, depth) if depth == 1 else go_to_state_from(tab, walk, depth)
+        if not tab.evaluate(IN_VIEW):
+            problems.append(f"{PLACE}, path {walk.describe()}, step {depth}: after a tap, the new question is hidden "
+                            "under the page's header or off screen. How to fix: scroll-margin-top on "
+                            ".movement-helper__heading (movement-helper.css).")
+    return problems
+
+
+def go_to_state_from(tab, walk: helper.Walk, depth: int):
+    """Tap the one answer that takes WALK from DEPTH - 1 answers to DEPTH."""
+    step_id, answer_id = walk.answers[depth - 1]
+    tab.click(f'{ROOT} button[data-answer="{answer_id}"]')
+
+
+def test_on_a_phone_each_tapped_answer_brings_its_question_into_view(tabs, site_server):
+    tab = tabs.get("phone")
+    problems = []
+    for walk in QUESTION_WALKS:
+        open_helper(tab, site_server)
+        problems += tapping_problems(tab, walk)
+    assert not problems, "\n".join(problems)
+
+
+def test_view_check_catches_a_question_hidden_under_the_header(browser, site_server):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    def no_margin(route):
+        body = re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text())
+        route.fulfill(body=body, content_type="text/css")
+    context.route(re.compile(r".*/movement-helper\.css$"), no_margin)
+    try:
+        tab = open_helper(context.new_page(), site_server)
+        text = "\n".join(tapping_problems(tab, QUESTION_WALKS[0]))
+    finally:
+        context.close()
+    assert "after a tap, the new question is hidden under the page's header or off screen" in text, text
+
+
+def test_path_check_catches_focus_that_does_not_move(browser, site_server):
+    context = browser.new_context()
+    def no_focus(route):
+        # The published script is minified: match with or without spaces.
+        body = re.sub(r"if ?\(moveFocus\) ?parts\.heading\.focus\(\);", "", route.fetch().text())
+        route.fulfill(body=body, content_type="application/javascript")
+    context.route(re.compile(r".*/movement-helper\.js$"), no_focus)
+    try:
+        tab = open_helper(context.new_page(), site_server)
+        text = "\n".join(walk_problems(tab, QUESTION_WALKS[0]))
+    finally:
+        context.close()
+    assert "focus did not move to the new question" in text, text
+
+
+# --- Back and Start over --------------------------------------------------------------------
+
+def back_problems(tab) -> list[str]:
+    """Two questions in, the browser's Back shows the one before; the helper's Back too; Start over starts again."""
+    problems = []
+    focus_helper(tab)
+    press_answer(tab, "Continue")
+    press_answer(tab, STEPS["feel"]["answers"][0]["text"])  # to "joint"
+    press_answer(tab, STEPS["joint"]["answers"][0]["text"])  # to "hurts"
+    tab.go_back()
+    tab.wait_for_timeout(100)
+    if current_step(tab) != "joint" or not tab.evaluate(FOCUSED)["heading"]:
+        problems.append(f"{PLACE}: the browser's Back button shows {current_step(tab)!r}, not the question before "
+                        "('joint') with focus on it. How to fix: movement-helper.js, the popstate listener.")
+    press_answer(tab, "Back")
+    tab.wait_for_timeout(100)
+    if current_step(tab) != "feel":
+        problems.append(f"{PLACE}: the helper's Back button shows {current_step(tab)!r}, not 'feel'.")
+    press_answer(tab, "Start over")
+    if current_step(tab) != DATA["start"] or tab.locator(".movement-helper__sign input:checked").count():
+        problems.append(f"{PLACE}: Start over shows {current_step(tab)!r}, not a fresh warning-sign check.")
+    return problems
+
+
+def test_back_steps_back_one_question_and_start_over_starts_again(tabs, site_server):
+    tab = open_helper(tabs.get("desktop"), site_server)
+    problems = back_problems(tab)
+    assert not problems, "\n".join(problems)
+
+
+def test_ticked_signs_are_still_ticked_after_going_back(tabs, site_server):
+    tab = open_helper(tabs.get("desktop"), site_server)
+    focus_helper(tab)
+    tab_to(tab, lambda f: f["value"] == "long-cramp")
+    tab.keyboard.press("Space")
+    press_answer(tab, "Continue")
+    assert current_step(tab) == "warning-signs:advice"
+    tab.go_back()
+    tab.wait_for_function("document.querySelector('[data-module=movement-helper]').dataset.step === 'warning-signs'")
+    assert tab.is_checked("#movement-helper-0-sign-long-cramp")
+
+
+def test_back_check_catches_a_script_that_ignores_the_back_button(browser, site_server):
+    context = browser.new_context()
+    def no_popstate(route):
+        body = route.fetch().text().replace('window.addEventListener("popstate"', '(function () {})("popstate"')
+        route.fulfill(body=body, content_type="application/javascript")
+    context.route(re.compile(r".*/movement-helper\.js$"), no_popstate)
+    try:
+        text = "\n".join(back_problems(open_helper(context.new_page(), site_server)))
+    finally:
+        context.close()
+    assert "the browser's Back button shows 'hurts', not the question before" in text, text
+
+
+# --- Privacy ----------------------------------------------------------------------------------
+
+def test_nothing_leaves_127_0_0_1_and_nothing_is_stored(browser, site_server):
+    context = browser.new_context()
+    requests = record_requests(context)
+    try:
+        tab = open_helper(context.new_page(), site_server)
+        before = len(requests)
+        kept = "() => [Object.keys(localStorage).sort(), sessionStorage.length, document.cookie]"
+        stored_before = tab.evaluate(kept)  # Material keeps its own settings (e.g. the palette)
+        for walk in ALL_WALKS:
+            open_helper(tab, site_server)
+            assert not walk_problems(tab, walk)
+        problems = privacy_problems(context, requests, urlsplit(site_server).hostname, PLACE)
+        stored = tab.evaluate(kept)
+    finally:
+        context.close()
+    assert len(requests) > before, "no requests were recorded: the recording did not work"
+    assert not problems, "\n".join(problems)
+    assert stored == stored_before, f"The helper stored something: {stored} (before: {stored_before})"
+
+
+def test_privacy_check_catches_a_helper_that_sends_an_answer(browser, site_server):
+    context = browser.new_context()
+    requests = record_requests(context)
+    def leak(route):
+        body = re.sub(r"Helper\.prototype\.go ?= ?function ?\(state\) ?\{",
+                      "Helper.prototype.go = function (state) { new Image().src = "
+                      "'https://tracker.example.com/?a=' + state.step;", route.fetch().text())
+        route.fulfill(body=body, content_type="application/javascript")
+    context.route(re.compile(r".*/movement-helper\.js$"), leak)
+    context.route("https://tracker.example.com/**", lambda route: route.abort())
+    try:
+        tab = open_helper(context.new_page(), site_server)
+        walk_problems(tab, QUESTION_WALKS[0])
+        text = "\n".join(privacy_problems(context, requests, urlsplit(site_server).hostname, PLACE))
+    finally:
+        context.close()
+    assert "The browser contacted tracker.example.com" in text, text
+
+
+# --- Accessibility at every step -----------------------------------------------------------
+
+def states() -> list[tuple[str, helper.Walk, int]]:
+    """(name, a path, how many answers along it) for every view the helper can show."""
+    found, seen = [], set()
+    for walk in helper.walks(DATA):
+        if len(walk.signs) > 1:
+            continue
+        for depth in range(len(walk.answers) + 1):
+            shown = [s for s in walk.shown if not s.startswith("advice:")]
+            name = shown[depth] if depth < len(shown) else walk.outcome
+            if walk.signs and depth == 1:
+                name = "warning-signs:advice"
+            if name not in seen:
+                seen.add(name)
+                found.append((name, walk, depth))
+    return found
+
+
+STATES = states()
+COMBINATIONS = [("desktop", "light"), ("desktop", "dark"), ("phone", "light"), ("phone", "dark")]
+
+
+def go_to_state(tab, walk: helper.Walk, depth: int):
+    """Click along WALK for DEPTH answers (the advice view counts as one)."""
+    for number, (step_id, answer_id) in enumerate(walk.answers):
+        if number >= depth:
+            return
+        step = STEPS[step_id]
+        if step["type"] == "signs":
+            for sign in walk.signs:
+                tab.check(f"#movement-helper-0-sign-{sign}")
+            answer = next(a for a in step["answers"] if a["id"] == answer_id)
+            tab.click(f"{ROOT} button:text-is(\"{answer['text']}\")")
+            if walk.signs:
+                depth -= 1
+                if number >= depth:
+                    return
+                tab.click(f"{ROOT} button:text-is(\"{step['go_on']}\")")
+        else:
+            tab.click(f'{ROOT} button[data-answer="{answer_id}"]')
+
+
+def test_states_cover_every_step():
+    names = {name for name, _, _ in STATES}
+    assert names == set(STEPS) | {"warning-signs:advice"}, names
+
+
+@pytest.mark.parametrize("width, palette", COMBINATIONS, ids=[f"{w}-{p}" for w, p in COMBINATIONS])
+def test_axe_finds_no_violations_at_any_step(tabs, site_server, width, palette):
+    tab = tabs.get(width, palette)
+    problems = []
+    for name, walk, depth in STATES:
+        open_helper(tab, site_server, palette)
+        go_to_state(tab, walk, depth)
+        assert current_step(tab) == name, (name, current_step(tab))
+        settle(tab)
+        problems += axe_problems(tab, f"{PLACE} at step {name!r}, {width} width, {palette} colours")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_sideways_scrolling_at_320px_at_any_step(tabs, site_server):
+    tab = tabs.get("small phone")
+    problems = []
+    for name, walk, depth in STATES:
+        open_helper(tab, site_server)
+        go_to_state(tab, walk, depth)
+        problems += sideways_scroll_problems(tab, f"{PLACE} at step {name!r}, 320px")
+    assert not problems, "\n".join(problems)
+
+
+def test_sideways_check_catches_a_helper_wider_than_the_screen(browser, site_server):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    def wide(route):
+        route.fulfill(body=route.fetch().text() + "\n.movement-helper__answer { width: 400px; }", content_type="text/css")
+    context.route(re.compile(r".*/movement-helper\.css$"), wide)
+    try:
+        tab = open_helper(context.new_page(), site_server)
+        text = "\n".join(sideways_scroll_problems(tab, PLACE))
+    finally:
+        context.close()
+    assert f"{PLACE}: The page scrolls sideways; too wide: button.movement-helper__answer" in text, text
+
+
+# --- Without JavaScript, and on paper ---------------------------------------------------------
+
+def test_without_javascript_the_plain_list_works_by_tapping(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_server + "movements/")
+        assert tab.is_visible(".movement-helper__fallback") and tab.is_hidden(".movement-helper__app")
+        tab.click('#movement-helper-feel a[href="#movement-helper-how-long"]')
+        assert tab.evaluate("location.hash") == "#movement-helper-how-long"
+        assert tab.is_visible("#movement-helper-cramp")
+    finally:
+        context.close()
+
+
+def test_on_paper_the_helper_is_left_out(tabs, site_server):
+    """docs/movements.md fills its 2 printed sheets (tests/test_print.py), so the helper does not print."""
+    tab = open_helper(tabs.get("desktop"), site_server)
+    tab.emulate_media(media="print")
+    try:
+        assert tab.is_hidden(ROOT), "the helper prints, and would push the page to a third sheet"
+    finally:
+        tab.emulate_media(media="screen")
+
+
+def test_embedded_data_is_the_data_file(tabs, site_server):
+    tab = open_helper(tabs.get("desktop"), site_server)
+    embedded = json.loads(tab.text_content(".movement-helper__data"))
+    assert embedded == json.loads(helper.embedded_data(DATA).replace("<\\/", "</"))
