@@ -17,10 +17,9 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from conftest import FIXTURES, site_url
-from sitetools.printing import MAX_HANDOUT_SHEETS, PAPER_SIZES, read_pdf, squeezed
+from sitetools.printing import MAX_HANDOUT_SHEETS, PAPER_SIZES, pdf_size, read_pdf, squeezed
 from sitetools.qr_codes import read_qr_codes
 
 # PDF page sizes in points (1/72 inch). A4 is 595.3 x 841.9; Chromium rounds to whole points.
@@ -54,7 +53,7 @@ def handout_pdfs(site: Path) -> dict[str, dict[str, Path]]:
 
 def qr_problems(pdf: Path, address: str) -> list[str]:
     """Problems with the QR code on the last sheet (beside the printed address)."""
-    sheets = len(PdfReader(pdf).pages)
+    sheets, _ = pdf_size(pdf)
     codes = read_qr_codes(pdf, sheets)
     if not codes:
         return [f"{pdf.name}: no QR code could be read on sheet {sheets}. It is drawn by "
@@ -78,9 +77,8 @@ def test_pdfs_keep_the_handout_rules(built_site):
     problems = []
     for address, links in handout_pdfs(built_site).items():
         for paper, pdf in links.items():
-            reader = PdfReader(pdf)
-            box = reader.pages[0].mediabox
-            size = (round(float(box.width), 1), round(float(box.height), 1))
+            _, (width, height) = pdf_size(pdf)
+            size = (round(width, 1), round(height, 1))
             if any(abs(got - want) > 1.5 for got, want in zip(size, PAPER_POINTS[paper])):
                 problems.append(f"{pdf.name}: its sheets are {size} points, not {paper} {PAPER_POINTS[paper]}")
             printout = read_pdf(pdf.read_bytes(), paper)

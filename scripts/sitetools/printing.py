@@ -91,6 +91,17 @@ def read_pdf(data: bytes, paper: str) -> Printout:
     return Printout(paper, sheets)
 
 
+def pdf_size(pdf: Path) -> tuple[int, tuple[float, float]]:
+    """(number of sheets, (width, height) of the first in points), as poppler's
+    pdfinfo reads them: the same package as pdftotext, so no second PDF library."""
+    result = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, encoding="utf-8")
+    if result.returncode != 0:
+        raise RuntimeError(f"pdfinfo could not read {pdf.name}: {result.stderr.strip()}")
+    fields = dict(line.split(":", 1) for line in result.stdout.splitlines() if ":" in line)
+    width, _, height = fields["Page size"].split()[:3]
+    return int(fields["Pages"]), (float(width), float(height))
+
+
 def print_page(page, url: str, paper: str) -> tuple[bytes, Printout]:
     data = print_pdf(page, url, paper)
     return data, read_pdf(data, paper)
