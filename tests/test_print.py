@@ -109,7 +109,7 @@ def check_every_sheet_says_where_it_is_from(printed: Printed) -> list[Problem]:
     """Each sheet, even one that gets separated, carries address, review date and disclaimer."""
     problems = []
     sheets = printed.printout.sheets
-    footer = f"Keep the running footer: overrides/partials/print-extras.html writes it, {PRINT_STYLES} places it."
+    footer = f"Keep the running footer: overrides/partials/print-running-footer.html writes it, {PRINT_STYLES} places it."
     for number, sheet in enumerate(sheets, 1):
         where = f"sheet {number} of {len(sheets)}"
         if squeezed(printed.address) not in squeezed(sheet.text):
