@@ -109,7 +109,7 @@ AXE_FIXES = {
     "color-contrast": "Use a darker (light colours) or lighter (dark colours) text colour in "
                       "docs/assets/stylesheets/site.css, section \"Colours\".",
     "link-in-text-block": "Underline links inside running text (site.css, section \"Links\").",
-    "aria-dialog-name": "Give the dialog a name with aria-label (overrides/partials/search.html).",
+    "aria-dialog-name": "Give the dialog a name with aria-label (docs/assets/javascripts/site.js, section 5).",
     "scrollable-region-focusable": ("Let keyboard users focus the scrolling box "
                                     '(docs/assets/javascripts/site.js, section "Wide tables").'),
 }

@@ -51,7 +51,7 @@ def test_axe_finds_no_violations_with_search_results_open(tabs, site_server, wid
     if width == "phone":
         tab.locator("label.md-header__button[for='__search']").click()
     search_results(tab, "cramp")
-    problems = axe_problems(tab, where("movements/", "overrides/partials/search.html", width, palette) + " with search open")
+    problems = axe_problems(tab, where("movements/", "docs/assets/javascripts/site.js", width, palette) + " with search open")
     assert not problems, report(problems)
 
 
