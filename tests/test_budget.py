@@ -6,11 +6,14 @@ that grows past its budget fails with the figures, so the growth is a decision.
 
 from __future__ import annotations
 
-from conftest import FIXTURES, ROOT, fixture_site
+from conftest import FIXTURES, ROOT, expected_difference, fixture_site
 from sitetools.page_weight import BUDGET_FILE, check_budget, load_budget, page_weight
 from sitetools.checks.problems import report
 
 
+@expected_difference("zensical", "its JavaScript bundle is about 57 KB compressed (Material's is 35 KB), so every "
+                     "page is about 105 KB, over the 90 KB budget tests/budget.json sets for what we publish.",
+                     "Zensical's bundle shrinks, or we publish with Zensical and agree a new budget for it.")
 def test_every_page_is_within_its_byte_budget(site):
     problems = check_budget(site, load_budget(ROOT / BUDGET_FILE))
     assert not problems, report(problems)

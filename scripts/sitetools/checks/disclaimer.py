@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urljoin
 
+from ..building import search_documents
 from .problems import Problem, line_of
 from .site import Site
 
@@ -33,15 +33,14 @@ def check_disclaimer(site: Site) -> list[Problem]:
                 problems.append(Problem(page.name, f'The page does not show "{label}" under its text.',
                                         'Add both review dates to the front matter at the top of the page: '
                                         '"last_reviewed: YYYY-MM-DD" and "next_review: YYYY-MM-DD".', 1 if page.source else None))
-    index = site.root / "search" / "search_index.json"
-    if index.is_file():
-        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
-            if "not a substitute for professional medical advice" in doc.get("text", ""):
-                page = site.page(doc["location"].split("#")[0] + "index.html")
-                source = page.source if page else None
-                problems.append(Problem(
-                    page.name if source else f"search result for {doc['location'] or 'home'}",
-                    "The disclaimer shows up in search results as if it were page text.",
-                    f"Delete the disclaimer from the page's text: the site adds it from {OVERRIDE}.",
-                    line_of(source, "not a substitute")))
+    # The search index, in either builder's format (sitetools.building).
+    for doc in search_documents(site.root):
+        if "not a substitute for professional medical advice" in doc.get("text", ""):
+            page = site.page(doc["location"].split("#")[0] + "index.html")
+            source = page.source if page else None
+            problems.append(Problem(
+                page.name if source else f"search result for {doc['location'] or 'home'}",
+                "The disclaimer shows up in search results as if it were page text.",
+                f"Delete the disclaimer from the page's text: the site adds it from {OVERRIDE}.",
+                line_of(source, "not a substitute")))
     return problems
