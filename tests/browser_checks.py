@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import BUILDER, ROOT
 from sitetools.pages import site_pages as all_pages
 
 # --- The pages ---------------------------------------------------------------
@@ -115,6 +115,11 @@ AXE_FIXES = {
 }
 
 
+def target_text(target: list) -> str:
+    """axe's selector for an element; inside a shadow root it is a list (host, then inside)."""
+    return " ".join(" >>> ".join(part) if isinstance(part, list) else part for part in target)
+
+
 def axe_problems(tab, place: str) -> list[str]:
     """WCAG 2.0-2.2 A and AA violations that axe-core finds on the open page."""
     from axe_playwright_python.sync_playwright import Axe
@@ -122,7 +127,7 @@ def axe_problems(tab, place: str) -> list[str]:
     violations = Axe().run(tab, options=AXE_OPTIONS).response["violations"]
     problems = []
     for rule in violations:
-        targets = ", ".join(" ".join(node["target"]) for node in rule["nodes"][:3])
+        targets = ", ".join(target_text(node["target"]) for node in rule["nodes"][:3])
         detail = rule["nodes"][0].get("failureSummary", "").replace("\n", " ").replace("Fix any of the following:", "").strip()
         fix = AXE_FIXES.get(rule["id"], f"See {rule['helpUrl']}")
         problems.append(f"{place}: {rule['help']} (axe rule {rule['id']}, {len(rule['nodes'])} place(s): {targets}; "
@@ -463,23 +468,56 @@ def privacy_problems(context, requests: list[str], own_host: str, place: str) ->
 
 # --- Search ------------------------------------------------------------------------
 
+# Material's search box is in the page; Zensical's is a <dialog> in an open
+# shadow root at the end of the page (Playwright's locators reach into it),
+# with one result per section, not per page. Same question to both: which
+# pages come first for this query.
+ZENSICAL_SEARCH = "dialog[aria-label='Search']"
+ZENSICAL_SEARCH_ROOT = """() => [...document.querySelectorAll("body > *")].map(el => el.shadowRoot)
+    .find(root => root && root.querySelector("dialog"))"""
+
+
+def open_search(tab):
+    """Open the search box as a reader does: on a phone, with the header's search button."""
+    if BUILDER == "zensical":
+        if not tab.locator(f"{ZENSICAL_SEARCH} input[role=combobox]").is_visible():
+            button = tab.locator(".md-search__button")
+            (button if button.is_visible() else tab.locator("label.md-header__button[for='__search']")).click()
+        return tab.locator(f"{ZENSICAL_SEARCH} input[role=combobox]")
+    button = tab.locator("label.md-header__button[for='__search']")  # Material shows it on small screens only
+    if button.is_visible() and not tab.evaluate("document.getElementById('__search').checked"):
+        button.click()
+    return tab.locator("input.md-search__input")
+
+
 def search_results(tab, query: str) -> list[str]:
-    """Type QUERY into Material's search box; the page addresses of the results, best first
+    """Type QUERY into the site's search box; the page addresses of the results, best first
     ("" is the home page)."""
-    box = tab.locator("input.md-search__input")
+    box = open_search(tab)
     box.click()
     box.fill("")
     box.press_sequentially(query)
-    tab.wait_for_function(
-        """query => document.querySelector(".md-search__input").value === query &&
-                    !/Initializing|Type to start/i.test(document.querySelector(".md-search-result__meta").textContent)""",
-        arg=query)
-    tab.wait_for_timeout(100)  # the worker may still be sending the last keystroke's results
-    settle(tab)
-    hrefs = tab.evaluate("""() => [...document.querySelectorAll(".md-search-result__item")]
-        .map(item => item.querySelector("a").href)""")
+    if BUILDER == "zensical":
+        tab.wait_for_function(
+            f"""query => {{ const root = ({ZENSICAL_SEARCH_ROOT})();
+                 return root && root.querySelector("input").value === query &&
+                        root.querySelector("[role=status]").textContent.trim() !== ""; }}""", arg=query)
+        tab.wait_for_timeout(300)  # the worker may still be sending the last keystroke's results
+        settle(tab)
+        hrefs = tab.evaluate(f"""() => [...({ZENSICAL_SEARCH_ROOT})().querySelectorAll(
+            "ol[role=listbox] a[role=option]")].map(link => link.href)""")
+    else:
+        tab.wait_for_function(
+            """query => document.querySelector(".md-search__input").value === query &&
+                        !/Initializing|Type to start/i.test(document.querySelector(".md-search-result__meta").textContent)""",
+            arg=query)
+        tab.wait_for_timeout(100)  # the worker may still be sending the last keystroke's results
+        settle(tab)
+        hrefs = tab.evaluate("""() => [...document.querySelectorAll(".md-search-result__item")]
+            .map(item => item.querySelector("a").href)""")
     base = tab.evaluate("new URL(document.querySelector('.md-header__button.md-logo, .md-logo').href, location).href")
-    return [re.sub(r"[?#].*$", "", href).removeprefix(base) for href in hrefs]
+    pages = [re.sub(r"[?#].*$", "", href).removeprefix(base) for href in hrefs]
+    return list(dict.fromkeys(pages)) if BUILDER == "zensical" else pages
 
 
 def search_problems(results: list[str], query: str, expected: str, source: str, top: int = 3) -> list[str]:

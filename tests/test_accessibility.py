@@ -13,7 +13,7 @@ from browser_checks import (
     site_pages, skip_link_problems, tab_through, tabs, tap_target_problems, touch_tooltip_problems,
     where,
 )
-from conftest import FIXTURES, serve
+from conftest import FIXTURES, expected_difference, serve
 
 pytestmark = pytest.mark.browser
 __all__ = ["tabs"]  # a fixture, used by name
@@ -45,12 +45,15 @@ def test_axe_finds_no_wcag_violations(tabs, site_server, address, source, width,
     assert not problems, report(problems)
 
 
+@expected_difference("zensical", "its search dialog, in a shadow root that site.css cannot style, shows each "
+                     "result's page path in grey too faint to read (contrast 3.36:1 light, 4.48:1 dark; WCAG AA "
+                     "needs 4.5:1), and its scrolling results list cannot be focused (axe: color-contrast, "
+                     "scrollable-region-focusable).",
+                     "Zensical's search UI passes axe, or lets sites set those colours.")
 @pytest.mark.parametrize("width, palette", COMBINATIONS, ids=[f"{w}-{p}" for w, p in COMBINATIONS])
 def test_axe_finds_no_violations_with_search_results_open(tabs, site_server, width, palette):
     tab = open_page(tabs.get(width, palette), site_server + "movements/", palette)
-    if width == "phone":
-        tab.locator("label.md-header__button[for='__search']").click()
-    search_results(tab, "cramp")
+    search_results(tab, "cramp")  # opens the search box as a reader does, on a phone too
     problems = axe_problems(tab, where("movements/", "docs/assets/javascripts/site.js", width, palette) + " with search open")
     assert not problems, report(problems)
 

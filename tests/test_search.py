@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from browser_checks import open_page, search_problems, search_results
-from conftest import FIXTURES, build, serve
+from conftest import FIXTURES, build, expected_difference, serve
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +43,16 @@ def search_tab(browser, site_server):
     context.close()
 
 
-@pytest.mark.parametrize("query, expected", LAY_WORDS.items(), ids=list(LAY_WORDS))
+# Words a page gives as search keywords (front-matter tags), not in its text.
+KEYWORDS_NOT_SEARCHED = expected_difference(
+    "zensical", "it shows front-matter tags as filters but does not search them, so a keyword given there "
+    "(\"charley horse\" on docs/movements.md) finds nothing.",
+    "Zensical searches tags, or keywords go into the page in a way both builders index.")
+CASES = [pytest.param(query, expected, id=query, marks=[KEYWORDS_NOT_SEARCHED] if query == "charley horse" else [])
+         for query, expected in LAY_WORDS.items()]
+
+
+@pytest.mark.parametrize("query, expected", CASES)
 def test_lay_word_finds_its_page_in_the_first_three(search_tab, query, expected):
     source = f"docs/{expected.rstrip('/')}.md"
     problems = search_problems(search_results(search_tab, query), query, expected, source)
