@@ -14,6 +14,7 @@ from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from conftest import BUILDER
 from sitetools.webkit import start_webkit
 
 pytestmark = pytest.mark.webkit
@@ -89,16 +90,35 @@ def test_webkit_keeps_indexed_db_across_a_reload(webkit, site_server):
         "a tool that stores a reader's data there would lose it.")
 
 
+# Material's search box and results are in the page; Zensical's are in a
+# <dialog> inside an open shadow root at the end of the page.
+SEARCH_ROOT = {
+    "mkdocs": "return document",
+    "zensical": """return [...document.querySelectorAll("body > *")].map(el => el.shadowRoot)
+                     .find(root => root && root.querySelector("dialog"))""",
+}[BUILDER]
+SEARCH_BOX = {"mkdocs": "input.md-search__input", "zensical": "dialog input[role=combobox]"}[BUILDER]
+RESULT_LINKS = {"mkdocs": ".md-search-result__item a", "zensical": "ol[role=listbox] a[role=option]"}[BUILDER]
+RESULT_META = {"mkdocs": ".md-search-result__meta", "zensical": "[role=status]"}[BUILDER]
+
+
 def test_webkit_search_finds_a_page(webkit, site_server):
     webkit.get(site_server)
-    box = webkit.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    box.click()
+    if BUILDER == "zensical":
+        webkit.find_element(By.CSS_SELECTOR, ".md-search__button").click()
+        becomes_true(webkit, f"const root = (() => {{ {SEARCH_ROOT} }})(); "
+                             f"return !!(root && root.querySelector('{SEARCH_BOX}'))")
+    box = webkit.execute_script(f"const root = (() => {{ {SEARCH_ROOT} }})(); return root.querySelector('{SEARCH_BOX}')")
+    if BUILDER == "mkdocs":
+        box.click()  # Zensical's box has focus once its dialog opens
     box.send_keys("cramp")
-    found = becomes_true(webkit, """
-        return [...document.querySelectorAll('.md-search-result__item a')]
+    found = becomes_true(webkit, f"""
+        const root = (() => {{ {SEARCH_ROOT} }})();
+        return [...root.querySelectorAll('{RESULT_LINKS}')]
             .some(link => new URL(link.href).pathname.endsWith('/movements/'));""")
     shown = webkit.execute_script(
-        "return (document.querySelector('.md-search-result__meta') || {}).textContent || 'no results box'")
+        f"const root = (() => {{ {SEARCH_ROOT} }})(); "
+        f"return (root.querySelector('{RESULT_META}') || {{}}).textContent || 'no results box'")
     assert found, (
         f'In WebKit, typing "cramp" into the search box did not list the movements page '
         f"(the search box says: {shown.strip()!r}): search does not work on an iPhone.")
