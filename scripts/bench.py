@@ -7,6 +7,9 @@ every page, print a table and write the figures as JSON.
 --log: the symptom log with 1,000 entries (about three years): time to open the
 page and show the summary with the CPU slowed 4 times, and the bytes stored.
 
+--builders: MkDocs + Material and Zensical side by side: build time and
+bytes per page (--lighthouse adds Lighthouse on each builder's site).
+
 --scale: build 100, 500 and 1000 synthetic pages in a temporary copy of the
 project and report how build time, site size, search index and page size grow,
 and what Material's navigation features do to the navigation repeated in every page.
@@ -32,7 +35,9 @@ from urllib.parse import urlsplit
 
 from sitetools import ROOT
 from sitetools.browser import CHROMIUM_ARGS, chromium_path  # one list of browser flags
-from sitetools.building import site_url
+from sitetools.building import BUILDERS, run_build, site_url
+from sitetools.checks.site import Site
+from sitetools.page_weight import page_weight
 from sitetools.pages import site_pages  # the one list of pages, folders included
 from sitetools.served import gzip_bytes, serve  # the same server the tests use
 
@@ -52,23 +57,20 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build(config: Path, dest: Path) -> tuple[float, float]:
-    """Build strictly, like the tests. Stop on any warning.
+def build(config: Path, dest: Path, with_builder: str = "mkdocs") -> tuple[float, float]:
+    """Build strictly, like the tests (sitetools.building). Stop on any warning.
 
     Returns (wall seconds, CPU seconds): other work on the machine stretches the
     first; the second shows the build's own cost.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)]
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
+    clean, output = run_build(config, dest, with_builder)
     wall = time.perf_counter() - start
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
-    output = result.stdout + result.stderr
-    if result.returncode != 0 or re.search(r"^(WARNING|ERROR)", output, re.MULTILINE):
-        sys.exit(f"The site did not build cleanly:\n{output}")
+    if not clean:
+        sys.exit(f"The site did not build cleanly with {with_builder}:\n{output}")
     return wall, cpu
 
 
@@ -215,15 +217,19 @@ def busy_note(loads: list[float]) -> str:
             "the performance score read worse. The other scores, CLS and bytes are not affected.")
 
 
-def lighthouse_bench(out: Path, runs: int) -> int:
+def lighthouse_bench(out: Path, runs: int, with_builder: str = "mkdocs") -> int:
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run ./scripts/bench, which runs `npm ci` first.")
-    reports = out.parent / "lighthouse"
+    reports = out.parent / ("lighthouse" if with_builder == "mkdocs" else f"lighthouse-{with_builder}")
     reports.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         site = Path(tmp)
-        log("Building the site as ./scripts/build does (the PDFs left out: no page loads them)...")
-        build_published(site)
+        if with_builder == "mkdocs":
+            log("Building the site as ./scripts/build does (the PDFs left out: no page loads them)...")
+            build_published(site)
+        else:
+            log(f"Building the site with {with_builder}...")
+            build(ROOT / "mkdocs.yml", site, with_builder)
         server, base = serve(site, urlsplit(site_url()).path, compress=True)
         rows, lhr, loads = [], {}, []
         try:
@@ -244,7 +250,8 @@ def lighthouse_bench(out: Path, runs: int) -> int:
     note = busy_note(loads)
     if note:
         print(f"\n{note}")
-    save(out, "lighthouse", {
+    save(out, "lighthouse" if with_builder == "mkdocs" else f"lighthouse-{with_builder}", {
+        "builder": with_builder,
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "lighthouse": lhr.get("lighthouseVersion"),
         "browser": lhr.get("environment", {}).get("hostUserAgent"),
@@ -578,6 +585,44 @@ def log_bench(out: Path, runs: int) -> int:
     if note:
         print(note)
     save(out, "symptom_log", figures)
+# --- Both builders side by side ------------------------------------------------
+
+def builders_bench(out: Path, runs: int) -> int:
+    """Build time (median of RUNS builds) and what a first visit to each page
+    downloads (compressed HTML, CSS and JavaScript, as the byte-budget test
+    counts it), for MkDocs + Material and for Zensical."""
+    figures: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-builders-") as tmp:
+        for name in BUILDERS:
+            times = []
+            for run in range(runs):
+                site = Path(tmp) / f"{name}-{run}"
+                log(f"Building with {name} ({run + 1} of {runs})...")
+                times.append(build(ROOT / "mkdocs.yml", site, name))
+            loaded = Site.load(site, ROOT / "docs", ROOT / "overrides" / "includes" / "glossary.md", site_url())
+            cache: dict[Path, int] = {}
+            pages = {page.rel: page_weight(loaded, page, cache) for page in loaded.pages}
+            figures[name] = {
+                "build_s": round(statistics.median(t[0] for t in times), 2),
+                "build_cpu_s": round(statistics.median(t[1] for t in times), 2),
+                "pages": {rel: {"html": w.html, "css": w.css, "js": w.js, "total": w.total} for rel, w in pages.items()},
+                "page_total_median_bytes": round(statistics.median(w.total for w in pages.values())),
+            }
+    first, second = BUILDERS
+    print(f"\n{'':<34} {first:>12} {second:>12}")
+    print(f"{'build, wall (median of ' + str(runs) + ')':<34} {figures[first]['build_s']:>11.2f}s "
+          f"{figures[second]['build_s']:>11.2f}s")
+    print(f"{'build, CPU':<34} {figures[first]['build_cpu_s']:>11.2f}s {figures[second]['build_cpu_s']:>11.2f}s")
+    print("bytes per page (first visit, compressed: HTML + CSS + JavaScript):")
+    for rel in sorted(set(figures[first]["pages"]) | set(figures[second]["pages"])):
+        cells = [figures[b]["pages"].get(rel, {}).get("total") for b in BUILDERS]
+        print(f"  {rel:<32} " + " ".join(f"{c:>12,}" if c else f"{'-':>12}" for c in cells))
+    print(f"{'  median':<34} " + " ".join(f"{figures[b]['page_total_median_bytes']:>12,}" for b in BUILDERS))
+    for part in ("html", "css", "js"):
+        medians = [round(statistics.median(p[part] for p in figures[b]["pages"].values())) for b in BUILDERS]
+        print(f"{'    of which ' + part + ' (median)':<34} " + " ".join(f"{m:>12,}" for m in medians))
+    save(out, "builders", {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                           "runs": runs, **figures})
     return 0
 
 
@@ -589,6 +634,10 @@ def main() -> int:
                         help="only the offline figures: precache size and first-visit bytes per page (no Lighthouse)")
     parser.add_argument("--log", action="store_true",
                         help=f"time the symptom log with {LOG_ENTRIES:,} entries, CPU slowed {CPU_SLOWDOWN}x, and its bytes stored")
+    parser.add_argument("--builders", action="store_true",
+                        help="MkDocs and Zensical side by side: build time and bytes per page "
+                             "(with --lighthouse: Lighthouse on each builder's site too)")
+    parser.add_argument("--lighthouse", action="store_true", help="with --builders: also run Lighthouse on both")
     parser.add_argument("--runs", type=int, default=3,
                         help="Lighthouse runs per page; the median-LCP run is reported (default %(default)s)")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
@@ -604,6 +653,12 @@ def main() -> int:
         return precache_bench(out)
     if args.log:
         return log_bench(out, max(1, args.runs))
+    if args.builders:
+        status = builders_bench(out, max(1, args.runs))
+        if args.lighthouse:
+            for name in BUILDERS:
+                status = status or lighthouse_bench(out, max(1, args.runs), name)
+        return status
     return lighthouse_bench(out, max(1, args.runs))
 
 
