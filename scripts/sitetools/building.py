@@ -54,7 +54,11 @@ def run_build(config: Path, dest: Path, with_builder: str | None = None) -> tupl
 
 def _zensical_build(config: Path, dest: Path) -> tuple[bool, str]:
     """Zensical has no --site-dir and keeps site_dir inside the project: build
-    from a copy of the config that names a folder there, then move it to DEST."""
+    from a copy of the config that names a folder there, then move it to DEST.
+    BUILD_DATE goes in as "2026-12-01 (UTC)": Zensical's !ENV reads a bare
+    2026-12-01 as a date, which it cannot pass to templates ("failed to
+    extract field Project.extra"), and keeps quotes as part of the text; the
+    overdue notice reads the first 10 characters."""
     project = config.parent
     inside = dest.resolve().is_relative_to(project.resolve())
     folder = dest if inside else Path(tempfile.mkdtemp(prefix=".zensical-site-", dir=project))
@@ -65,7 +69,8 @@ def _zensical_build(config: Path, dest: Path) -> tuple[bool, str]:
     try:
         result = subprocess.run(
             [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(build_config)],
-            cwd=project, env={"BUILD_DATE": build_date(), **os.environ, "NO_COLOR": "1"}, capture_output=True, text=True)
+            cwd=project, env={**os.environ, "NO_COLOR": "1", "BUILD_DATE": build_date()[:10] + " (UTC)"},
+            capture_output=True, text=True)
         output = ANSI_COLOUR.sub("", result.stdout + result.stderr)
         if not inside:
             dest.mkdir(parents=True, exist_ok=True)
