@@ -496,17 +496,23 @@ def search_results(tab, query: str) -> list[str]:
     box = open_search(tab)
     box.click()
     box.fill("")
-    box.press_sequentially(query)
     if BUILDER == "zensical":
-        tab.wait_for_function(
-            f"""query => {{ const root = ({ZENSICAL_SEARCH_ROOT})();
-                 return root && root.querySelector("input").value === query &&
-                        root.querySelector("[role=status]").textContent.trim() !== ""; }}""", arg=query)
+        # Results are for this query once the status is filled in and each
+        # link carries it (?h=QUERY); the previous query's stay up until then.
+        box.press_sequentially(query)
+        for_this_query = f"""query => {{ const root = ({ZENSICAL_SEARCH_ROOT})();
+            if (!root || root.querySelector("input").value !== query) return false;
+            if (root.querySelector("[role=status]").textContent.trim() === "") return false;
+            return [...root.querySelectorAll("ol[role=listbox] a[role=option]")]
+              .every(link => new URL(link.href).searchParams.get("h") === query); }}"""
+        tab.wait_for_function(for_this_query, arg=query)
         tab.wait_for_timeout(300)  # the worker may still be sending the last keystroke's results
+        tab.wait_for_function(for_this_query, arg=query)
         settle(tab)
         hrefs = tab.evaluate(f"""() => [...({ZENSICAL_SEARCH_ROOT})().querySelectorAll(
             "ol[role=listbox] a[role=option]")].map(link => link.href)""")
     else:
+        box.press_sequentially(query)
         tab.wait_for_function(
             """query => document.querySelector(".md-search__input").value === query &&
                         !/Initializing|Type to start/i.test(document.querySelector(".md-search-result__meta").textContent)""",

@@ -40,8 +40,9 @@ PAGE_FACTS = """() => {
   const nav = [...document.querySelectorAll(
     ".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")].map(text);
   const chrome = nav.slice(1).map((label, i) => nav[i] + " " + label);
-  const search = document.querySelector(".md-search__input");
-  chrome.push(search && search.placeholder, text(document.querySelector(".md-search-result__meta")),
+  // The search box: Material's input, or the button that opens Zensical's.
+  const search = document.querySelector(".md-search__input, .md-search__button");
+  chrome.push(search && (search.placeholder || text(search)), text(document.querySelector(".md-search-result__meta")),
     text(document.querySelector(".md-skip")), text(document.querySelector(".md-nav--secondary > .md-nav__title")),
     text(document.querySelector(".page-feedback a")), text(document.querySelector("[data-print-button]")),
     ...[...document.querySelectorAll(".md-footer__direction")].map(text));
