@@ -19,6 +19,7 @@ import pytest
 
 from browser_checks import (axe_problems, open_page, privacy_problems, record_requests, settle,
                             sideways_scroll_problems, tabs)
+from conftest import expected_difference
 from sitetools import movement_helper as helper
 
 pytestmark = pytest.mark.browser
@@ -205,6 +206,10 @@ def test_on_a_phone_each_tapped_answer_brings_its_question_into_view(tabs, site_
     assert not problems, "\n".join(problems)
 
 
+@expected_difference("zensical", "the fault this test makes (the helper's scroll margin removed) hides the new "
+                     "question under Material's header on a phone, but not under Zensical's, so there is no fault "
+                     "for the check to find (it reports nothing, rightly).",
+                     "a fault fixture that hides the question under the header on both builders.")
 def test_view_check_catches_a_question_hidden_under_the_header(browser, site_server):
     context = browser.new_context(viewport={"width": 375, "height": 740})
     def no_margin(route):
