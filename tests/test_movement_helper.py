@@ -40,9 +40,9 @@ def test_data_file_has_no_problems(data):
 
 def test_every_path_ends_at_an_outcome(data):
     walks = helper.walks(data)
-    # 32 ways to tick the 5 signs, or "not sure", then 11 ways through the questions.
-    assert len(helper.question_walks(data)) == 11, [w.describe() for w in helper.question_walks(data)]
-    assert len(walks) == 33 * 11
+    # 32 ways to tick the 5 signs, or "not sure", then 9 ways through the questions.
+    assert len(helper.question_walks(data)) == 9, [w.describe() for w in helper.question_walks(data)]
+    assert len(walks) == 33 * 9
     stuck = [w.describe() for w in walks if w.outcome is None]
     assert not stuck, "These paths end nowhere:\n" + "\n".join(stuck)
 
@@ -64,7 +64,7 @@ def test_any_ticked_warning_sign_shows_its_advice_before_any_outcome(data):
             assert all(step in ("warning-signs",) or step.startswith("advice:") for step in walk.shown[:advice]), \
                 walk.describe()
             checked += 1
-    assert checked == 5 * 16 * 11  # each sign is ticked in 16 of the 32 combinations
+    assert checked == 5 * 16 * 9  # each sign is ticked in 16 of the 32 combinations
 
 
 def test_warning_sign_advice_is_at_the_gp_level_its_sources_give(data):

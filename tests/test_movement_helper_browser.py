@@ -157,7 +157,7 @@ def test_every_path_by_keyboard_gives_the_outcome_the_data_says(tabs, site_serve
 def test_the_paths_cover_every_outcome_and_every_sign():
     assert {w.outcome for w in ALL_WALKS} == {"twitch", "spasm", "cramp", "not-sure"}
     assert {s for w in ALL_WALKS for s in w.signs} == set(SIGN_IDS)
-    assert len(QUESTION_WALKS) == 11 and len(ALL_WALKS) == 11 + len(SIGN_IDS) + 2
+    assert len(QUESTION_WALKS) == 9 and len(ALL_WALKS) == 9 + len(SIGN_IDS) + 2
 
 
 def test_path_check_catches_a_script_that_goes_the_wrong_way(browser, site_server):

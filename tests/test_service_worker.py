@@ -5,7 +5,7 @@ in Chromium by tests/test_offline.py and tests/test_updates.py."""
 from __future__ import annotations
 
 from sitetools.building import search_index_file
-from sitetools.service_worker import NO_OP_WORKER, WORKER, precached_files, write_service_worker
+from sitetools.service_worker import LOG_SOURCES, NO_OP_WORKER, WORKER, precached_files, write_service_worker
 
 
 def test_precache_holds_every_page_and_nothing_readers_never_need(built_site):
@@ -14,7 +14,8 @@ def test_precache_holds_every_page_and_nothing_readers_never_need(built_site):
     assert pages <= saved, f"pages missing from the precache: {sorted(pages - saved)}"
     index = search_index_file(built_site)  # search/search_index.json, or Zensical's search.json
     assert index and index.relative_to(built_site).as_posix() in saved, "offline search needs the search index"
-    unwanted = sorted(f for f in saved if f.endswith((".map", ".pdf")) or "/lunr/" in f or f.startswith("assets/images/icons/"))
+    unwanted = sorted(f for f in saved if f.endswith((".map", ".pdf")) or "/lunr/" in f or f.startswith("assets/images/icons/")
+                      or f in LOG_SOURCES)
     assert not unwanted, f"precached but never needed by a page: {unwanted}"
 
 

@@ -447,10 +447,26 @@ def test_each_notice_appears_exactly_when_its_condition_is_met(page, site_server
     assert page.is_visible('[data-part="notices-section"]') == bool(expected)
     for item in page.locator("[data-notice]").all():
         text = " ".join(item.inner_text().split())
-        assert text.startswith("Your log shows ") and "The NHS advises seeing a GP if " in text, text
+        # Each notice gives the GP advice of the source that names the sign (a change in
+        # feeling is MedlinePlus's sign, not an NHS twitch sign).
+        assert text.startswith("Your log shows ") and re.search(GP_ADVICE, text), text
         assert item.locator("a").get_attribute("href") == "../when-to-see-a-doctor/", "Each notice links to when to see a doctor."
         for word in (r"urgent", r"emergency", r"motor neurone", r"\bMND\b", r"\bALS\b", r"serious", r"diagnos"):
             assert not re.search(word, text, re.IGNORECASE), f"A notice must stay calm and name no condition: {text}"
+
+
+GP_ADVICE = r"The NHS advises seeing a GP if |It is a reason to see a GP\."
+
+
+def test_a_change_in_feeling_gets_the_cramp_advice_only_with_a_cramp(page, site_server):
+    open_log(page, site_server)
+    seed(page, [entry("a", "2026-03-01T10:00", signs=["feeling-change"])])
+    twitch_only = " ".join(page.locator('[data-notice="sign-feeling-change"]').inner_text().split())
+    assert "MedlinePlus" in twitch_only and "cramps" not in twitch_only, twitch_only
+    seed(page, [entry("a", "2026-03-01T10:00", signs=["feeling-change"]),
+                entry("b", "2026-03-02T10:00", kind="cramp", signs=["feeling-change"])])
+    with_cramp = " ".join(page.locator('[data-notice="sign-feeling-change"]').inner_text().split())
+    assert "The NHS advises seeing a GP if you have cramps and also numbness in your legs." in with_cramp, with_cramp
 
 
 def test_notice_wording(page, site_server):

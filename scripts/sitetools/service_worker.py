@@ -38,7 +38,12 @@ GENERATOR = Path(__file__).with_name("service-worker.mjs")
 PRECACHED = ["**/*.{html,css,js,json,svg,png,ico,webmanifest}"]
 # The app icons are fetched by the phone when the site is added to its home
 # screen, not by pages: precaching them would only add 60 KB to every first visit.
-NOT_PRECACHED = [WORKER, "pdf/**", "sitemap.xml*", "assets/images/icons/**", "**/*.map", "assets/javascripts/lunr/**"]
+# The symptom log's page loads only its bundle (symptom-log.min.*, made by
+# ./scripts/bundle-log); its readable sources are published for contributors only.
+LOG_SOURCES = [f"assets/tools/symptom-log/{name}" for name in
+               ("symptom-log.js", "symptom-log-format.js", "symptom-log.css", "vendor/idb-keyval.js")]
+NOT_PRECACHED = [WORKER, "pdf/**", "sitemap.xml*", "assets/images/icons/**", "**/*.map",
+                 "assets/javascripts/lunr/**", *LOG_SOURCES]
 # Material's bundles carry a hash in their names: no revision needed.
 HASHED_NAMES = r"\.[0-9a-f]{8}\.min\.(js|css)$"
 # Search results link to pages with ?h=WORD (search.highlight): the same page.

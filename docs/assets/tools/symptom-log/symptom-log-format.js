@@ -340,14 +340,19 @@
     if (shown.length === 1) return shown[0];
     return more ? shown.join(", ") + more : shown.slice(0, -1).join(", ") + " and " + shown[shown.length - 1];
   }
+  var NHS_GP = "The NHS advises seeing a GP if ";
   var SIGN_ADVICE = {
-    "weak-or-stiff": ["an area felt weak or stiff", "the affected area feels weak or stiff"],
-    "feeling-change": ["a change or loss of feeling", "you have cramps and also numbness in your legs. " +
-                       "MedlinePlus, a US health site, lists a change or loss of feeling with twitching as a sign " +
-                       "to tell a health care provider about"],
-    "thinner-muscles": ["muscles that look thinner", "your arm or leg muscles become thinner"],
-    "speech-or-swallowing": ["trouble speaking or swallowing", "your speech becomes slurred or swallowing gets hard"]
+    "weak-or-stiff": ["an area felt weak or stiff", NHS_GP + "the affected area feels weak or stiff."],
+    // Not an NHS twitch sign: MedlinePlus names it (reference-facts.md, "Persistent twitching"),
+    // and "Where the sources meet" makes it a reason to see a GP.
+    "feeling-change": ["a change or loss of feeling",
+                       "MedlinePlus, a US health site, lists a change or loss of feeling with twitching " +
+                       "as a sign to have checked. It is a reason to see a GP."],
+    "thinner-muscles": ["muscles that look thinner", NHS_GP + "your arm or leg muscles become thinner."],
+    "speech-or-swallowing": ["trouble speaking or swallowing", NHS_GP + "your speech becomes slurred or swallowing gets hard."]
   };
+  // The NHS leg-cramp advice applies only to cramps.
+  var CRAMP_NUMBNESS = " " + NHS_GP + "you have cramps and also numbness in your legs.";
 
   function notices(entries) {
     var found = [];
@@ -371,7 +376,8 @@
       if (withSign.length) {
         found.push({id: "sign-" + sign,
           shows: "Your log shows " + SIGN_ADVICE[sign][0] + " on " + listDates(datesOf(withSign)) + ".",
-          advice: "The NHS advises seeing a GP if " + SIGN_ADVICE[sign][1] + "."});
+          advice: SIGN_ADVICE[sign][1] + (sign === "feeling-change" &&
+            withSign.some(function (e) { return e.kind === "cramp"; }) ? CRAMP_NUMBNESS : "")});
       }
     });
     var cramps = entries.filter(function (e) { return e.kind === "cramp"; });
