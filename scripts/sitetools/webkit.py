@@ -20,6 +20,7 @@ import select
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 MINIBROWSER_GLOB = "/usr/lib/*/webkit2gtk-4.1/MiniBrowser"
@@ -97,6 +98,10 @@ class Display:
         self.close()
 
 
+START_TRIES = 2
+START_SECONDS = 90
+
+
 def start_webkit(display: Display):
     """A new WebKitGTK session on DISPLAY: a selenium WebDriver, empty storage.
     Call .quit() when done."""
@@ -106,9 +111,28 @@ def start_webkit(display: Display):
     options = webdriver.WebKitGTKOptions()
     options.binary_location = minibrowser_path()
     options.add_argument("--automation")
-    # An explicit driver path: Selenium never tries to download one.
-    service = Service(executable_path=shutil.which("WebKitWebDriver"),
-                      env={**os.environ, "DISPLAY": display.name})
-    driver = webdriver.WebKitGTK(options=options, service=service)
-    driver.set_window_size(*WINDOW)
-    return driver
+    # On a busy machine a start has once hung for 11 minutes (the driver never
+    # heard from MiniBrowser). So each try gets START_SECONDS; a hung one is
+    # stopped (killing its driver ends the waiting request) and tried again.
+    for attempt in range(1, START_TRIES + 1):
+        # An explicit driver path: Selenium never tries to download one.
+        service = Service(executable_path=shutil.which("WebKitWebDriver"),
+                          env={**os.environ, "DISPLAY": display.name})
+        started: dict = {}
+
+        def start():
+            try:
+                started["driver"] = webdriver.WebKitGTK(options=options, service=service)
+            except Exception as error:  # reported below, with the try it came from
+                started["error"] = error
+
+        thread = threading.Thread(target=start, daemon=True)
+        thread.start()
+        thread.join(START_SECONDS)
+        if "driver" in started:
+            started["driver"].set_window_size(*WINDOW)
+            return started["driver"]
+        service.stop()
+        thread.join(10)
+    raise RuntimeError(f"WebKit did not start in {START_TRIES} tries of {START_SECONDS} s "
+                       f"(last: {started.get('error', 'no answer from MiniBrowser')}).")
