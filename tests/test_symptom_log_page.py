@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import expected_difference
 from browser_checks import axe_problems, privacy_problems, record_requests, sideways_scroll_problems, tap_target_problems
 from symptom_log_helpers import LOG_PAGE, READY, WRITE_STORED, backup, entry, many_entries, records
 from sitetools.building import site_url
@@ -193,6 +194,9 @@ def test_using_the_log_sends_nothing_and_sets_no_cookie(browser, site_server, tm
     assert not problems, "\n".join(problems)
 
 
+@expected_difference("zensical", "its JavaScript bundle is about 57 KB compressed (Material's is 35 KB), so the log's "
+                     "first visit is about 130 KB, over the limit set for what we publish with MkDocs.",
+                     "Zensical's bundle shrinks, or we publish with Zensical and agree a new limit for it.")
 def test_first_visit_weight_does_not_grow(browser, site_server):
     """Everything a first visit transfers (compressed, headers included), search index too.
     The issue's 100 KB target is not met yet: see FIRST_VISIT_LIMIT."""
