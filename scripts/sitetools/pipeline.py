@@ -6,6 +6,7 @@ its own module; this one only runs them in order:
 
   build           mkdocs build --strict (building.py): a warning fails it
   prune           leave out source maps and unused search languages (pruning.py)
+  theme-markup    mend the theme's two faults against the HTML standard (theme_markup.py)
   minify          the site's own CSS and JavaScript without comments (minifying.py)
   qr-codes        a QR code of each page's address for its printed sheet (qr_codes.py)
   manifest        the web app manifest, to add the site to a home screen (app_manifest.py)
@@ -53,6 +54,11 @@ def _prune(build: Build) -> str:
     return prune(build.site, build.config)
 
 
+def _theme_markup(build: Build) -> str:
+    from .theme_markup import mend_theme_markup
+    return mend_theme_markup(build.site)
+
+
 def _minify(build: Build) -> str:
     from .minifying import minify
     return minify(build.site)
@@ -88,6 +94,7 @@ class Step:
 STEPS = [
     Step("build", _build),
     Step("prune", _prune),
+    Step("theme-markup", _theme_markup),
     Step("minify", _minify),  # before the service worker hashes the files
     Step("qr-codes", _qr_codes),
     Step("manifest", _manifest),
