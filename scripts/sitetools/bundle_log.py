@@ -17,10 +17,8 @@ from __future__ import annotations
 import hashlib
 import sys
 
-import rcssmin
-import rjsmin
-
 from . import ROOT
+from .minifying import MINIFIERS  # the same minifiers as the build's minify step
 
 FOLDER = ROOT / "docs" / "assets" / "tools" / "symptom-log"
 SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log.js"]
@@ -40,8 +38,8 @@ def bundles() -> dict[str, str]:
     js = "\n;\n".join((FOLDER / name).read_text(encoding="utf-8") for name in SCRIPTS)
     css = "\n".join((FOLDER / name).read_text(encoding="utf-8") for name in STYLES)
     return {
-        "symptom-log.min.js": banner(SCRIPTS, js) + LICENCE + rjsmin.jsmin(js) + "\n",
-        "symptom-log.min.css": banner(STYLES, css) + rcssmin.cssmin(css) + "\n",
+        "symptom-log.min.js": banner(SCRIPTS, js) + LICENCE + MINIFIERS[".js"](js) + "\n",
+        "symptom-log.min.css": banner(STYLES, css) + MINIFIERS[".css"](css) + "\n",
     }
 
 
