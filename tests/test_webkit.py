@@ -1,7 +1,9 @@
 """WebKit, the engine of every iPhone browser, runs the site: the home page
 loads, the site's scripts run, storage (localStorage and IndexedDB) keeps what
 a page saves across a reload, and search finds a page. Also that each WebKit
-session starts with empty storage, which the `webkit` fixture promises.
+session starts with empty storage, which the `webkit` fixture promises. The
+page checks are proven able to fail on tests/fixtures/webkit-faults/site/: a
+page with no heading and no scripts that wipes its storage on every load.
 
 These are the harness's smoke tests: the tools' own WebKit tests (symptom log,
 movements helper) build on the same `webkit` fixture.
@@ -14,7 +16,7 @@ from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import BUILDER
+from conftest import BUILDER, FIXTURES, serve
 from sitetools.webkit import start_webkit
 
 pytestmark = pytest.mark.webkit
@@ -22,45 +24,49 @@ pytestmark = pytest.mark.webkit
 WAIT = 15  # seconds; WebKit under Xvfb on a busy shared machine can be slow
 
 
-def becomes_true(webkit, script: str, *args) -> bool:
+def becomes_true(webkit, script: str, *args, wait: float = WAIT) -> bool:
     """Whether the JavaScript SCRIPT (a `return ...` body) turns true within WAIT seconds."""
     try:
-        WebDriverWait(webkit, WAIT).until(lambda driver: driver.execute_script(script, *args))
+        WebDriverWait(webkit, wait).until(lambda driver: driver.execute_script(script, *args))
         return True
     except TimeoutException:
         return False
 
 
-def test_webkit_loads_the_home_page(webkit, site_server):
-    webkit.get(site_server)
+def heading_problems(webkit, url: str) -> list[str]:
+    webkit.get(url)
     heading = webkit.find_elements(By.CSS_SELECTOR, ".md-content h1")
-    assert heading and heading[0].text.strip(), (
-        f"WebKit opened the home page ({site_server}) but it shows no main heading: "
-        f"the page did not load (WebKit shows: {webkit.title!r}).")
+    if heading and heading[0].text.strip():
+        return []
+    return [f"WebKit opened the home page ({url}) but it shows no main heading: "
+            f"the page did not load (WebKit shows: {webkit.title!r})."]
 
 
-def test_webkit_runs_the_sites_scripts(webkit, site_server):
-    webkit.get(site_server)
+def script_problems(webkit, url: str, wait: float = WAIT) -> list[str]:
+    webkit.get(url)
     # Material's bundle announces a ready page through window.document$; then
     # site.js makes each glossary word's definition reachable by keyboard.
-    assert becomes_true(webkit, "return !!window.document$"), (
-        "In WebKit, the theme's script (Material's bundle) did not run on the home page: "
-        "search, tooltips and the colour switch would not work on an iPhone.")
-    assert becomes_true(webkit, """
-        const words = document.querySelectorAll('.md-content abbr[title]');
-        return words.length > 0 && [...words].every(word => word.hasAttribute('tabindex'));"""), (
-        "In WebKit, the site's own script (docs/assets/javascripts/site.js) did not finish on the "
-        "home page: its glossary words were not made reachable by keyboard.")
+    problems = []
+    if not becomes_true(webkit, "return !!window.document$", wait=wait):
+        problems.append("In WebKit, the theme's script (Material's bundle) did not run on the home page: "
+                        "search, tooltips and the colour switch would not work on an iPhone.")
+    if not becomes_true(webkit, """
+            const words = document.querySelectorAll('.md-content abbr[title]');
+            return words.length > 0 && [...words].every(word => word.hasAttribute('tabindex'));""", wait=wait):
+        problems.append("In WebKit, the site's own script (docs/assets/javascripts/site.js) did not finish on the "
+                        "home page: its glossary words were not made reachable by keyboard.")
+    return problems
 
 
-def test_webkit_keeps_local_storage_across_a_reload(webkit, site_server):
-    webkit.get(site_server)
+def local_storage_problems(webkit, url: str) -> list[str]:
+    webkit.get(url)
     webkit.execute_script("localStorage.setItem('webkit-check', 'kept')")
     webkit.refresh()
     kept = webkit.execute_script("return localStorage.getItem('webkit-check')")
-    assert kept == "kept", (
-        f"In WebKit, something saved in localStorage was gone after reloading the page (read back: {kept!r}): "
-        "a tool that stores a reader's data there would lose it.")
+    if kept == "kept":
+        return []
+    return [f"In WebKit, something saved in localStorage was gone after reloading the page (read back: {kept!r}): "
+            "a tool that stores a reader's data there would lose it."]
 
 
 # Save a record in IndexedDB, or read it back; calls back with the value or an error text.
@@ -79,15 +85,42 @@ opening.onsuccess = () => {
 """
 
 
-def test_webkit_keeps_indexed_db_across_a_reload(webkit, site_server):
-    webkit.get(site_server)
+def indexed_db_problems(webkit, url: str) -> list[str]:
+    webkit.get(url)
     saved = webkit.execute_async_script(INDEXED_DB, "save")
-    assert saved == "saved", f"In WebKit, the page could not save a record in IndexedDB ({saved})."
+    if saved != "saved":
+        return [f"In WebKit, the page could not save a record in IndexedDB ({saved})."]
     webkit.refresh()
     kept = webkit.execute_async_script(INDEXED_DB, "read")
-    assert kept == "kept", (
-        f"In WebKit, a record saved in IndexedDB was gone after reloading the page (read back: {kept!r}): "
-        "a tool that stores a reader's data there would lose it.")
+    if kept == "kept":
+        return []
+    return [f"In WebKit, a record saved in IndexedDB was gone after reloading the page (read back: {kept!r}): "
+            "a tool that stores a reader's data there would lose it."]
+
+
+def test_webkit_loads_the_home_page_and_runs_its_scripts(webkit, site_server):
+    problems = heading_problems(webkit, site_server) + script_problems(webkit, site_server)
+    assert not problems, "\n".join(problems)
+
+
+def test_webkit_keeps_stored_data_across_a_reload(webkit, site_server):
+    problems = local_storage_problems(webkit, site_server) + indexed_db_problems(webkit, site_server)
+    assert not problems, "\n".join(problems)
+
+
+def test_webkit_checks_catch_a_page_that_does_not_load_and_loses_its_data(webkit):
+    server, url = serve(FIXTURES / "webkit-faults" / "site", "/")
+    try:
+        problems = (heading_problems(webkit, url) + script_problems(webkit, url, wait=2)
+                    + local_storage_problems(webkit, url) + indexed_db_problems(webkit, url))
+    finally:
+        server.shutdown()
+    text = "\n".join(problems)
+    for expected in ["shows no main heading", "the theme's script (Material's bundle) did not run",
+                     "the site's own script (docs/assets/javascripts/site.js) did not finish",
+                     "something saved in localStorage was gone after reloading the page (read back: None)",
+                     "a record saved in IndexedDB was gone after reloading the page"]:
+        assert expected in text, f"The WebKit check did not report {expected!r}; it said:\n{text}"
 
 
 # Material's search box and results are in the page; Zensical's are in a
