@@ -13,6 +13,10 @@ waits until every tab of the site is closed), the notice never came and the
 test failed waiting for it; with site.css counted among the hashed names
 (HASHED_NAMES, so Workbox kept its old copy), the asset check failed naming
 /muscle-twitching/assets/stylesheets/site.css.
+
+Switching offline reading off (CONTRIBUTING): a deploy of the no-op worker
+deletes what readers saved, and pages then come from the network only. Proven
+able to fail by a deploy that publishes a new full worker instead.
 """
 
 from __future__ import annotations
@@ -105,3 +109,59 @@ def test_a_new_deploy_reaches_a_reader_who_saved_the_site(browser, built_site, s
     finally:
         context.close()
         server.shutdown()
+
+
+def switching_off_problems(browser, built_site: Path, worker: str, served: Path) -> list[str]:
+    """A reader saves the site; then a deploy publishes WORKER as sw.js (CONTRIBUTING,
+    "Switching offline reading off"). What is still saved or still offline afterwards."""
+    publish(built_site, served)
+    server, base = serve(served, urlsplit(site_url()).path)
+    context = browser.new_context()
+    problems = []
+    try:
+        tab = context.new_page()
+        tab.goto(base + f"{CHANGED_PAGE}/", wait_until="load")
+        tab.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+        assert tab.evaluate("caches.keys().then(names => names.length)") > 0, "The site was not saved first."
+        (served / "sw.js").write_text(worker, encoding="utf-8")
+        # The new worker takes over at once (skipWaiting, clients.claim).
+        tab.evaluate("""() => {
+            window.tookOver = new Promise(done => navigator.serviceWorker.addEventListener('controllerchange', done));
+            return navigator.serviceWorker.getRegistration().then(registration => registration.update());
+        }""")
+        tab.evaluate("window.tookOver")
+        # Control passes as the worker starts activating; its clean-up is done once it is "activated".
+        tab.wait_for_function("navigator.serviceWorker.controller.state === 'activated'", timeout=30_000)
+        left = tab.evaluate("caches.keys()")
+        if left:
+            problems.append(f"After offline reading was switched off, the reader's browser still holds "
+                            f"the saved copies {left}: scripts/sitetools/service_worker.py, NO_OP_WORKER.")
+        context.set_offline(True)
+        try:
+            tab.goto(base + "understanding/", wait_until="load", timeout=10_000)
+            problems.append("After offline reading was switched off, a page still opened offline "
+                            "from a saved copy: scripts/sitetools/service_worker.py, NO_OP_WORKER.")
+        except Exception:
+            pass  # the browser's own offline error: nothing was served from a saved copy
+        context.set_offline(False)
+        response = tab.goto(base + "understanding/", wait_until="load")
+        if not response.ok or response.from_service_worker:
+            problems.append("After offline reading was switched off, a page did not come from the network.")
+    finally:
+        context.close()
+        server.shutdown()
+    return problems
+
+
+def test_switching_offline_reading_off_clears_what_readers_saved(browser, built_site, tmp_path):
+    from sitetools.service_worker import NO_OP_WORKER
+    problems = switching_off_problems(browser, built_site, NO_OP_WORKER, tmp_path / "published")
+    assert not problems, "\n".join(problems)
+
+
+def test_switching_off_check_catches_a_worker_that_keeps_the_copies(browser, built_site, tmp_path):
+    # The fault: a deploy that publishes a new full worker instead of the no-op one.
+    keeps = (built_site / "sw.js").read_text(encoding="utf-8") + "\n// a new deploy, offline reading still on\n"
+    text = "\n".join(switching_off_problems(browser, built_site, keeps, tmp_path / "published"))
+    assert "still holds the saved copies" in text, text
+    assert "a page still opened offline" in text, text
