@@ -295,9 +295,9 @@ BAD_IMPORTS = {
     "same id twice": (json.dumps(backup([entry("twin", "2026-03-01T10:00"), entry("twin", "2026-03-02T10:00")])),
                       "Entry 2 (2 March 2026, 10:00): it has the same id as entry 1."),
     "over 5 MB": (json.dumps(backup([entry("big", "2026-03-01T10:00", notes="x" * (5 * 1024 * 1024))])),
-                  "A backup of this log can be at most 5 MB"),
+                  "The file is more than 5 MB. A backup of this log can be at most 5 MB"),
     "not JSON": ("format: fibro-twitch-log\nthis is not JSON {",
-                 "The file is not a backup from this log. It is not a JSON file, or it is damaged."),
+                 "The file is not a backup from this log, or it is damaged. A spreadsheet file (CSV) cannot be loaded."),
 }
 
 

@@ -98,7 +98,7 @@ def test_webkit_export_then_import(webkit, site_server):
 
 
 @pytest.mark.parametrize("case, text, message", [
-    ("not JSON", "not json {", "It is not a JSON file, or it is damaged."),
+    ("not JSON", "not json {", "or it is damaged. A spreadsheet file (CSV) cannot be loaded."),
     ("newer version", json.dumps({**backup([]), "version": 2}), "made by a newer version of this page"),
     ("bad field", json.dumps(backup([entry("b", "2026-03-01T10:00", kind="jump")])), 'its kind is "jump"'),
 ])

@@ -188,14 +188,14 @@
    * Everything is checked before anything is written. */
   function parseBackup(text, bytes) {
     if (bytes > MAX_BYTES) {
-      return refused(["The file is " + (bytes / 1048576).toFixed(1) + " MB. A backup of this log can be at most 5 MB, " +
+      return refused(["The file is more than 5 MB. A backup of this log can be at most 5 MB, " +
                       "so this is not one of its backups."]);
     }
     var data;
     try {
       data = JSON.parse(text);
     } catch (error) {
-      return refused(["The file is not a backup from this log. It is not a JSON file, or it is damaged."]);
+      return refused(["The file is not a backup from this log, or it is damaged. A spreadsheet file (CSV) cannot be loaded."]);
     }
     if (data === null || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT) {
       return refused(["The file is not a backup from this log. Its first lines should say \"format\": \"" + FORMAT + "\"."]);
