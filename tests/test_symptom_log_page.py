@@ -15,7 +15,7 @@ import pytest
 
 from conftest import expected_difference
 from browser_checks import axe_problems, privacy_problems, record_requests, sideways_scroll_problems, tap_target_problems
-from symptom_log_helpers import LOG_PAGE, READY, WRITE_STORED, backup, entry, many_entries, records
+from symptom_log_helpers import LOG_PAGE, READY, backup, entry, many_entries, open_with
 from sitetools.building import site_url
 from sitetools.checks.disclaimer import DISCLAIMER
 from sitetools.printing import PAPER_SIZES, flat, print_pdf, read_pdf, squeezed
@@ -52,15 +52,6 @@ def recent_entries(today: dt.date | None = None) -> tuple[list[dict], list[dict]
         days.append({"date": str(date), "sleep_hours": 5 + back % 4, "caffeine": 2, "stress": "medium",
                      "medicine_change": None})
     return entries, days
-
-
-def open_with(tab, site_server, entries, days=()):
-    tab.goto(site_server + LOG_PAGE)
-    tab.wait_for_selector(READY)
-    tab.evaluate(WRITE_STORED, records(entries, days))
-    tab.reload()
-    tab.wait_for_selector(READY)
-    return tab
 
 
 # --- Printing -------------------------------------------------------------------

@@ -51,6 +51,27 @@ def many_entries(count: int, end: dt.date | None = None, seed: int = 11) -> tupl
     return entries, days
 
 
+# Places a reader might type under "Somewhere else": many, each used now and then.
+OTHER_AREAS = [f"{side} {part}" for side in ("Left", "Right") for part in (
+    "big toe", "little finger", "thumb", "knee", "elbow", "wrist", "ankle", "hip", "jaw", "shin",
+    "forearm", "ear", "ribs", "heel", "buttock", "upper arm", "side of the neck", "eyebrow", "cheek", "palm")]
+OTHER_AREAS.append("Just under the left shoulder blade, where the bra strap sits")  # 60 characters, the most allowed
+
+
+def crowded_entries(count: int = 1000, end: dt.date | None = None, seed: int = 11) -> tuple[list[dict], list[dict]]:
+    """many_entries, with a summary as long as it can get: about one entry in five at a place
+    typed under "Somewhere else" (41 places in all), and warning signs on about one entry in six."""
+    pick = random.Random(seed + 1)
+    entries, days = many_entries(count, end, seed)
+    for number, item in enumerate(entries):
+        if number % 5 == 0:
+            item["area"] = OTHER_AREAS[number // 5 % len(OTHER_AREAS)]
+        if number % 6 == 0:
+            item["signs"] = pick.sample(["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"],
+                                        pick.choice([1, 1, 2]))
+    return entries, days
+
+
 def records(entries: list[dict], days=(), meta: dict | None = None) -> list:
     """The records the page stores: one per entry and day, and its meta record."""
     found = [[["entry", e["id"]], e] for e in entries] + [[["day", d["date"]], d] for d in days]

@@ -283,6 +283,11 @@
   }
   function areaName(entry) { return entry.area.trim().toLowerCase(); }
 
+  /* How long the summary may get and still print on one sheet with its chart
+   * (tests/test_symptom_log_print.py): over dailyChartDays days it is charted
+   * by month, and a longer list is cut short. The entries list keeps it all. */
+  var SUMMARY_LIMITS = {dailyChartDays: 91, areas: 10, signDates: 5};
+
   /* summarise(entries, days, fromDate, toDate): what the summary shows. */
   function summarise(entries, days, from, to) {
     var inRange = sortByWhen(entries.filter(function (e) {
@@ -310,6 +315,15 @@
         .map(function (e) { return e.when.slice(0, 10); });
       return {sign: sign, dates: dates.filter(function (d, i) { return dates.indexOf(d) === i; })};
     }).filter(function (s) { return s.dates.length; });
+    // Months, for a long period: entries, and the average of the nights slept that were noted.
+    var perMonth = [], months = {};
+    perDay.forEach(function (day) {
+      var key = day.date.slice(0, 7), month = months[key];
+      if (!month) perMonth.push(month = months[key] = {date: key + "-01", count: 0, sleep: null, slept: 0, nights: 0});
+      month.count += day.count;
+      if (day.sleep != null) { month.slept += day.sleep; month.nights += 1; }
+    });
+    perMonth.forEach(function (month) { if (month.nights) month.sleep = Math.round(month.slept / month.nights * 10) / 10; });
     return {
       from: from, to: to, entries: inRange,
       first: inRange.length ? inRange[0].when.slice(0, 10) : null,
@@ -322,7 +336,8 @@
       daysWithEntries: perDay.filter(function (d) { return d.count; }).length,
       pain: pains.length ? {low: pains[0], high: pains[pains.length - 1], middle: middle, count: pains.length} : null,
       signs: signs,
-      perDay: perDay
+      perDay: perDay,
+      perMonth: perDay.length > SUMMARY_LIMITS.dailyChartDays ? perMonth : null
     };
   }
 
@@ -403,7 +418,7 @@
     entryProblems: entryProblems, dayProblems: dayProblems, normalEntry: normalEntry, normalDay: normalDay,
     parseBackup: parseBackup, makeBackup: makeBackup, sortByWhen: sortByWhen,
     CSV_COLUMNS: CSV_COLUMNS, csvCell: csvCell, toCSV: toCSV,
-    summarise: summarise, notices: notices,
+    SUMMARY_LIMITS: SUMMARY_LIMITS, summarise: summarise, notices: notices,
     isLocalDateTime: isLocalDateTime, isDate: isDate, dayNumber: dayNumber, dateOfDay: dateOfDay,
     localNow: localNow, readableDate: readableDate, readableDateTime: readableDateTime
   };

@@ -678,6 +678,12 @@
     return parts[0] + " " + parts[1].slice(0, 3);
   }
 
+  /* "Nov 2026": a month in the chart. */
+  function shortMonth(date) {
+    var parts = F.readableDate(date).split(" ");
+    return parts[1].slice(0, 3) + " " + parts[2];
+  }
+
   function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
 
   function factRow(list, term, detail) {
@@ -698,24 +704,39 @@
     factRow(facts, "Dates with entries", F.readableDate(s.first) + (s.last !== s.first ? " to " + F.readableDate(s.last) : ""));
     factRow(facts, "Twitching first logged", s.firstTwitch ? F.readableDate(s.firstTwitch) : "No twitches logged");
     factRow(facts, "By kind", s.byKind.map(function (k) { return W.kind[k.name] + ": " + k.count; }).join(", "));
-    factRow(facts, "By body area", s.byArea.map(function (a) { return a.name + ": " + a.count; }).join(", "));
+    // Lists cut short, so the summary stays on one sheet; the entries list has every detail.
+    var L = F.SUMMARY_LIMITS, cut = s.byArea.length > L.areas + 1 ? L.areas : s.byArea.length, rest = 0, shortened = false;
+    var areas = s.byArea.map(function (a, i) { if (i >= cut) rest += a.count; return a.name + ": " + a.count; }).slice(0, cut);
+    if (rest) shortened = areas.push("and " + (s.byArea.length - cut) + " more areas (" + plural(rest, "entry", "entries") + ")");
+    factRow(facts, "By body area", areas.join(", "));
     factRow(facts, "Pain (0 to 10)", s.pain ? "From " + s.pain.low + " to " + s.pain.high + ", middle value " + s.pain.middle +
       " (" + plural(s.pain.count, "entry", "entries") + " with a score)" : "No pain scores");
     factRow(facts, "Warning signs", s.signs.length ? s.signs.map(function (sign) {
-      return W.sign[sign.sign] + ": " + sign.dates.map(F.readableDate).join(", ");
+      var dates = sign.dates, many = dates.length > L.signDates;
+      shortened = shortened || many;
+      return W.sign[sign.sign] + ": " + (many ? "on " + dates.length + " days, from " + F.readableDate(dates[0]) + " to " +
+        F.readableDate(dates[dates.length - 1]) : dates.map(F.readableDate).join(", "));
     }).join(". ") : "None noted");
     box.appendChild(facts);
+    if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
-    box.appendChild(this.chartTable(s));
+    // The table scrolls inside its own box on a narrow screen; keyboard users can focus it to scroll.
+    var table = s.perMonth ? this.monthTable(s) : this.chartTable(s), scroller = el("div", "symptom-log__table-box");
+    scroller.tabIndex = 0;
+    scroller.setAttribute("role", "region");
+    scroller.setAttribute("aria-label", table.caption.textContent);
+    scroller.appendChild(table);
+    box.appendChild(scroller);
   };
 
   /* Entries per day as bars, hours slept as dots beside them: a small SVG
    * made here (a chart library would weigh more than the whole log). The
-   * table after it says the same in words. */
+   * table after it says the same in words. Over a long period, one bar a
+   * month, with the month's average sleep (s.perMonth). */
   SymptomLog.prototype.chart = function (s) {
     // As wide as its box (300 to 700 units), so its labels keep their size on a phone.
-    var room = Math.round(this.parts.summary.clientWidth || 700);
-    var NS = "http://www.w3.org/2000/svg", days = s.perDay, width = Math.max(300, Math.min(700, room)), height = 190,
+    var room = Math.round(this.parts.summary.clientWidth || 700), monthly = !!s.perMonth;
+    var NS = "http://www.w3.org/2000/svg", days = s.perMonth || s.perDay, width = Math.max(300, Math.min(700, room)), height = 190,
         left = 34, right = 34, top = 14, bottom = 30;
     var step = (width - left - right) / days.length;
     var most = Math.max.apply(null, days.map(function (d) { return d.count; }).concat([1]));
@@ -726,7 +747,8 @@
     svg.setAttribute("aria-labelledby", "symptom-log-chart-title");
     var title = document.createElementNS(NS, "title");
     title.id = "symptom-log-chart-title";
-    title.textContent = "Chart: entries each day (bars) and hours slept (dots). The table below gives the same figures.";
+    title.textContent = (monthly ? "Chart: entries each month (bars) and average hours slept (dots)."
+                                 : "Chart: entries each day (bars) and hours slept (dots).") + " The table below gives the same figures.";
     svg.appendChild(title);
     var add = function (tag, attributes, text) {
       var node = document.createElementNS(NS, tag);
@@ -740,7 +762,8 @@
     add("text", {x: left - 6, y: top + 4, "text-anchor": "end", "class": "symptom-log__chart-label"}, String(most));
     add("text", {x: left - 6, y: top + plot, "text-anchor": "end", "class": "symptom-log__chart-label"}, "0");
     add("text", {x: width - right + 6, y: top + 4, "class": "symptom-log__chart-label"}, "12 h");
-    add("text", {x: 0, y: height - 2, "class": "symptom-log__chart-label"}, "Bars: entries. Dots: hours slept.");
+    add("text", {x: 0, y: height - 2, "class": "symptom-log__chart-label"},
+        monthly ? "Bars: entries each month. Dots: average sleep." : "Bars: entries. Dots: hours slept.");
     days.forEach(function (day, i) {
       var x = left + i * step;
       if (day.count) {
@@ -751,19 +774,18 @@
         add("circle", {cx: x + step / 2, cy: top + plot - plot * Math.min(day.sleep, 12) / 12, r: Math.min(4, step / 2.5),
                        "class": "symptom-log__chart-sleep"});
       }
-      var every = Math.max(7, Math.ceil(days.length / Math.floor(width / 80)));
-      if (i === 0 || (i % every === 0 && days.length - i > every / 2) || i === days.length - 1) {
+      var every = Math.max(monthly ? 1 : 7, Math.ceil(days.length / Math.floor(width / 80)));
+      // A label near the last one would overlap it: keep them 64 units (a label's width) apart.
+      if (i === 0 || (i % every === 0 && (days.length - 1 - i) * step >= 64) || i === days.length - 1) {
         add("text", {x: x + step / 2, y: height - 16, "text-anchor": "middle", "class": "symptom-log__chart-label"},
-            shortDate(day.date));
+            monthly ? shortMonth(day.date) : shortDate(day.date));
       }
     });
     return svg;
   };
 
-  /* The chart's figures as a table: one row a week, one column a day
-   * (or, over more than 3 months, one row a month). */
+  /* The chart's figures as a table: one row a week, one column a day. */
   SymptomLog.prototype.chartTable = function (s) {
-    if (s.perDay.length > 91) return this.monthTable(s);
     var table = el("table", "symptom-log__week-table");
     table.appendChild(el("caption", null, "Entries each day, with hours slept below"));
     var head = el("thead"), row = el("tr");
@@ -800,36 +822,38 @@
     return table;
   };
 
+  /* A long period's chart as a table: one row a year, one column a month,
+   * so 3 years take 3 or 4 rows and fit on the summary's sheet. */
   SymptomLog.prototype.monthTable = function (s) {
-    var table = el("table", "symptom-log__week-table"), months = [], byMonth = {};
-    table.appendChild(el("caption", null, "Entries each month, with the average hours slept"));
-    s.perDay.forEach(function (day) {
-      var key = day.date.slice(0, 7);
-      if (!byMonth[key]) { byMonth[key] = {key: key, entries: 0, days: 0, sleep: 0, nights: 0}; months.push(byMonth[key]); }
-      var month = byMonth[key];
-      month.entries += day.count;
-      month.days += day.count ? 1 : 0;
-      if (day.sleep != null) { month.sleep += day.sleep; month.nights += 1; }
-    });
-    var head = el("thead"), row = el("tr");
-    ["Month", "Entries", "Days with entries", "Average sleep"].forEach(function (name) {
-      var cell = el("th", null, name);
+    var table = el("table", "symptom-log__week-table");
+    table.appendChild(el("caption", null, "Entries each month, with the average hours slept below"));
+    var head = el("thead"), row = el("tr"), body = el("tbody"), year = null, cell;
+    row.appendChild(el("th", null, "Year"));
+    for (var c = 0; c < 12; c++) {
+      cell = el("th", null, F.readableDate("2000-" + (c < 9 ? "0" : "") + (c + 1) + "-01").split(" ")[1].slice(0, 3));
       cell.scope = "col";
       row.appendChild(cell);
-    });
+    }
     head.appendChild(row);
     table.appendChild(head);
-    var body = el("tbody");
-    months.forEach(function (month) {
-      row = el("tr");
-      var name = el("th", null, F.readableDate(month.key + "-01").slice(2));
-      name.scope = "row";
-      row.appendChild(name);
-      row.appendChild(el("td", null, String(month.entries)));
-      row.appendChild(el("td", null, String(month.days)));
-      row.appendChild(el("td", null, month.nights ? (month.sleep / month.nights).toFixed(1) + " h" : "Not noted"));
-      body.appendChild(row);
+    s.perMonth.forEach(function (month) {
+      if (month.date.slice(0, 4) !== year) {
+        year = month.date.slice(0, 4);
+        row = el("tr");
+        cell = el("th", null, year);
+        cell.scope = "row";
+        row.appendChild(cell);
+        for (var m = 1; m < +month.date.slice(5, 7); m++) row.appendChild(el("td")); // months before the period
+        body.appendChild(row);
+      }
+      cell = el("td", null, String(month.count));
+      if (month.sleep != null) {
+        cell.appendChild(el("span", "symptom-log__visually-hidden", ", average sleep "));
+        cell.appendChild(el("span", "symptom-log__sleep", month.sleep.toFixed(1) + " h"));
+      }
+      row.appendChild(cell);
     });
+    while (row.cells.length < 13) row.appendChild(el("td")); // months after the period
     table.appendChild(body);
     return table;
   };

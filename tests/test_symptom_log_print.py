@@ -1,0 +1,164 @@
+"""The symptom log's summary for the appointment prints on one sheet, on A4
+and on Letter, however long the log (issue 11), and the entries list starts
+on sheet 2. Checked in a real Chromium with the longest summary we can make:
+1,000 entries over about three years, 41 places typed under "Somewhere else"
+and warning signs on over 150 days, with the period set to "Everything".
+Also one entry, and a period with no entries. The last tests prove the check
+fails when the summary is not shortened (monthly chart, lists cut short).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from symptom_log_helpers import LOG_PAGE, crowded_entries, entry, open_with
+from sitetools.building import site_url
+from sitetools.checks.disclaimer import DISCLAIMER
+from sitetools.printing import PAPER_SIZES, Printout, flat, read_pdf, squeezed
+from sitetools.symptom_log import OTHER_AREAS
+
+pytestmark = pytest.mark.browser
+
+SUMMARY_TITLE = "Summary for your appointment"
+ENTRIES_TITLE = "Your entries"
+SIGN_WORDS = {"weak-or-stiff": "The area felt weak or stiff", "feeling-change": "A change or loss of feeling",
+              "thinner-muscles": "Muscles look thinner", "speech-or-swallowing": "Trouble speaking or swallowing"}
+HOW_TO_FIX = ("Make the summary shorter: docs/assets/tools/symptom-log/symptom-log.js (renderSummary) "
+              "and SUMMARY_LIMITS in symptom-log-format.js.")
+
+
+def printed(tab, period: str, paper: str) -> Printout:
+    tab.emulate_media(media="screen")  # the period's menu is not printed, so not there to choose in print
+    tab.select_option("#symptom-log-period", period)
+    tab.emulate_media(media="print")
+    return read_pdf(tab.pdf(format=paper), paper)
+
+
+def lines(text: str) -> list[str]:
+    """A sheet's lines of text: a heading is a line of its own."""
+    return [flat(line) for line in text.splitlines() if line.strip()]
+
+
+def summary_sheet_problems(printout: Printout, name: str) -> list[str]:
+    """The summary fills sheet 1 and nothing more; the entries list starts sheet 2."""
+    sheets, problems = printout.sheets, []
+    if SUMMARY_TITLE not in flat(sheets[0].body):
+        problems.append(f"{name}: sheet 1 does not start with the summary for the appointment.")
+    if ENTRIES_TITLE in lines(sheets[0].body):
+        problems.append(f"{name}: the entries list starts on sheet 1; it should start on a sheet of its own.")
+    if len(sheets) < 2:
+        problems.append(f"{name}: only one sheet was printed; the entries list should follow on sheet 2.")
+    elif lines(sheets[1].body)[:1] != [ENTRIES_TITLE]:
+        problems.append(f"{name}: the summary does not fit on one sheet. Sheet 2 starts with the summary's "
+                        f"{flat(sheets[1].body)[:90]!r} instead of the entries list. {HOW_TO_FIX}")
+    return problems
+
+
+def footer_problems(printout: Printout, name: str) -> list[str]:
+    problems, address = [], squeezed(site_url() + LOG_PAGE)
+    for number, sheet in enumerate(printout.sheets, 1):
+        if address not in squeezed(sheet.text) or DISCLAIMER not in flat(sheet.text):
+            problems.append(f"{name}: sheet {number} lacks the running footer (the page address and disclaimer).")
+        if sheet.is_blank:
+            problems.append(f"{name}: sheet {number} is blank.")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def long_log(browser, site_server):
+    """One tab with the 1,000-entry log stored, shared by the tests below (storing it takes a while)."""
+    context = browser.new_context()
+    tab = open_with(context.new_page(), site_server, *crowded_entries())
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("paper", PAPER_SIZES)
+def test_three_years_of_entries_print_a_one_sheet_summary(long_log, paper):
+    entries, _ = crowded_entries()
+    printout = printed(long_log, "all", paper)
+    name = f"docs/symptom-log.md printed on {paper} (Everything: 1,000 entries over 3 years)"
+    problems = summary_sheet_problems(printout, name) + footer_problems(printout, name)
+    assert not problems, "\n".join(problems)
+    first = flat(printout.sheets[0].body)
+    for part in ("By body area", "more areas", "Warning signs", *SIGN_WORDS.values(),
+                 "Entries each month, with the average hours slept below"):
+        assert part in first, f"{name}: sheet 1 lacks {part!r}."
+    # What the summary cuts short is all in the entries list.
+    rest = flat(" ".join(sheet.body for sheet in printout.sheets[1:]))
+    listed = squeezed(rest).lower()
+    missing = [area for area in OTHER_AREAS if squeezed(area).lower() not in listed]
+    assert not missing, f"{name}: the entries list lacks these places: {missing[:5]}"
+    for sign, words in SIGN_WORDS.items():
+        count = sum(sign in e["signs"] for e in entries)
+        assert rest.count(words) == count, f"{name}: the entries list shows {words!r} {rest.count(words)} times, not {count}."
+    assert rest.count("Twitch, ") + rest.count("Spasm, ") + rest.count("Cramp, ") >= len(entries), \
+        f"{name}: the entries list does not show all {len(entries)} entries."
+
+
+def test_three_years_are_charted_by_month_in_the_picture_and_its_table(long_log):
+    long_log.emulate_media(media="screen")
+    long_log.select_option("#symptom-log-period", "all")
+    summary = long_log.locator('[data-part="summary"]')
+    title = summary.locator("svg title").text_content()
+    assert "entries each month" in title, f"docs/symptom-log.md: the chart of 3 years should say it shows months: {title!r}"
+    rows = summary.locator("table tbody tr")
+    years = [rows.nth(i).locator("th").text_content() for i in range(rows.count())]
+    first, last = min(e["when"] for e in crowded_entries()[0]), dt.date.today()
+    assert years == [str(y) for y in range(int(first[:4]), last.year + 1)], f"One row a year expected, got {years}"
+    box = summary.locator(".symptom-log__table-box")
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("aria-label", timeout=1000).startswith("Entries each month")
+    # Every month's entries add up to the whole log.
+    cells = summary.locator("table tbody td").all_text_contents()
+    total = sum(int(cell.split(",")[0].split()[0]) for cell in cells if cell.strip())
+    assert total == 1000, f"The month table counts {total} entries, not 1000."
+
+
+@pytest.mark.parametrize("paper", PAPER_SIZES)
+def test_one_entry_prints_a_summary_then_the_entry(page, site_server, paper):
+    today = dt.date.today()
+    open_with(page, site_server, [entry("one", f"{today}T07:30", "cramp", "Foot", pain=4, signs=["weak-or-stiff"])])
+    printout = printed(page, "28", paper)
+    name = f"docs/symptom-log.md printed on {paper} (one entry)"
+    problems = summary_sheet_problems(printout, name) + footer_problems(printout, name)
+    assert not problems, "\n".join(problems)
+    assert len(printout.sheets) == 2, f"{name}: {len(printout.sheets)} sheets printed, not 2."
+    assert "Cramp, Foot" in flat(printout.sheets[1].body), f"{name}: sheet 2 lacks the entry."
+
+
+@pytest.mark.parametrize("paper", PAPER_SIZES)
+def test_a_period_without_entries_prints_one_sheet_that_says_so(page, site_server, paper):
+    old = dt.date.today() - dt.timedelta(days=60)
+    open_with(page, site_server, [entry("old", f"{old}T07:30")])
+    printout = printed(page, "14", paper)
+    name = f"docs/symptom-log.md printed on {paper} (no entries in the last 2 weeks)"
+    problems = footer_problems(printout, name)
+    assert not problems, "\n".join(problems)
+    first = flat(printout.sheets[0].body)
+    assert SUMMARY_TITLE in first and "No entries in this time." in first, f"{name}: sheet 1 should say there are no entries."
+    assert len(printout.sheets) == 1, f"{name}: {len(printout.sheets)} sheets printed, not 1."
+
+
+# --- Proof the one-sheet check can fail --------------------------------------------
+
+UNLIMITED = {"dailyChartDays": 10 ** 6, "areas": 10 ** 6, "signDates": 10 ** 6}
+
+
+@pytest.mark.parametrize("limits", [UNLIMITED, {"dailyChartDays": 10 ** 6}, {"signDates": 10 ** 6}],
+                         ids=["nothing-shortened", "charted-by-day", "every-sign-date"])
+def test_the_one_sheet_check_fails_on_a_summary_not_shortened(long_log, limits):
+    """With the summary's limits lifted (as before this check), the 3-year summary runs onto sheet 2."""
+    saved = long_log.evaluate("() => Object.assign({}, SymptomLogFormat.SUMMARY_LIMITS)")
+    try:
+        long_log.evaluate("limits => Object.assign(SymptomLogFormat.SUMMARY_LIMITS, limits)", limits)
+        long_log.emulate_media(media="screen")
+        long_log.select_option("#symptom-log-period", "28")
+        problems = summary_sheet_problems(printed(long_log, "all", "A4"), "docs/symptom-log.md printed on A4")
+    finally:
+        long_log.evaluate("saved => Object.assign(SymptomLogFormat.SUMMARY_LIMITS, saved)", saved)
+        long_log.emulate_media(media="screen")
+        long_log.select_option("#symptom-log-period", "28")
+    assert any("does not fit on one sheet" in p and "docs/assets/tools/symptom-log/symptom-log.js" in p for p in problems), \
+        f"The one-sheet check did not notice a summary that runs onto sheet 2: {problems}"
