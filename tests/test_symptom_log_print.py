@@ -3,8 +3,9 @@ and on Letter, however long the log (issue 11), and the entries list starts
 on sheet 2. Checked in a real Chromium with the longest summary we can make:
 1,000 entries over about three years, 41 places typed under "Somewhere else"
 and warning signs on over 150 days, with the period set to "Everything".
-Also one entry, and a period with no entries. The last tests prove the check
-fails when the summary is not shortened (monthly chart, lists cut short).
+Also one entry, a period with no entries, and the long summary on screen
+(axe, tap targets, no sideways scroll). The last tests prove the one-sheet
+check fails when the summary is not shortened (monthly chart, lists cut short).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 
 import pytest
 
+from browser_checks import axe_problems, sideways_scroll_problems, tap_target_problems
 from symptom_log_helpers import LOG_PAGE, crowded_entries, entry, open_with
 from sitetools.building import site_url
 from sitetools.checks.disclaimer import DISCLAIMER
@@ -139,6 +141,21 @@ def test_a_period_without_entries_prints_one_sheet_that_says_so(page, site_serve
     first = flat(printout.sheets[0].body)
     assert SUMMARY_TITLE in first and "No entries in this time." in first, f"{name}: sheet 1 should say there are no entries."
     assert len(printout.sheets) == 1, f"{name}: {len(printout.sheets)} sheets printed, not 1."
+
+
+@pytest.mark.parametrize("width, palette", [(1280, "dark"), (320, "light")])
+def test_the_long_summary_on_screen_passes_axe_and_does_not_scroll_sideways(browser, site_server, width, palette):
+    """The month table and its scrolling box, on a desktop and a phone, in light and dark colours."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=palette)
+    try:
+        tab = open_with(context.new_page(), site_server, *crowded_entries())
+        tab.select_option("#symptom-log-period", "all")
+        assert tab.locator(".symptom-log__table-box table").count() == 1, "The test needs the month table on screen."
+        place = f"docs/symptom-log.md ({width}px, {palette} colours, 1,000 entries, Everything)"
+        problems = axe_problems(tab, place) + tap_target_problems(tab, place) + sideways_scroll_problems(tab, place)
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
 
 
 # --- Proof the one-sheet check can fail --------------------------------------------
