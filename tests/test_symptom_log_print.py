@@ -146,6 +146,7 @@ def test_a_period_without_entries_prints_one_sheet_that_says_so(page, site_serve
     first = flat(printout.sheets[0].body)
     assert SUMMARY_TITLE in first and "No entries in this time." in first, f"{name}: sheet 1 should say there are no entries."
     assert len(printout.sheets) == 1, f"{name}: {len(printout.sheets)} sheets printed, not 1."
+    assert ENTRIES_TITLE not in lines(printout.sheets[0].body), f"{name}: an empty entries list is printed."
 
 
 @pytest.mark.parametrize("width, palette", [(1280, "dark"), (320, "light")])
