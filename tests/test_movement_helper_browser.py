@@ -4,7 +4,7 @@ Every path in the data file is walked by keyboard alone and must end at the
 outcome the data says; Back (the browser's and the helper's) steps back one
 question and Start over starts again; no request leaves 127.0.0.1; axe finds
 nothing in light and dark, desktop and phone, at every step; nothing scrolls
-sideways at 320px; without JavaScript the plain list shows; on paper the helper is left out.
+sideways at 320px; without JavaScript the plain list shows; on paper only a short flow of the questions.
 Each check is proven able to fail on a deliberately broken copy of the helper
 (its script or data changed on the way to the browser).
 """
@@ -434,14 +434,20 @@ def test_without_javascript_the_plain_list_works_by_tapping(browser, site_server
         context.close()
 
 
-def test_on_paper_the_helper_is_left_out(tabs, site_server):
-    """docs/movements.md fills its 2 printed sheets (tests/test_print.py), so the helper does not print."""
+def test_on_paper_only_the_title_and_the_printed_flow_show(tabs, site_server):
+    """The buttons and the long plain list would push docs/movements.md to a third sheet
+    (tests/test_print.py): on paper the short flow stands in for them
+    (tests/test_movement_helper_print.py reads it back from the PDF)."""
     tab = open_helper(tabs.get("desktop"), site_server)
     tab.emulate_media(media="print")
     try:
-        assert tab.is_hidden(ROOT), "the helper prints, and would push the page to a third sheet"
+        for part in (".movement-helper__app", ".movement-helper__fallback", ".movement-helper__intro"):
+            assert tab.locator(f"{ROOT} {part}").first.is_hidden(), f"{part} prints, and would push the page to a third sheet"
+        assert tab.is_visible(f"{ROOT} .movement-helper__print"), "the printed flow of the questions does not print"
+        assert tab.is_visible("#movement-helper-title"), "the helper's title does not print"
     finally:
         tab.emulate_media(media="screen")
+    assert tab.is_hidden(f"{ROOT} .movement-helper__print"), "the printed flow shows on screen as well"
 
 
 def test_embedded_data_is_the_data_file(tabs, site_server):
