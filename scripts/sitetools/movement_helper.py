@@ -1,10 +1,11 @@
 """The "Twitch, spasm or cramp?" helper on /movements/ (issue 12): its one data file,
-checked, walked path by path, and rendered for readers without JavaScript.
+checked, walked path by path, and rendered for readers without JavaScript and for paper.
 
 docs/assets/tools/movement-helper/questions.json holds every question, answer and
 outcome. The browser script reads it (embedded in the page); readers without
 JavaScript see it as a plain list of questions (each answer links to the next), written by
-render_fallback() into overrides/partials/movement-helper.html. MkDocs runs no
+render_fallback() into overrides/partials/movement-helper.html, which also holds the
+short flow printed pages show instead (render_print()). MkDocs runs no
 hooks here (Zensical, Material's successor, runs none), so that file is
 generated and committed: `./scripts/movement-helper` rewrites it and exits 1
 if it had to change it, and a test fails while it is out of date.
@@ -376,7 +377,7 @@ def render_print(data: dict) -> list[str]:
     with how soon their advice says to see a GP (the card's words, e.g. "Non-urgent: see a
     GP"); then each question with its answers and where each leads ("Question 3", or an
     outcome by its heading). Every word comes from the data; the only additions are the
-    labels "Question N" and the arrows. Notes a reader passes on the way ("info" steps)
+    labels "Question N" and the arrows (each kept on the line of what it leads to). Notes a reader passes on the way ("info" steps)
     stay on screen: on paper an answer goes straight to where the note leads."""
     steps = data["steps"]
     order = question_order(data)
@@ -390,34 +391,28 @@ def render_print(data: dict) -> list[str]:
     def leads_to(target: str) -> str:
         step = steps[destination(target)]
         if step["type"] == "outcome":
-            return f'&rarr; <strong>{_e(step["heading"])}</strong>'
-        return f"&rarr; Question {number[destination(target)]}"
+            return f"&rarr;&nbsp;<strong>{_e(step['heading'])}</strong>"
+        return f"&rarr;&nbsp;Question {number[destination(target)]}"
 
-    out = ['  <div class="movement-helper__print print-only">',
-           '    <ol class="movement-helper__flow">']
+    # Few classes and no indentation inside: the page's HTML has a byte budget (tests/budget.json).
+    out = ['  <div class="movement-helper__print print-only">', '<ol class="movement-helper__flow">']
     for sid in order:
         step = steps[sid]
-        out.append(f'      <li><strong>Question {number[sid]}. {_e(step["question"])}</strong>')
+        item = f'<li><strong>Question {number[sid]}. {_e(step["question"])}</strong> '
         if step["type"] == "signs":
             levels: dict[str, list[str]] = {}  # signs grouped by how soon to see a GP
             for sign in step["signs"]:
                 levels.setdefault(advice_level(sign["advice"]), []).append(sign["text"])
-            for level, signs in levels.items():
-                out.append(f'        <span class="movement-helper__flow-signs">{"; ".join(_e(s) for s in signs)}.</span> '
-                           f'<strong class="movement-helper__flow-level">{_e(level)}.</strong>')
+            item += " ".join(f'{"; ".join(_e(s) for s in signs)}. <strong>{_e(level)}.</strong> '
+                             for level, signs in levels.items())
         answers = step["answers"]
         if len({destination(a["next"]) for a in answers}) == 1:  # "Continue" and "I'm not sure" both go on
-            out.append(f'        {leads_to(answers[0]["next"])}')
+            item += leads_to(answers[0]["next"])
         else:
-            out.append('        <ul class="movement-helper__flow-answers">')
-            out += [f'          <li>{_e(a["text"].rstrip("."))} {leads_to(a["next"])}</li>' for a in answers]
-            out.append("        </ul>")
-        out.append("      </li>")
-    out.append("    </ol>")
+            item += "<ul>" + "".join(f'<li>{_e(a["text"].rstrip("."))} {leads_to(a["next"])}</li>' for a in answers) + "</ul>"
+        out.append(item + "</li>")
     every = data["every_outcome"]
-    out.append(f'    <p class="movement-helper__flow-care">{_e(every["not_diagnosis"])} '
-               f'{_link(every["doctor"]["href"], every["doctor"]["text"])}.</p>')
-    out.append("  </div>")
+    out.append(f'</ol><p>{_e(every["not_diagnosis"])} {_link(every["doctor"]["href"], every["doctor"]["text"])}.</p></div>')
     return out
 
 
