@@ -373,7 +373,7 @@ def advice_level(advice: dict) -> str:
 
 def render_print(data: dict) -> list[str]:
     """The printed flow: the same questions as a short numbered flow, small enough for
-    /movements/ to stay on its 2 handout sheets (tests/test_print.py). Warning signs first,
+    /movements/ to stay on its 2 handout sheets (printing.MAX_HANDOUT_SHEETS). Warning signs first,
     with how soon their advice says to see a GP (the card's words, e.g. "Non-urgent: see a
     GP"); then each question with its answers and where each leads ("Question 3", or an
     outcome by its heading). Every word comes from the data; the only additions are the
