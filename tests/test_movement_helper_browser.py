@@ -4,7 +4,7 @@ Every path in the data file is walked by keyboard alone and must end at the
 outcome the data says; Back (the browser's and the helper's) steps back one
 question and Start over starts again; no request leaves 127.0.0.1; axe finds
 nothing in light and dark, desktop and phone, at every step; nothing scrolls
-sideways at 320px; without JavaScript the plain list shows; on paper the helper is left out.
+sideways at 320px; without JavaScript the plain list shows; on paper only a short flow of the questions.
 Each check is proven able to fail on a deliberately broken copy of the helper
 (its script or data changed on the way to the browser).
 """
@@ -21,6 +21,7 @@ from browser_checks import (axe_problems, open_page, privacy_problems, record_re
                             sideways_scroll_problems, tabs)
 from conftest import expected_difference
 from sitetools import movement_helper as helper
+from sitetools.symptom_log import LOG_PAGE, READY
 
 pytestmark = pytest.mark.browser
 __all__ = ["tabs"]  # a fixture, used by name
@@ -294,6 +295,73 @@ def test_back_check_catches_a_script_that_ignores_the_back_button(browser, site_
     assert "the browser's Back button shows 'hurts', not the question before" in text, text
 
 
+# --- From an outcome into the symptom log -------------------------------------------------
+
+LOG_WALKS = [next(w for w in QUESTION_WALKS if w.outcome == sid) for sid in ("twitch", "spasm", "cramp", "not-sure")]
+CHOSEN_KINDS = "() => [...document.querySelectorAll('input[name=\"kind\"]:checked')].map((input) => input.value)"
+
+
+def log_link_problems(tab, walk: helper.Walk) -> list[str]:
+    """At WALK's outcome, follow "Start a log entry ..." by keyboard: the log's form opens with
+    the outcome's kind already chosen, or none for the outcome that names no kind."""
+    outcome = STEPS[walk.outcome]
+    where = f'{PLACE}, outcome "{walk.outcome}"'
+    go_to_state(tab, walk, len(walk.answers))
+    link = tab.locator(f"{ROOT} a.movement-helper__log-link")
+    if link.count() != 1 or link.inner_text().strip() != outcome["log"]["text"]:
+        return [f'{where}: there is no link "{outcome["log"]["text"]}". How to fix: movement-helper.js, '
+                "Helper.prototype.outcomeView, and the outcome's \"log\" in questions.json."]
+    link.focus()
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    tab.wait_for_selector(READY)
+    address = urlsplit(tab.url)
+    chosen, wanted = tab.evaluate(CHOSEN_KINDS), [outcome["kind"]] if outcome["kind"] else []
+    if chosen == wanted:
+        return []
+    said = lambda kinds: " and ".join(kinds) if kinds else "no kind"  # noqa: E731
+    return [f'{where}: "{outcome["log"]["text"]}" opens {address.path}{"?" + address.query if address.query else ""} '
+            f"with {said(chosen)} chosen in the log's form, not {said(wanted)}. How to fix: the link's address "
+            f'must be {outcome["log"]["href"]} (questions.json), and the log must read ?kind= from its address '
+            "(docs/assets/tools/symptom-log/symptom-log.js, presetKind)."]
+
+
+@pytest.mark.parametrize("walk", LOG_WALKS, ids=[w.outcome for w in LOG_WALKS])
+def test_each_outcome_starts_a_log_entry_of_its_kind(page, site_server, walk):
+    """A fresh tab each time: the symptom log keeps what it stores in the tab's own context."""
+    open_helper(page, site_server)
+    problems = log_link_problems(page, walk)
+    assert not problems, "\n".join(problems)
+
+
+def log_link_fault(browser, site_server, walk: helper.Walk, redirect) -> str:
+    """The check's words for WALK when the log's address is redirected on the way (REDIRECT:
+    a pattern and the address to send the browser to instead)."""
+    pattern, target = redirect
+    context = browser.new_context(service_workers="block")
+    context.route(pattern, lambda route: route.fulfill(status=302, headers={"Location": target}))
+    try:
+        return "\n".join(log_link_problems(open_helper(context.new_page(), site_server), walk))
+    finally:
+        context.close()
+
+
+def test_log_link_check_catches_a_kind_that_is_lost(browser, site_server):
+    """A redirect that drops ?kind= from the address: the form opens with nothing chosen."""
+    log = site_server + LOG_PAGE
+    text = log_link_fault(browser, site_server, LOG_WALKS[2], (re.compile(r".*/symptom-log/\?kind=.*"), log))
+    assert (f'{PLACE}, outcome "cramp": "Start a log entry for a cramp" opens {urlsplit(log).path} with no kind '
+            "chosen in the log's form, not cramp. How to fix: the link's address must be symptom-log/?kind=cramp") \
+        in text, text
+
+
+def test_log_link_check_catches_a_kind_the_neutral_outcome_should_not_choose(browser, site_server):
+    log = site_server + LOG_PAGE
+    text = log_link_fault(browser, site_server, LOG_WALKS[3], (re.compile(r".*/symptom-log/$"), log + "?kind=cramp"))
+    assert (f'{PLACE}, outcome "not-sure": "Start a log entry" opens {urlsplit(log).path}?kind=cramp with cramp '
+            "chosen in the log's form, not no kind.") in text, text
+
+
 # --- Privacy ----------------------------------------------------------------------------------
 
 def test_nothing_leaves_127_0_0_1_and_nothing_is_stored(browser, site_server):
@@ -434,14 +502,20 @@ def test_without_javascript_the_plain_list_works_by_tapping(browser, site_server
         context.close()
 
 
-def test_on_paper_the_helper_is_left_out(tabs, site_server):
-    """docs/movements.md fills its 2 printed sheets (tests/test_print.py), so the helper does not print."""
+def test_on_paper_only_the_title_and_the_printed_flow_show(tabs, site_server):
+    """The buttons and the long plain list would push docs/movements.md to a third sheet
+    (tests/test_print.py): on paper the short flow stands in for them
+    (tests/test_movement_helper_print.py reads it back from the PDF)."""
     tab = open_helper(tabs.get("desktop"), site_server)
     tab.emulate_media(media="print")
     try:
-        assert tab.is_hidden(ROOT), "the helper prints, and would push the page to a third sheet"
+        for part in (".movement-helper__app", ".movement-helper__fallback", ".movement-helper__intro"):
+            assert tab.locator(f"{ROOT} {part}").first.is_hidden(), f"{part} prints, and would push the page to a third sheet"
+        assert tab.is_visible(f"{ROOT} .movement-helper__print"), "the printed flow of the questions does not print"
+        assert tab.is_visible("#movement-helper-title"), "the helper's title does not print"
     finally:
         tab.emulate_media(media="screen")
+    assert tab.is_hidden(f"{ROOT} .movement-helper__print"), "the printed flow shows on screen as well"
 
 
 def test_embedded_data_is_the_data_file(tabs, site_server):
