@@ -259,6 +259,43 @@ def test_export_then_import_into_an_empty_browser_gives_the_same_log(page, brows
         context.close()
 
 
+FIVE_MB = 5 * 1024 * 1024
+
+
+def big_log(notes_length: int) -> list[dict]:
+    """3,000 entries with long notes: a backup of about 5 or 6 MB."""
+    return [entry(f"big-{n:05}", f"2025-{1 + n % 12:02}-{1 + n % 28:02}T{n % 24:02}:{n % 60:02}", notes="n" * notes_length)
+            for n in range(3000)]
+
+
+@pytest.mark.parametrize("notes_length, loads_back", [(1500, True), (1900, False)], ids=["5.3 MB spaced", "6.2 MB"])
+def test_a_backup_over_5_mb_is_made_smaller_or_the_reader_is_told(page, browser, site_server, notes_length, loads_back):
+    """The import refuses files over 5 MB, so the export must never leave a reader with a
+    backup this page cannot load back without saying so. With the spaces left out, a
+    5.3 MB backup is 5.0 MB and loads back; a 6.2 MB one is saved, and the reader is told."""
+    open_log(page, site_server)
+    seed(page, big_log(notes_length))
+    data = export(page)
+    status = " ".join(page.inner_text('[data-part="backup-status"]').split())
+    assert len(json.loads(data)["entries"]) == 3000, "docs/symptom-log.md: the big backup lost entries."
+    if loads_back:
+        assert len(data) <= FIVE_MB, (f"docs/symptom-log.md: the backup is {len(data):,} bytes, over 5 MB, so this page "
+                                      "could not load it back; written without spaces it fits (symptom-log.js, exportBackup).")
+        assert status == "The backup file is saved in your downloads. Keep it somewhere safe.", status
+        context = browser.new_context()
+        try:
+            fresh = open_log(context.new_page(), site_server)
+            import_backup(fresh, data)
+            assert import_errors(fresh) == [], import_errors(fresh)
+            assert len(stored(fresh)["entries"]) == 3000
+        finally:
+            context.close()
+    else:
+        assert len(data) > FIVE_MB
+        assert "It is more than 5 MB, so this page cannot load it back. Keep it, and save a spreadsheet file too." \
+            in status, f"docs/symptom-log.md: a backup this page cannot load back was saved without a word: {status!r}"
+
+
 def test_csv_matches_the_entries_and_neutralises_formulas(page, site_server):
     open_log(page, site_server)
     hostile = ["=HYPERLINK(\"http://x\")", "+1+2", "-3", "@SUM(A1)", "plain, with \"quotes\"\nand a new line"]
@@ -295,7 +332,7 @@ BAD_IMPORTS = {
     "same id twice": (json.dumps(backup([entry("twin", "2026-03-01T10:00"), entry("twin", "2026-03-02T10:00")])),
                       "Entry 2 (2 March 2026, 10:00): it has the same id as entry 1."),
     "over 5 MB": (json.dumps(backup([entry("big", "2026-03-01T10:00", notes="x" * (5 * 1024 * 1024))])),
-                  "The file is more than 5 MB. A backup of this log can be at most 5 MB"),
+                  "The file is more than 5 MB. This page can only load backups of 5 MB or less."),
     "not JSON": ("format: fibro-twitch-log\nthis is not JSON {",
                  "The file is not a backup from this log, or it is damaged. A spreadsheet file (CSV) cannot be loaded."),
 }

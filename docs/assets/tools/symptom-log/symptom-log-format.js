@@ -188,8 +188,7 @@
    * Everything is checked before anything is written. */
   function parseBackup(text, bytes) {
     if (bytes > MAX_BYTES) {
-      return refused(["The file is more than 5 MB. A backup of this log can be at most 5 MB, " +
-                      "so this is not one of its backups."]);
+      return refused(["The file is more than 5 MB. This page can only load backups of 5 MB or less."]);
     }
     var data;
     try {

@@ -491,6 +491,8 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
+  function bytesOf(text) { return new Blob([text]).size; } // as saved: UTF-8
+
   SymptomLog.prototype.bindBackup = function () {
     var self = this, p = this.parts;
     p["export-json"].addEventListener("click", function () { self.exportBackup(); });
@@ -529,8 +531,16 @@
   SymptomLog.prototype.exportBackup = function () {
     var self = this, meta = this.log.meta || {};
     var backup = F.makeBackup(this.log.entries, this.log.days, meta.extra);
-    download(JSON.stringify(backup, null, 2), "application/json", "symptom-log-backup-" + today() + ".json");
-    self.say("backup-status", "The backup file is saved in your downloads. Keep it somewhere safe.");
+    // One field a line reads best; a log too big for that to load back (over
+    // F.MAX_BYTES) is written without the spaces, and if it is still too big
+    // the reader is told, so no one keeps a backup they cannot load back here.
+    var text = JSON.stringify(backup, null, 2);
+    if (bytesOf(text) > F.MAX_BYTES) text = JSON.stringify(backup);
+    download(text, "application/json", "symptom-log-backup-" + today() + ".json");
+    self.say("backup-status", bytesOf(text) > F.MAX_BYTES
+      ? "The backup file is saved in your downloads. It is more than 5 MB, so this page cannot load it back. " +
+        "Keep it, and save a spreadsheet file too."
+      : "The backup file is saved in your downloads. Keep it somewhere safe.");
     if (!this.storage) return Promise.resolve();
     return this.storage.changeMeta({last_backup: backup.exported}).then(function () { return self.changed(); });
   };
