@@ -159,7 +159,7 @@ def test_flow_check_catches_a_question_left_out(browser, site_server):
 
 def test_flow_check_catches_a_warning_sign_left_out(browser, site_server):
     sign = DATA["steps"][DATA["start"]]["signs"][3]["text"]  # "Trouble speaking or swallowing"
-    text, _ = print_changed(browser, site_server, "A4", page_change=lambda html: html.replace(sign + ";", "", 1))
+    text, _ = print_changed(browser, site_server, "A4", page_change=lambda html: html.replace(f"<li>{sign}</li>", "", 1))
     assert (f'Printed on A4 paper, /movements/ does not show the warning sign "{DATA["steps"][DATA["start"]]["signs"][3]["id"]}": '
             f'"{sign}"') in text, text
 

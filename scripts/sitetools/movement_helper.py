@@ -403,7 +403,8 @@ def render_print(data: dict) -> list[str]:
             levels: dict[str, list[str]] = {}  # signs grouped by how soon to see a GP
             for sign in step["signs"]:
                 levels.setdefault(advice_level(sign["advice"]), []).append(sign["text"])
-            item += " ".join(f'{"; ".join(_e(s) for s in signs)}. <strong>{_e(level)}.</strong> '
+            # Signs apart like answers (a bullet between them, movement-helper.css), then their level.
+            item += " ".join(f'<ul>{"".join(f"<li>{_e(s)}</li>" for s in signs)}</ul>. <strong>{_e(level)}.</strong> '
                              for level, signs in levels.items())
         answers = step["answers"]
         if len({destination(a["next"]) for a in answers}) == 1:  # "Continue" and "I'm not sure" both go on
