@@ -799,7 +799,9 @@
     var table = el("table", "symptom-log__week-table");
     table.appendChild(el("caption", null, "Entries each day, with hours slept below"));
     var head = el("thead"), row = el("tr");
-    row.appendChild(el("th", null, "Week from"));
+    var corner = el("th", null, "Week from");
+    corner.scope = "col";
+    row.appendChild(corner);
     var DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
     for (var c = 0; c < 7; c++) {
       var name = el("th", null, DAY_NAMES[(F.dayNumber(s.from) + c + 4) % 7]); // 1 Jan 1970 was a Thursday
@@ -838,7 +840,9 @@
     var table = el("table", "symptom-log__week-table");
     table.appendChild(el("caption", null, "Entries each month, with the average hours slept below"));
     var head = el("thead"), row = el("tr"), body = el("tbody"), year = null, cell;
-    row.appendChild(el("th", null, "Year"));
+    cell = el("th", null, "Year");
+    cell.scope = "col";
+    row.appendChild(cell);
     for (var c = 0; c < 12; c++) {
       cell = el("th", null, F.readableDate("2000-" + (c < 9 ? "0" : "") + (c + 1) + "-01").split(" ")[1].slice(0, 3));
       cell.scope = "col";
