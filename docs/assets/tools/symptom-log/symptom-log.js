@@ -717,7 +717,10 @@
     // Lists cut short, so the summary stays on one sheet; the entries list has every detail.
     var L = F.SUMMARY_LIMITS, cut = s.byArea.length > L.areas + 1 ? L.areas : s.byArea.length, rest = 0, shortened = false;
     var areas = s.byArea.map(function (a, i) { if (i >= cut) rest += a.count; return a.name + ": " + a.count; }).slice(0, cut);
-    if (rest) shortened = areas.push("and " + (s.byArea.length - cut) + " more areas (" + plural(rest, "entry", "entries") + ")");
+    if (rest) {
+      areas.push("and " + (s.byArea.length - cut) + " more areas (" + plural(rest, "entry", "entries") + ")");
+      shortened = true;
+    }
     factRow(facts, "By body area", areas.join(", "));
     factRow(facts, "Pain (0 to 10)", s.pain ? "From " + s.pain.low + " to " + s.pain.high + ", middle value " + s.pain.middle +
       " (" + plural(s.pain.count, "entry", "entries") + " with a score)" : "No pain scores");
