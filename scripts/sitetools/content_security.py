@@ -15,6 +15,12 @@ hash what it has not yet written. So this step reads each page after the
 last step that changes markup, hashes what is there, and writes the tag
 straight after <meta charset>, before anything that loads or runs.
 
+Styles are held to the same rule: the <style> elements in a page (the
+printed running footer) and the one Zensical's script writes for its search
+box are named by hash, so style-src needs no 'unsafe-inline'. Neither theme
+writes style="" attributes (it sets styles through element.style, which CSP
+allows), and neither do our pages or tools.
+
 Data blocks (<script type="application/json">: Material's __config, the
 movement helper's questions) are never run, so CSP does not apply to them
 and they need no hash.
@@ -134,7 +140,7 @@ def theme_styles(site: Path) -> list[str]:
         names = STYLE_FROM_NAME.findall(script)
         if len(names) != len(STYLE_ELEMENT.findall(script)):
             raise PolicyProblem(f"{bundle.relative_to(site)}: the theme's script writes a <style> element whose "
-                                "text this step cannot find, so the policy would block it. See THEME_STYLES in "
+                                "text this step cannot find, so the policy would block it. See theme_styles() in "
                                 "scripts/sitetools/content_security.py.")
         for name in names:
             found = re.search(r"(?:var |let |const |,)" + re.escape(name) + r"='([^'\\\n]*)'", script)
