@@ -5,8 +5,7 @@ The csp build step (sitetools/content_security.py) writes the policies;
 this check reads the finished pages, so a page changed after that step, or
 an inline script edited without its hash, is caught before a reader's
 browser blocks it. Not one of ALL_CHECKS, the checks of what contributors
-write: its messages name built pages, and tests/test_content_security.py
-runs it.
+write: its messages name built pages, and the test suite runs it.
 """
 
 from __future__ import annotations
