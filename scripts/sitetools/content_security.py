@@ -44,10 +44,7 @@ META_NAME = "Content-Security-Policy"
 SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript",
                 "application/ecmascript"}
 CHARSET = re.compile(r'<meta charset="utf-8">', re.IGNORECASE)
-EXISTING = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.IGNORECASE)
-# onclick="...", onload='...': CSP blocks every inline event handler, so one in
-# a page is a feature that silently stops working.
-EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
+EXISTING = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
 
 # Everything the site needs, from its own address only.
 FIXED = {
@@ -65,9 +62,12 @@ FIXED = {
 
 @dataclass(frozen=True)
 class Inline:
-    """The exact text of each inline script and <style> in one page."""
+    """The exact text of each inline script and <style> in one page, and
+    its inline event handlers (onclick="..."): CSP blocks every one of those,
+    so one in a page is a feature that silently stops working."""
     scripts: list[str]
     styles: list[str]
+    handlers: list[str]
 
 
 def sha256_source(text: str) -> str:
@@ -87,7 +87,9 @@ def inline_parts(html: str) -> Inline:
     soup = BeautifulSoup(html, "html.parser")
     scripts = [s.string or "" for s in soup.find_all("script") if not s.has_attr("src") and runs(s)]
     styles = [s.string or "" for s in soup.find_all("style")]
-    return Inline(scripts, styles)
+    handlers = sorted({f"<{tag.name} {name}=" for tag in soup.find_all(True) for name in tag.attrs
+                       if name.lower().startswith("on")})
+    return Inline(scripts, styles, handlers)
 
 
 def policy(inline: Inline, theme_styles: list[str] = ()) -> str:
@@ -112,14 +114,14 @@ def add_policy(html: str, name: str, theme_styles: list[str] = ()) -> str:
     """HTML with its policy as the first tag after <meta charset>; a policy
     already there is replaced, so running the step twice changes nothing."""
     html = EXISTING.sub("", html)
-    handler = EVENT_HANDLER.search(html)
-    if handler:
-        raise PolicyProblem(f"{name}: has an inline event handler ({handler.group(1)}=), which the "
+    inline = inline_parts(html)
+    if inline.handlers:
+        raise PolicyProblem(f"{name}: has an inline event handler ({', '.join(inline.handlers)}), which the "
                             "Content-Security-Policy blocks. Add the listener in the page's script file instead.")
     charset = CHARSET.search(html)
     if charset is None:
         raise PolicyProblem(f'{name}: has no <meta charset="utf-8"> to put the Content-Security-Policy after.')
-    tag = meta_tag(policy(inline_parts(html), theme_styles))
+    tag = meta_tag(policy(inline, theme_styles))
     return html[:charset.end()] + tag + html[charset.end():]
 
 
