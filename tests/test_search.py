@@ -2,8 +2,12 @@
 typed into the search box in a real browser (one page open, every query), brings
 one of its pages into the first 3 results. A worried query shows a calm page
 first, and the MND page comes first only for words that name MND or ALS.
+A search that finds nothing offers a line on searching in other words and
+working links to the pages most readers need (site.js, section 6), readable
+in light and dark and reached by keyboard.
 Proven able to fail on tests/fixtures/search-missing-word/: a cramp page that
-never says "charley horse", and an MND page that outranks the calm answer.
+never says "charley horse", an MND page that outranks the calm answer, and
+links offered after an empty search that lead nowhere.
 
 SEARCH_TOP3=FILE writes every query's first 3 results to FILE as a Markdown
 table, to compare a change's before and after.
@@ -17,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_checks import open_page, search_results
+from browser_checks import NEEDED_WHEN_NOTHING_MATCHES, axe_problems, open_page, search_results, way_on_problems
 from conftest import BUILDER, FIXTURES, build, expected_difference, serve
 
 pytestmark = pytest.mark.browser
@@ -90,6 +94,36 @@ def test_every_query_in_the_list_names_pages_that_exist(built_site):
     assert not problems, "\n".join(problems)
 
 
+NOTHING_MATCHES = "twiching"  # a typo, as readers' searches often have
+NO_WAY_ON = expected_difference(
+    "zensical", "its search is a dialog of its own in a shadow root, which site.js (section 6) does not reach, "
+    "so a search that finds nothing shows only Zensical's own line, with no links to the pages most readers need.",
+    "Zensical lets a site add to its empty search result, or site.js reaches into its dialog.")
+
+
+@NO_WAY_ON
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_a_search_that_finds_nothing_offers_the_pages_most_readers_need(browser, site_server, palette):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=palette)
+    try:
+        tab = open_page(context.new_page(), site_server + "understanding/", palette)
+        place = f"docs/assets/javascripts/site.js, on a phone in {palette} colours"
+        assert search_results(tab, NOTHING_MATCHES) == [], f'"{NOTHING_MATCHES}" should find nothing'
+        problems = way_on_problems(tab, NOTHING_MATCHES, site_server, place)
+        problems += axe_problems(tab, place + " with an empty search")
+        reached = []
+        for _ in range(5):  # from the search box, by keyboard alone, as Material moves through its results
+            tab.keyboard.press("ArrowDown")
+            reached.append(tab.evaluate("""() => document.activeElement.closest(".search-help") ?
+                                           document.activeElement.href : ''""").removeprefix(site_server))
+        problems += [f"{place}: after an empty search, the arrow keys from the search box never reach the link to "
+                     f"/{page}, so keyboard users cannot follow it." for page in NEEDED_WHEN_NOTHING_MATCHES
+                     if page not in reached]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
 @pytest.fixture(scope="module")
 def fixture_tab(browser, tmp_path_factory):
     site = tmp_path_factory.mktemp("search-fixture")
@@ -113,3 +147,15 @@ def test_search_check_catches_an_alarming_page_that_outranks_the_calm_answer(fix
     text = "\n".join(ranking_problems(search_results(fixture_tab, "worried"), entry))
     assert 'Searching for "worried" shows "/could-it-be-mnd/" first. A worried reader must see' in text, text
     assert 'Searching for "worried" shows the MND page first, though the words do not name MND' in text, text
+
+
+def test_way_on_check_catches_links_that_lead_nowhere_and_a_dead_end(fixture_tab):
+    base = fixture_tab.evaluate("new URL('.', document.querySelector('.md-logo').href).href")
+    assert search_results(fixture_tab, NOTHING_MATCHES) == []
+    text = "\n".join(way_on_problems(fixture_tab, NOTHING_MATCHES, base, "fixture"))
+    assert 'Searching for "twiching" offers the link "understanding" to /understanding/, which does not work (status 404)' in text, text
+    assert "/when-to-see-a-doctor/, which does not work" not in text, text
+    fixture_tab.evaluate("document.querySelectorAll('.search-help').forEach(help => help.remove())")
+    text = "\n".join(way_on_problems(fixture_tab, NOTHING_MATCHES, base, "fixture"))
+    assert 'Searching for "twiching" finds nothing, and no line says how to search in other words' in text, text
+    assert 'finds nothing, and the search box offers no link to /symptom-log/: a dead end' in text, text
