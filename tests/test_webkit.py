@@ -183,14 +183,19 @@ def way_on_problems(webkit, base: str) -> list[str]:
     return problems
 
 
-@expected_difference("zensical", "its search is a dialog of its own in a shadow root, which site.js (section 6) "
-                     "does not reach, so a search that finds nothing offers no links.",
-                     "Zensical lets a site add to its empty search result, or site.js reaches into its dialog.")
+NO_WAY_ON = expected_difference(
+    "zensical", "its search is a dialog of its own in a shadow root, which site.js (section 6) does not reach, "
+    "so a search that finds nothing offers no links (nor on the fixture, so there is nothing to catch).",
+    "Zensical lets a site add to its empty search result, or site.js reaches into its dialog.")
+
+
+@NO_WAY_ON
 def test_webkit_search_that_finds_nothing_offers_the_pages_most_readers_need(webkit, site_server):
     problems = way_on_problems(webkit, site_server)
     assert not problems, "\n".join(problems)
 
 
+@NO_WAY_ON
 def test_webkit_way_on_check_catches_links_that_lead_nowhere(webkit, tmp_path):
     build(FIXTURES / "search-missing-word" / "mkdocs.yml", tmp_path)
     server, url = serve(tmp_path, "/")
