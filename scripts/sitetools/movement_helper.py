@@ -394,8 +394,10 @@ def mirrored_texts(data: dict) -> list[tuple[str, str, str]]:
     for sid, step in (data.get("steps") or {}).items():
         for sign in step.get("signs") or []:
             advice = sign.get("advice") or {}
+            if not advice.get("mirrors"):  # from the care rules, as the page's cards are
+                continue
             for key in ("card", "item"):
-                found.append((advice.get("mirrors", ""), advice.get(key, ""), f'{sid} > {sign.get("id")} > {key}'))
+                found.append((advice["mirrors"], advice.get(key, ""), f'{sid} > {sign.get("id")} > {key}'))
         for part in ("text", "means", "helps"):
             for item in step.get(part) or []:
                 if isinstance(item, dict) and item.get("mirrors"):
