@@ -224,9 +224,18 @@ def check(data: dict, path: Path = DATA_FILE) -> list[Problem]:
         add(None, "There is no warning-sign check (a step with \"type\": \"signs\"), so nobody is told when to "
                   "see a GP before the questions.",
             'Add the "warning-signs" step back, after the sudden-sign check.')
+    rules = care_rules.load()
+    rule_signs = care_rules.signs_by_id(rules)
     for sid in signs_steps:
         for sign in steps[sid].get("signs") or []:
             advice = sign.get("advice") or {}
+            rule = rule_signs.get(sign.get("id"))
+            card = care_rules.card_of(rules, rule["id"]) if rule else None
+            if card and advice.get("card") != card["heading"]:
+                add(sid, f'In {_label(sid, steps[sid])}, the warning sign "{sign.get("text", sign.get("id"))}" is given '
+                         f'the advice "{advice.get("card")}", but the care rules put it on the card "{card["heading"]}" '
+                         f'(level "{rule["level"]}").',
+                    f'Name it by its id alone ("{rule["id"]}"): its advice then comes from the care rules.')
             if not (advice.get("card") and advice.get("item") and advice.get("href", "").startswith(DOCTOR_PAGE)):
                 add(sid, f'In {_label(sid, steps[sid])}, the warning sign "{sign.get("text", sign.get("id"))}" has no '
                          "advice, or its advice does not link to when to see a doctor.",
