@@ -193,6 +193,14 @@ def test_yes_to_a_sudden_sign_that_skips_the_emergency_step_is_named():
         in text, text
 
 
+def test_a_sign_given_another_level_than_the_care_rules_is_named():
+    text = fixture_problems("wrong-level.json")
+    assert ('tests/fixtures/movement-helper/wrong-level.json, line 58: In the question "warning-signs" ("Next, do you '
+            'have any of these?"), the warning sign "One painful leg that is swollen, warm or red" is given the advice '
+            '"See a GP (not urgent) if your cramps", but the care rules put it on the card "Urgent: ask for a GP '
+            'appointment today, or call NHS 111 in the UK, if you have" (level "urgent").') in text, text
+
+
 def test_outcomes_without_the_gp_rule_are_named():
     text = fixture_problems("no-gp-rule.json")
     assert "tests/fixtures/movement-helper/no-gp-rule.json: The outcomes do not end with the GP rule" in text, text
@@ -202,10 +210,10 @@ def test_the_fixtures_have_no_other_faults():
     """Each broken copy has exactly the one fault its test names (the misplaced start also
     leaves the sudden-sign, emergency and warning-sign steps unreachable)."""
     names = ("dead-end.json", "no-link.json", "sign-not-first.json", "hard-words.json", "no-emergency.json",
-             "no-gp-rule.json")
+             "no-gp-rule.json", "wrong-level.json")
     counts = {name: len(helper.check(helper.load(BROKEN / name), BROKEN / name)) for name in names}
     assert counts == {"dead-end.json": 1, "no-link.json": 1, "sign-not-first.json": 5, "hard-words.json": 1,
-                      "no-emergency.json": 1, "no-gp-rule.json": 1}, counts
+                      "no-emergency.json": 1, "no-gp-rule.json": 1, "wrong-level.json": 1}, counts
 
 
 # --- One source: the page's plain list is generated from the data -------------------------
@@ -324,3 +332,34 @@ def test_words_that_diagnose_or_promise_and_a_loop_are_named(data):
     assert 'The outcome "twitch" ("This sounds most like a twitch") says "you have"' in text, text
     assert 'says "will stop"' in text, text
     assert "This path goes round in a loop and never ends" in text, text
+
+
+# --- A short cramp is still a cramp ------------------------------------------------------------
+
+DURATION = re.compile(r"\b(short|long|longer|seconds?|minutes?|time)\b", re.I)
+
+
+def short_cramp_problems(data) -> list[str]:
+    """The NHS says a leg cramp can last from a few seconds: an answer that tells a spasm from a
+    cramp by how long it lasts would call a short cramp a spasm."""
+    problems = []
+    for sid, step in data["steps"].items():
+        for answer in step.get("answers") or []:
+            if answer.get("next") in ("spasm", "cramp") and DURATION.search(answer["text"]):
+                problems.append(f'{helper.relative_name(helper.DATA_FILE)} ({sid} > {answer["id"]}): the answer '
+                                f'"{answer["text"]}" tells a {answer["next"]} by how long it lasts, so a short cramp '
+                                "would be called a spasm. How to fix: ask how strong it is, not how long.")
+    return problems
+
+
+def test_a_short_cramp_is_not_told_from_a_spasm_by_how_long_it_lasts(data):
+    assert not short_cramp_problems(data), "\n".join(short_cramp_problems(data))
+    assert "a few seconds" in page_words("docs/movements.md"), "docs/movements.md no longer says a cramp can be short"
+
+
+def test_the_short_cramp_check_catches_a_question_about_length(data):
+    import copy
+    broken = copy.deepcopy(data)
+    broken["steps"]["how-strong"]["answers"][0]["text"] = "A short time. The muscle feels tight or knotted, then lets go."
+    text = "\n".join(short_cramp_problems(broken))
+    assert '(how-strong > knot): the answer "A short time.' in text and "a short cramp would be called a spasm" in text, text
