@@ -391,7 +391,7 @@ def reader_texts(data: dict) -> list[str]:
 
 
 def advice_sentence(advice: dict) -> str:
-    """"Non-urgent: see a GP if" + "last longer than 10 minutes" as one sentence."""
+    """"See a GP (not urgent) if your cramps" + "last longer than 10 minutes" as one sentence."""
     if not advice:
         return ""
     return f'{advice.get("card", "")} {advice.get("item", "")}.'
@@ -450,15 +450,15 @@ def question_order(data: dict) -> list[str]:
 
 
 def advice_level(advice: dict) -> str:
-    """"Non-urgent: see a GP if your cramps" -> "Non-urgent: see a GP": how soon, in the card's own words."""
-    return re.split(r" if\b", advice.get("card", ""), maxsplit=1)[0].strip()
+    """"See a GP (not urgent) if your cramps" -> "See a GP (not urgent)": how soon, in the card's own words."""
+    return re.split(r" if\b", advice.get("card", ""), maxsplit=1)[0].strip().rstrip(",")
 
 
 def render_print(data: dict) -> list[str]:
     """The printed flow: the same questions as a short numbered flow, small enough for
     /movements/ to stay on its 2 handout sheets (printing.MAX_HANDOUT_SHEETS). Warning signs first,
-    with how soon their advice says to see a GP (the card's words, e.g. "Non-urgent: see a
-    GP"); then each question with its answers and where each leads ("Question 3", or an
+    with how soon their advice says to get help (the card's words, e.g. "See a GP (not
+    urgent)"); then each question with its answers and where each leads ("Question 3", or an
     outcome by its heading). Every word comes from the data; the only additions are the
     labels "Question N" and the arrows (each kept on the line of what it leads to). Notes a reader passes on the way ("info" steps)
     stay on screen: on paper an answer goes straight to where the note leads."""
@@ -476,7 +476,7 @@ def render_print(data: dict) -> list[str]:
         if step["type"] == "outcome":
             return f"&rarr;&nbsp;<strong>{_e(step['heading'])}</strong>"
         if step["type"] == "info":  # the emergency step: what to do, in its own words
-            return f"&rarr;&nbsp;<strong>{_e(' '.join(t['text'] for t in step['text']))}</strong>"
+            return f"&rarr;&nbsp;<strong>{_e(step['heading'])}. {_e(' '.join(t['text'] for t in step['text']))}</strong>"
         return f"&rarr;&nbsp;Question {number[destination(target)]}"
 
     # Few classes and no indentation inside: the page's HTML has a byte budget (tests/budget.json).

@@ -170,7 +170,7 @@
     var answers = make("div", "answers");
     step.answers.forEach(function (answer) {
       var notSure = answer.id === "not-sure";
-      answers.appendChild(this.button(answer.text, notSure ? "answer" : "answer " + MODULE + "__answer--primary",
+      var b = this.button(answer.text, notSure ? "answer" : "answer " + MODULE + "__answer--primary",
         function () {
           var ticked = notSure ? [] : boxes.filter(function (b) { return b.checked; })
             .map(function (b) { return b.value; });
@@ -178,7 +178,9 @@
           self.remember({ step: state.step, signs: ticked, advice: false }, true);
           if (ticked.length) self.go({ step: state.step, signs: ticked, advice: true });
           else self.go({ step: answer.next, signs: [], advice: false });
-        }));
+        });
+      b.setAttribute("data-answer", answer.id);
+      answers.appendChild(b);
     }, this);
     return { heading: heading, body: [heading, hint, group, answers] };
   };
