@@ -106,6 +106,8 @@ def test_every_warning_sign_has_its_care_rules_level_and_card(data):
         assert sign["advice"]["card"] == card["heading"], sign["id"]
         assert sign["advice"]["item"] == rule["text"], sign["id"]
         assert sign["advice"]["href"] == f"when-to-see-a-doctor/#{card['id']}", sign["id"]
+        if rule.get("if_sudden"):  # an emergency when sudden: never "not urgent" without "came on gradually"
+            assert "came on gradually" in sign["advice"]["gradual"], sign["id"]
 
 
 def test_every_outcome_ends_with_the_gp_rule(data):

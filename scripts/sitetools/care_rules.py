@@ -34,6 +34,8 @@ HEADING_STARTS = {"emergency": "Emergency:", "urgent": "Urgent:", "gp": "See a G
                   "doctor": "See a doctor"}
 # Material admonition types: each level looks different too.
 ADMONITION = {"emergency": "danger", "urgent": "warning", "gp": "info", "doctor": "note"}
+# The helper and the log say it beside each such sign.
+GRADUAL_SENTENCE = "This is for a sign that came on gradually. If it comes on suddenly, it is an emergency."
 GRADUAL_NOTE = ("This card is for signs that came on gradually, over weeks or months. "
                 "If one comes on suddenly, it is an emergency: see [what to do in an emergency](#emergency).")
 

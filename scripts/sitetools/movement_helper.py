@@ -76,9 +76,11 @@ def resolve(data: dict, rules: dict | None = None) -> dict:
         if sign is None:
             return {"id": sid, "text": sid, "advice": {}}
         card = care_rules.card_of(rules, sid)
-        return {"id": sid, "text": sign["label"], "level": sign["level"],
-                "advice": {"card": card["heading"], "item": sign["text"], "href": care_rules.sign_href(rules, sid),
-                           "source": rules["sources"][sign["source"]]["title"]}}
+        advice = {"card": card["heading"], "item": sign["text"], "href": care_rules.sign_href(rules, sid),
+                  "source": rules["sources"][sign["source"]]["title"]}
+        if sign.get("if_sudden"):  # never "not urgent" without "came on gradually"
+            advice["gradual"] = care_rules.GRADUAL_SENTENCE
+        return {"id": sid, "text": sign["label"], "level": sign["level"], "advice": advice}
 
     for step in (data.get("steps") or {}).values():
         if step.get("type") == "sudden" and step.get("level") and "signs" not in step:
@@ -379,7 +381,7 @@ def reader_texts(data: dict) -> list[str]:
         for sign in step.get("signs") or []:
             advice = sign.get("advice") or {}
             # The card's heading and its item are read as two lines, as on the page.
-            texts += [sign.get("text", ""), advice.get("card", ""), advice.get("item", "")]
+            texts += [sign.get("text", ""), advice.get("card", ""), advice.get("item", ""), advice.get("gradual", "")]
         texts += [t.get("text", "") for t in step.get("text") or []]
         texts += [(step.get("link") or {}).get("text", "")]
         if step.get("type") == "outcome":
@@ -565,7 +567,8 @@ def render_fallback(data: dict, source: Path = DATA_FILE) -> str:
                 advice = sign["advice"]
                 out.append(f'          <li><p><strong>{_e(sign["text"])}</strong></p> '
                            f'<p class="movement-helper__card">{_e(advice["card"])}</p> '
-                           f'<ul class="movement-helper__card-item"><li>{_e(advice["item"])}</li></ul></li>')
+                           f'<ul class="movement-helper__card-item"><li>{_e(advice["item"])}'
+                           + (f' {_e(advice["gradual"])}' if advice.get("gradual") else "") + '</li></ul></li>')
             out.append("        </ul>")
             out.append(f'        <p class="movement-helper__signs-summary">{_e(step["signs_summary"])}</p>')
             # One link, not one per card: the reader needs the page once.

@@ -194,7 +194,8 @@
       var item = make("li", "advice-item");
       item.setAttribute("data-sign", sign.id);
       item.appendChild(make("strong", "advice-card", sign.advice.card));
-      item.appendChild(document.createTextNode(" " + sign.advice.item + ". "));
+      item.appendChild(document.createTextNode(" " + sign.advice.item + ". " +
+        (sign.advice.gradual ? sign.advice.gradual + " " : "")));
       item.appendChild(this.link({ text: "When to see a doctor", href: sign.advice.href }));
       list.appendChild(item);
     }, this);
