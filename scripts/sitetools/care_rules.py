@@ -34,10 +34,6 @@ HEADING_STARTS = {"emergency": "Emergency:", "urgent": "Urgent:", "gp": "See a G
                   "doctor": "See a doctor"}
 # Material admonition types: each level looks different too.
 ADMONITION = {"emergency": "danger", "urgent": "warning", "gp": "info", "doctor": "note"}
-# The helper and the log say it beside each such sign.
-GRADUAL_SENTENCE = "This is for a sign that came on gradually. If it comes on suddenly, it is an emergency."
-GRADUAL_NOTE = ("This card is for signs that came on gradually, over weeks or months. "
-                "If one comes on suddenly, it is an emergency: see [what to do in an emergency](#emergency).")
 
 
 def relative_name(path: Path) -> str:
@@ -139,6 +135,11 @@ def check(rules: dict, path: Path = DATA_FILE) -> list[Problem]:
         if sid not in carded:
             add(where, f'The sign "{sid}" ({label}) is on no card, so when-to-see-a-doctor does not show it.',
                 "Add its id to the card of its level.")
+    gradual = rules.get("gradual_rule") or {}
+    if "came on gradually" not in gradual.get("sign", "") or "came on gradually" not in gradual.get("card", ""):
+        add(None, 'The "gradual_rule" does not say "came on gradually", so a sign that is an emergency when sudden '
+                  'could be shown as "not urgent" alone.',
+            'Give "gradual_rule" a "sign" and a "card" sentence that say "came on gradually".')
     rule = rules.get("gp_rule") or {}
     if not rule.get("text") or rule.get("source") not in sources:
         add(None, 'There is no "gp_rule" with its text and source: the short rule every place repeats.',
@@ -170,7 +171,7 @@ def render_card(rules: dict, card: dict) -> str:
     if card.get("note"):
         lines += [f"    {card['note']}", ""]
     if needs_gradual_note(rules, card):
-        lines += [f"    {GRADUAL_NOTE}", ""]
+        lines += [f"    {rules['gradual_rule']['card']}", ""]
     lines.append("    Source: " + "; ".join(sources[s]["title"] for s in used) + ".")
     return "\n".join(lines) + "\n"
 

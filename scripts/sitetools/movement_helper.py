@@ -79,7 +79,7 @@ def resolve(data: dict, rules: dict | None = None) -> dict:
         advice = {"card": card["heading"], "item": sign["text"], "href": care_rules.sign_href(rules, sid),
                   "source": rules["sources"][sign["source"]]["title"]}
         if sign.get("if_sudden"):  # never "not urgent" without "came on gradually"
-            advice["gradual"] = care_rules.GRADUAL_SENTENCE
+            advice["gradual"] = rules["gradual_rule"]["sign"]
         return {"id": sid, "text": sign["label"], "level": sign["level"], "advice": advice}
 
     for step in (data.get("steps") or {}).values():
