@@ -230,7 +230,9 @@ def test_on_a_phone_each_tapped_answer_brings_its_question_into_view(tabs, site_
 def test_view_check_catches_a_question_hidden_under_the_header(browser, site_server):
     context = browser.new_context(viewport={"width": 375, "height": 740})
     def no_margin(route):
-        body = re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text())
+        # Room below the helper, so a new question can scroll to the very top (the helper sits at the
+        # page's end, where the page cannot scroll that far and the fault would not show).
+        body = re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text()) + "\n.movement-helper { margin-bottom: 100vh; }"
         route.fulfill(body=body, content_type="text/css")
     context.route(re.compile(r".*/movement-helper\.css$"), no_margin)
     try:

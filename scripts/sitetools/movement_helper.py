@@ -78,6 +78,7 @@ def resolve(data: dict, rules: dict | None = None) -> dict:
         card = care_rules.card_of(rules, sid)
         advice = {"card": card["heading"], "item": sign["text"], "href": care_rules.sign_href(rules, sid),
                   "source": rules["sources"][sign["source"]]["title"]}
+        advice["level"] = rules["levels"][sign["level"]]["short"]  # "See a GP, not urgent": for the printed flow
         if sign.get("if_sudden"):  # never "not urgent" without "came on gradually"
             advice["gradual"] = rules["gradual_rule"]["sign"]
         return {"id": sid, "text": sign["label"], "level": sign["level"], "advice": advice}
@@ -452,7 +453,10 @@ def question_order(data: dict) -> list[str]:
 
 
 def advice_level(advice: dict) -> str:
-    """"See a GP (not urgent) if your cramps" -> "See a GP (not urgent)": how soon, in the card's own words."""
+    """How soon, in few words: the care rules' short label for the level ("See a GP, not urgent"),
+    else the card's heading up to "if" ("See a GP (not urgent) if your cramps" -> "See a GP (not urgent)")."""
+    if advice.get("level"):
+        return advice["level"]
     return re.split(r" if\b", advice.get("card", ""), maxsplit=1)[0].strip().rstrip(",")
 
 
@@ -499,7 +503,16 @@ def render_print(data: dict) -> list[str]:
         if len({destination(a["next"]) for a in answers}) == 1:  # "Continue" and "I'm not sure" both go on
             item += leads_to(answers[0]["next"])
         else:
-            item += "<ul>" + "".join(f'<li>{_e(a["text"].rstrip("."))} {leads_to(a["next"])}</li>' for a in answers) + "</ul>"
+            # Answers that lead to the same place share a line ("Yes, or I'm not sure").
+            together: dict[str, list[str]] = {}
+            for a in answers:
+                together.setdefault(destination(a["next"]), []).append(a["text"].rstrip("."))
+            if any(len(texts) > 1 for target, texts in together.items() if steps[target]["type"] == "info"):
+                item += "<ul>" + "".join(f'<li>{_e(", or ".join(texts))} {leads_to(target)}</li>'
+                                         for target, texts in together.items()) + "</ul>"
+            else:
+                item += "<ul>" + "".join(f'<li>{_e(a["text"].rstrip("."))} {leads_to(a["next"])}</li>'
+                                         for a in answers) + "</ul>"
         out.append(item + "</li>")
     every = data["every_outcome"]
     out.append(f'</ol><p>{_e(every["not_diagnosis"])} {_e(every["gp_rule"]["text"])} '
