@@ -74,7 +74,7 @@ def test_the_helper_starts_with_the_sudden_signs_and_yes_or_unsure_shows_the_eme
     start = data["steps"][data["start"]]
     assert start["type"] == "sudden", "The helper does not start with the sudden signs."
     rules = care_rules.load()
-    emergency = [s["text"] for s in rules["signs"] if s["level"] == "emergency"]
+    emergency = [s["label"] for s in rules["signs"] if s["level"] == "emergency"]
     assert [s["text"] for s in start["signs"]] == emergency, "The sudden signs are not the care rules' emergency signs."
     for walk in helper.walks(data):
         answer = walk.answers[0][1]

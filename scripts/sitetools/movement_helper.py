@@ -86,7 +86,7 @@ def resolve(data: dict, rules: dict | None = None) -> dict:
     for step in (data.get("steps") or {}).values():
         if step.get("type") == "sudden" and step.get("level") and "signs" not in step:
             level_signs = [s["id"] for s in rules["signs"] if s["level"] == step["level"]]
-            step["signs"] = [{"id": sid, "text": signs[sid]["text"]} for sid in level_signs]
+            step["signs"] = [{"id": sid, "text": signs[sid]["label"]} for sid in level_signs]
         elif step.get("type") == "signs":
             step["signs"] = [expand(sid) for sid in step.get("signs") or []]
     every = data.get("every_outcome") or {}
@@ -460,6 +460,12 @@ def advice_level(advice: dict) -> str:
     return re.split(r" if\b", advice.get("card", ""), maxsplit=1)[0].strip().rstrip(",")
 
 
+def _neutral(steps: dict, answer: dict) -> bool:
+    """An answer that ends at the outcome naming no kind ("It is hard to tell")."""
+    target = steps.get(answer.get("next")) or {}
+    return target.get("type") == "outcome" and target.get("kind") is None
+
+
 def render_print(data: dict) -> list[str]:
     """The printed flow: the same questions as a short numbered flow, small enough for
     /movements/ to stay on its 2 handout sheets (printing.MAX_HANDOUT_SHEETS). Warning signs first,
@@ -482,7 +488,7 @@ def render_print(data: dict) -> list[str]:
         if step["type"] == "outcome":
             return f"&rarr;&nbsp;<strong>{_e(step['heading'])}</strong>"
         if step["type"] == "info":  # the emergency step: what to do, in its own words
-            return f"&rarr;&nbsp;<strong>{_e(step['heading'])}. {_e(' '.join(t['text'] for t in step['text']))}</strong>"
+            return f"&rarr;&nbsp;<strong>{_e(' '.join(t['text'] for t in step['text']))}</strong>"
         return f"&rarr;&nbsp;Question {number[destination(target)]}"
 
     # Few classes and no indentation inside: the page's HTML has a byte budget (tests/budget.json).
@@ -500,22 +506,25 @@ def render_print(data: dict) -> list[str]:
             item += " ".join(f'<ul>{"".join(f"<li>{_e(s)}</li>" for s in signs)}</ul>. <strong>{_e(level)}.</strong> '
                              for level, signs in levels.items())
         answers = step["answers"]
-        if len({destination(a["next"]) for a in answers}) == 1:  # "Continue" and "I'm not sure" both go on
-            item += leads_to(answers[0]["next"])
+        if step["type"] == "question":  # answers that end at the neutral outcome: said once, below
+            answers = [a for a in answers if not _neutral(steps, a)]
+        if step["type"] != "question" and len({destination(a["next"]) for a in answers}) == 1:
+            item += leads_to(answers[0]["next"])  # "Continue" and "I'm not sure" both go on
         else:
             # Answers that lead to the same place share a line ("Yes, or I'm not sure").
             together: dict[str, list[str]] = {}
             for a in answers:
                 together.setdefault(destination(a["next"]), []).append(a["text"].rstrip("."))
-            if any(len(texts) > 1 for target, texts in together.items() if steps[target]["type"] == "info"):
-                item += "<ul>" + "".join(f'<li>{_e(", or ".join(texts))} {leads_to(target)}</li>'
-                                         for target, texts in together.items()) + "</ul>"
-            else:
-                item += "<ul>" + "".join(f'<li>{_e(a["text"].rstrip("."))} {leads_to(a["next"])}</li>'
-                                         for a in answers) + "</ul>"
+            item += "<ul>" + "".join(f'<li>{_e(", or ".join(texts))} {leads_to(target)}</li>'
+                                     for target, texts in together.items()) + "</ul>"
         out.append(item + "</li>")
+    unsure = [a["next"] for sid in order if steps[sid]["type"] == "question"
+              for a in steps[sid]["answers"] if a["id"] == NOT_SURE]
+    out.append("</ol>")
+    if unsure:  # check() makes every question's "I'm not sure" end at the same outcome
+        out.append(f"<p>Any other answer, or I'm not sure {leads_to(unsure[0])}</p>")
     every = data["every_outcome"]
-    out.append(f'</ol><p>{_e(every["not_diagnosis"])} {_e(every["gp_rule"]["text"])} '
+    out.append(f'<p>{_e(every["not_diagnosis"])} {_e(every["gp_rule"]["text"])} '
                f'{_link(every["doctor"]["href"], every["doctor"]["text"])}.</p></div>')
     return out
 
