@@ -264,7 +264,7 @@ def double_activation_problems(tab) -> list[str]:
     """Double-click "No", then double-tap "Continue" and the first answer to "What do you feel?":
     each answers one question only, and the second activation must not reach the next step."""
     problems = []
-    tab.locator(f"{ROOT} .movement-helper__answers button").first.scroll_into_view_if_needed()
+    tab.locator(f'{ROOT} button[data-answer="no"]').evaluate("el => el.scrollIntoView({block: 'center'})")
     tab.dblclick(f'{ROOT} button[data-answer="no"]')
     if current_step(tab) != "warning-signs" or tab.locator(".movement-helper__sign input:checked").count():
         problems.append(f"{PLACE}: a double click on \"No\" shows {current_step(tab)!r} "
@@ -273,7 +273,7 @@ def double_activation_problems(tab) -> list[str]:
     for selector, wanted in ((f"{ROOT} .movement-helper__answer--primary", "feel"),
                              (f'{ROOT} button[data-answer="flicker"]', "joint")):
         button = tab.locator(selector).first
-        button.scroll_into_view_if_needed()
+        button.evaluate("el => el.scrollIntoView({block: 'center'})")  # clear of the sticky header
         box = button.bounding_box()
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
         tab.touchscreen.tap(x, y)
