@@ -160,6 +160,14 @@ SEEN_BY_CONTRIBUTOR = {
         'docs/in-a-folder/page.md, line 15: This sentence has 23 words (the limit is 20): "This sentence is here to be far '
         'too long, so it keeps going on and on with one more word and then another."',
     ],
+    "check_care_advice": [
+        'docs/in-a-folder/index.md, line 17: This sentence names "A twitch in the same place for more than 2 weeks" and '
+        'says see a doctor, but the care rules give it the level "see a GP": "See a doctor if a twitch lasts more than 2 weeks."',
+        'docs/when-to-see-a-doctor.md: There is no emergency card (a card whose heading starts "Emergency:", under a '
+        'heading with the id "emergency").',
+        'docs/when-to-see-a-doctor.md: There is no urgent card (a card whose heading starts "Urgent:", under a heading '
+        'with the id "urgent").',
+    ],
     "check_safety": [
         'docs/in-a-folder/page.md, line 17: Taking magnesium or potassium is mentioned without the words "talk to your doctor first": '
         '"Take magnesium supplements every day."',

@@ -1,8 +1,10 @@
 """The "Twitch, spasm or cramp?" helper's data, without a browser (issue 12).
 
 Every path through docs/assets/tools/movement-helper/questions.json is walked:
-each ends at an outcome, warning signs come first and show their advice before
-any outcome, nothing is unreachable, and no outcome diagnoses or promises.
+each ends at an outcome, sudden signs come first and lead to the emergency step,
+warning signs come next and show their advice (at the care rules' level) before
+any outcome, every outcome ends with the GP rule, nothing is unreachable, and no
+outcome diagnoses or promises.
 Each check is proven able to fail on a broken copy in tests/fixtures/movement-helper/.
 The browser tests (test_movement_helper_browser.py) click the same paths.
 """
@@ -15,6 +17,7 @@ import shutil
 import pytest
 
 from conftest import FIXTURES, ROOT
+from sitetools import care_rules
 from sitetools import movement_helper as helper
 from sitetools.checks.problems import report
 
@@ -40,9 +43,10 @@ def test_data_file_has_no_problems(data):
 
 def test_every_path_ends_at_an_outcome(data):
     walks = helper.walks(data)
-    # 32 ways to tick the 5 signs, or "not sure", then 9 ways through the questions.
+    # 3 answers to the sudden signs (Yes and "not sure" pass the emergency step); then no sign,
+    # each of the 11 signs alone, all of them, or "not sure"; then 9 ways through the questions.
     assert len(helper.question_walks(data)) == 9, [w.describe() for w in helper.question_walks(data)]
-    assert len(walks) == 33 * 9
+    assert len(walks) == 3 * 14 * 9
     stuck = [w.describe() for w in walks if w.outcome is None]
     assert not stuck, "These paths end nowhere:\n" + "\n".join(stuck)
 
@@ -53,28 +57,64 @@ def test_each_kind_and_the_unsure_outcome_are_reached(data):
 
 
 def test_any_ticked_warning_sign_shows_its_advice_before_any_outcome(data):
-    signs_step = data["steps"][data["start"]]
-    assert signs_step["type"] == "signs", "The helper does not start with the warning signs"
     checked = 0
     for walk in helper.walks(data):
         for sign in walk.signs:
             advice = walk.shown.index(f"advice:{sign}")
             assert advice < walk.shown.index(walk.outcome), walk.describe()
             # ... and before any question about the kind of movement.
-            assert all(step in ("warning-signs",) or step.startswith("advice:") for step in walk.shown[:advice]), \
-                walk.describe()
+            assert all(step in ("sudden", "emergency", "warning-signs") or step.startswith("advice:")
+                       for step in walk.shown[:advice]), walk.describe()
             checked += 1
-    assert checked == 5 * 16 * 9  # each sign is ticked in 16 of the 32 combinations
+    assert checked == 3 * 11 * 2 * 9  # each sign ticked alone and with all the others
 
 
-def test_warning_sign_advice_is_at_the_gp_level_its_sources_give(data):
-    """reference-facts.md: every one of these signs is "see a GP"; none is urgent or "today"."""
+def test_the_helper_starts_with_the_sudden_signs_and_yes_or_unsure_shows_the_emergency_step_first(data):
+    """A sudden sign is an emergency (NHS, Stroke): nothing, not even the GP signs, comes before 999."""
+    start = data["steps"][data["start"]]
+    assert start["type"] == "sudden", "The helper does not start with the sudden signs."
+    rules = care_rules.load()
+    emergency = [s["label"] for s in rules["signs"] if s["level"] == "emergency"]
+    assert [s["text"] for s in start["signs"]] == emergency, "The sudden signs are not the care rules' emergency signs."
+    for walk in helper.walks(data):
+        answer = walk.answers[0][1]
+        if answer in ("yes", helper.NOT_SURE):
+            assert walk.shown[1] == "emergency", f"{walk.describe()}: the emergency step is not shown first"
+            step = data["steps"]["emergency"]
+            assert step["card"] == "emergency" and "999" in step["text"][0]["text"], step
+        else:
+            assert "emergency" not in walk.shown, walk.describe()
+
+
+def test_two_weeks_and_more_than_one_place_lead_to_the_gp_advice_before_any_sounds_most_like(data):
+    for sign_id in ("twitch-two-weeks", "twitch-many-places"):
+        walks = [w for w in helper.walks(data) if sign_id in w.signs]
+        assert walks, f"No path lets a reader tick {sign_id}: the helper does not ask it."
+        for walk in walks:
+            assert walk.shown.index(f"advice:{sign_id}") < walk.shown.index(walk.outcome), walk.describe()
+        sign = next(s for s in data["steps"]["warning-signs"]["signs"] if s["id"] == sign_id)
+        assert sign["advice"]["card"].startswith("See a GP"), sign
+
+
+def test_every_warning_sign_has_its_care_rules_level_and_card(data):
+    """The helper's advice for a sign is the card that lists it on when-to-see-a-doctor, word for word."""
+    rules = care_rules.load()
+    signs = care_rules.signs_by_id(rules)
     for sign in data["steps"]["warning-signs"]["signs"]:
-        advice = sign["advice"]
-        assert advice["card"].startswith("Non-urgent: see a GP"), sign["id"]
-        words = (advice["card"] + " " + advice["item"]).lower()
-        assert not re.search(r"\b(today|urgent(ly)?|emergency|immediately|999|911)\b", words.replace("non-urgent", "")), \
-            f"{sign['id']}: stronger than its source: {words}"
+        rule = signs[sign["id"]]
+        card = care_rules.card_of(rules, sign["id"])
+        assert sign["advice"]["card"] == card["heading"], sign["id"]
+        assert sign["advice"]["item"] == rule["text"], sign["id"]
+        assert sign["advice"]["href"] == f"when-to-see-a-doctor/#{card['id']}", sign["id"]
+        if rule.get("if_sudden"):  # an emergency when sudden: never "not urgent" without "came on gradually"
+            assert "came on gradually" in sign["advice"]["gradual"], sign["id"]
+
+
+def test_every_outcome_ends_with_the_gp_rule(data):
+    rule = care_rules.load()["gp_rule"]["text"]
+    assert data["every_outcome"]["gp_rule"]["text"] == rule
+    for walk in helper.walks(data):
+        assert data["steps"][walk.outcome]["type"] == "outcome", walk.describe()
 
 
 def test_no_step_is_unreachable(data):
@@ -124,36 +164,58 @@ def test_helper_text_reads_at_grade_8_or_lower(data):
 
 def test_a_dead_end_answer_is_named_with_its_question_and_fix():
     text = fixture_problems("dead-end.json")
-    assert ('tests/fixtures/movement-helper/dead-end.json, line 134: In the question "joint" ("Does it make the '
+    assert ('tests/fixtures/movement-helper/dead-end.json, line 138: In the question "joint" ("Does it make the '
             'joint move?"), the answer "Yes, the joint moves" leads nowhere: its "next" names "how-lnog"') in text, text
-    assert 'How to fix: Set its "next" to one of: cramp, feel, how-long,' in text, text
+    assert 'How to fix: Set its "next" to one of: cramp, emergency, feel, how-strong,' in text, text
 
 
 def test_an_outcome_with_no_log_link_is_named_with_the_fix():
     text = fixture_problems("no-link.json")
-    assert ('tests/fixtures/movement-helper/no-link.json, line 232: The outcome "spasm" ("This sounds most like a '
+    assert ('tests/fixtures/movement-helper/no-link.json, line 237: The outcome "spasm" ("This sounds most like a '
             'spasm") has no link to start a log entry of its kind. How to fix: Give it "log": {"text": '
             '"Start a log entry", "href": "symptom-log/?kind=spasm"}.') in text, text
 
 
 def test_warning_signs_that_do_not_come_first_are_named_with_the_fix():
     text = fixture_problems("sign-not-first.json")
-    assert ('tests/fixtures/movement-helper/sign-not-first.json, line 111: The helper starts with the question '
-            '"feel" ("What do you feel?"), not with the warning signs') in text, text
-    assert 'How to fix: Set "start" to "warning-signs", the warning-sign check.' in text, text
+    assert ('tests/fixtures/movement-helper/sign-not-first.json, line 115: The helper starts with the question '
+            '"feel" ("What do you feel?"), not with the sudden signs') in text, text
+    assert 'How to fix: Set "start" to "sudden", the sudden-sign check.' in text, text
 
 
 def test_hard_words_are_caught_by_the_reading_check():
     text = fixture_problems("hard-words.json")
-    assert "tests/fixtures/movement-helper/hard-words.json, line 19: The helper's words are too hard to read" in text, text
+    assert "tests/fixtures/movement-helper/hard-words.json, line 122: The helper's words are too hard to read" in text, text
+
+
+def test_yes_to_a_sudden_sign_that_skips_the_emergency_step_is_named():
+    text = fixture_problems("no-emergency.json")
+    assert ('tests/fixtures/movement-helper/no-emergency.json, line 12: In the question "sudden" ("First, has any of '
+            'this come on suddenly, over minutes or hours?"), the answer "Yes" does not lead to the emergency step') \
+        in text, text
+
+
+def test_a_sign_given_another_level_than_the_care_rules_is_named():
+    text = fixture_problems("wrong-level.json")
+    assert ('tests/fixtures/movement-helper/wrong-level.json, line 58: In the question "warning-signs" ("Next, do you '
+            'have any of these?"), the warning sign "One painful leg that is swollen, warm or red" is given the advice '
+            '"See a GP (not urgent) if your cramps", but the care rules put it on the card "Urgent: ask for a GP '
+            'appointment today, or call NHS 111 in the UK, if you have" (level "urgent").') in text, text
+
+
+def test_outcomes_without_the_gp_rule_are_named():
+    text = fixture_problems("no-gp-rule.json")
+    assert "tests/fixtures/movement-helper/no-gp-rule.json: The outcomes do not end with the GP rule" in text, text
 
 
 def test_the_fixtures_have_no_other_faults():
     """Each broken copy has exactly the one fault its test names (the misplaced start also
-    leaves the warning-sign steps unreachable)."""
-    counts = {name: len(helper.check(helper.load(BROKEN / name), BROKEN / name))
-              for name in ("dead-end.json", "no-link.json", "sign-not-first.json", "hard-words.json")}
-    assert counts == {"dead-end.json": 1, "no-link.json": 1, "sign-not-first.json": 3, "hard-words.json": 1}, counts
+    leaves the sudden-sign, emergency and warning-sign steps unreachable)."""
+    names = ("dead-end.json", "no-link.json", "sign-not-first.json", "hard-words.json", "no-emergency.json",
+             "no-gp-rule.json", "wrong-level.json")
+    counts = {name: len(helper.check(helper.load(BROKEN / name), BROKEN / name)) for name in names}
+    assert counts == {"dead-end.json": 1, "no-link.json": 1, "sign-not-first.json": 5, "hard-words.json": 1,
+                      "no-emergency.json": 1, "no-gp-rule.json": 1, "wrong-level.json": 1}, counts
 
 
 # --- One source: the page's plain list is generated from the data -------------------------
@@ -193,11 +255,25 @@ def test_the_plain_list_shows_every_question_and_answer(site, data):
             if step["type"] == "question" or answer["id"] == helper.NOT_SURE:  # else "None of these", "Then go to"
                 assert answer["text"].rstrip(".") in text, f"{sid}: {answer['text']}"
         for sign in step.get("signs", []):
-            assert sign["advice"]["item"] in text, sign["id"]
+            assert (sign["advice"]["item"] if "advice" in sign else sign["text"]) in text, sign["id"]
     # Each answer's link leads to a question or outcome on the page.
     ids = {el["id"] for el in root.select("[id]")}
     for link in root.select('.movement-helper__fallback a[href^="#"]'):
         assert link["href"][1:] in ids, link
+
+
+def test_each_outcome_on_the_page_ends_with_the_gp_rule_and_names_the_doctor_page_once(site, data):
+    """Issue: the outcome said "when to see a doctor" three times in one line."""
+    page = site.page("movements/index.html")
+    rule = care_rules.load()["gp_rule"]["text"]
+    for sid, step in data["steps"].items():
+        if step["type"] != "outcome":
+            continue
+        shown = page.soup.select_one(f"#movement-helper-{sid}")
+        last = shown.select("p")[-1].get_text(" ")
+        assert rule in " ".join(last.split()), f"docs/movements.md: the outcome {sid} does not end with the GP rule"
+        said = shown.get_text(" ").lower().count("when to see a doctor")
+        assert said == 1, f"docs/movements.md: the outcome {sid} says 'when to see a doctor' {said} times"
 
 
 def test_the_embedded_data_is_the_data_file(site, data):
@@ -258,3 +334,34 @@ def test_words_that_diagnose_or_promise_and_a_loop_are_named(data):
     assert 'The outcome "twitch" ("This sounds most like a twitch") says "you have"' in text, text
     assert 'says "will stop"' in text, text
     assert "This path goes round in a loop and never ends" in text, text
+
+
+# --- A short cramp is still a cramp ------------------------------------------------------------
+
+DURATION = re.compile(r"\b(short|long|longer|seconds?|minutes?|time)\b", re.I)
+
+
+def short_cramp_problems(data) -> list[str]:
+    """The NHS says a leg cramp can last from a few seconds: an answer that tells a spasm from a
+    cramp by how long it lasts would call a short cramp a spasm."""
+    problems = []
+    for sid, step in data["steps"].items():
+        for answer in step.get("answers") or []:
+            if answer.get("next") in ("spasm", "cramp") and DURATION.search(answer["text"]):
+                problems.append(f'{helper.relative_name(helper.DATA_FILE)} ({sid} > {answer["id"]}): the answer '
+                                f'"{answer["text"]}" tells a {answer["next"]} by how long it lasts, so a short cramp '
+                                "would be called a spasm. How to fix: ask how strong it is, not how long.")
+    return problems
+
+
+def test_a_short_cramp_is_not_told_from_a_spasm_by_how_long_it_lasts(data):
+    assert not short_cramp_problems(data), "\n".join(short_cramp_problems(data))
+    assert "a few seconds" in page_words("docs/movements.md"), "docs/movements.md no longer says a cramp can be short"
+
+
+def test_the_short_cramp_check_catches_a_question_about_length(data):
+    import copy
+    broken = copy.deepcopy(data)
+    broken["steps"]["how-strong"]["answers"][0]["text"] = "A short time. The muscle feels tight or knotted, then lets go."
+    text = "\n".join(short_cramp_problems(broken))
+    assert '(how-strong > knot): the answer "A short time.' in text and "a short cramp would be called a spasm" in text, text

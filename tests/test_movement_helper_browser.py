@@ -31,19 +31,30 @@ STEPS = DATA["steps"]
 PLACE = "docs/assets/tools/movement-helper/ (page /movements/)"
 ROOT = '[data-module="movement-helper"]'
 QUESTION_WALKS = helper.question_walks(DATA)
-SIGN_IDS = [sign["id"] for sign in STEPS[DATA["start"]]["signs"]]
+SIGN_IDS = [sign["id"] for sign in STEPS["warning-signs"]["signs"]]
 
 
 def sign_walks() -> list[helper.Walk]:
-    """Each warning sign alone, all of them, and "I'm not sure": each then the first way through."""
-    chosen = []
+    """Yes and "I'm not sure" to the sudden signs, each warning sign alone, all of them, and
+    "I'm not sure" to the warning signs: each then the first way through the questions."""
+    tail = QUESTION_WALKS[0].answers[2:]
+    chosen, kinds = [], set()
     for walk in helper.walks(DATA):
-        tail = QUESTION_WALKS[0].answers[1:]
-        first_answers = walk.answers[-len(tail):] == tail
-        ticked_one = len(walk.signs) == 1 and not any(w.signs == walk.signs for w in chosen)
-        if first_answers and (ticked_one or len(walk.signs) == len(SIGN_IDS) or walk.answers[0][1] == helper.NOT_SURE):
-            if not any(w.describe() == walk.describe() for w in chosen):
-                chosen.append(walk)
+        if walk.answers[-len(tail):] != tail:
+            continue
+        sudden = walk.answers[0][1]
+        signs_answer = next(answer for step, answer in walk.answers if step == "warning-signs")
+        if sudden != "no":
+            kind = ("sudden", sudden) if not walk.signs and signs_answer == "continue" else None
+        elif len(walk.signs) == 1:
+            kind = ("one sign", walk.signs)
+        elif walk.signs:
+            kind = ("all signs",)
+        else:
+            kind = ("signs not sure",) if signs_answer == helper.NOT_SURE else None
+        if kind and kind not in kinds:
+            kinds.add(kind)
+            chosen.append(walk)
     return chosen
 
 
@@ -143,6 +154,10 @@ def walk_problems(tab, walk: helper.Walk, data: dict = DATA) -> list[str]:
             problems.append(f"{where}: the outcome has no link to {wanted} (links: {links}).")
     if "not a diagnosis" not in tab.text_content(".movement-helper__view"):
         problems.append(f"{where}: the outcome does not say it is not a diagnosis.")
+    last = " ".join(tab.locator(".movement-helper__view > p").last.text_content().split())
+    if not last.startswith(data["every_outcome"]["gp_rule"]["text"]):
+        problems.append(f'{where}: the outcome does not end with the GP rule; its last line is "{last}". How to fix: '
+                        "movement-helper.js, Helper.prototype.outcomeView.")
     return problems
 
 
@@ -158,16 +173,17 @@ def test_every_path_by_keyboard_gives_the_outcome_the_data_says(tabs, site_serve
 def test_the_paths_cover_every_outcome_and_every_sign():
     assert {w.outcome for w in ALL_WALKS} == {"twitch", "spasm", "cramp", "not-sure"}
     assert {s for w in ALL_WALKS for s in w.signs} == set(SIGN_IDS)
-    assert len(QUESTION_WALKS) == 9 and len(ALL_WALKS) == 9 + len(SIGN_IDS) + 2
+    assert {w.answers[0][1] for w in ALL_WALKS} == {"yes", "no", helper.NOT_SURE}
+    assert len(QUESTION_WALKS) == 9 and len(ALL_WALKS) == 9 + 2 + len(SIGN_IDS) + 2
 
 
 def test_path_check_catches_a_script_that_goes_the_wrong_way(browser, site_server):
-    """The same check on a page whose embedded data sends "Longer." to the spasm outcome."""
+    """The same check on a page whose embedded data sends "gripped hard" to the spasm outcome."""
     context = browser.new_context()
     def swap(route):
-        body = route.fetch().text().replace('"id":"longer","text":"Longer. The muscle is gripped hard, and the pain '
+        body = route.fetch().text().replace('"id":"gripped","text":"The muscle is gripped hard, and the pain '
                                             'can be sharp.","next":"cramp"',
-                                            '"id":"longer","text":"Longer. The muscle is gripped hard, and the pain '
+                                            '"id":"gripped","text":"The muscle is gripped hard, and the pain '
                                             'can be sharp.","next":"spasm"')
         route.fulfill(body=body, content_type="text/html; charset=utf-8")
     context.route(re.compile(r".*/movements/$"), swap)
@@ -214,7 +230,9 @@ def test_on_a_phone_each_tapped_answer_brings_its_question_into_view(tabs, site_
 def test_view_check_catches_a_question_hidden_under_the_header(browser, site_server):
     context = browser.new_context(viewport={"width": 375, "height": 740})
     def no_margin(route):
-        body = re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text())
+        # Room below the helper, so a new question can scroll to the very top (the helper sits at the
+        # page's end, where the page cannot scroll that far and the fault would not show).
+        body = re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text()) + "\n.movement-helper { margin-bottom: 100vh; }"
         route.fulfill(body=body, content_type="text/css")
     context.route(re.compile(r".*/movement-helper\.css$"), no_margin)
     try:
@@ -240,12 +258,63 @@ def test_path_check_catches_focus_that_does_not_move(browser, site_server):
     assert "focus did not move to the new question" in text, text
 
 
+# --- A double click or double tap answers one question ------------------------------------------
+
+def double_activation_problems(tab) -> list[str]:
+    """Double-click "No", then double-tap "Continue" and the first answer to "What do you feel?":
+    each answers one question only, and the second activation must not reach the next step."""
+    problems = []
+    tab.locator(f'{ROOT} button[data-answer="no"]').evaluate("el => el.scrollIntoView({block: 'center'})")
+    tab.dblclick(f'{ROOT} button[data-answer="no"]')
+    if current_step(tab) != "warning-signs" or tab.locator(".movement-helper__sign input:checked").count():
+        problems.append(f"{PLACE}: a double click on \"No\" shows {current_step(tab)!r} "
+                        f"with {tab.locator('.movement-helper__sign input:checked').count()} sign(s) ticked, not "
+                        "the warning signs with none ticked.")
+    for selector, wanted in ((f"{ROOT} .movement-helper__answer--primary", "feel"),
+                             (f'{ROOT} button[data-answer="flicker"]', "joint")):
+        button = tab.locator(selector).first
+        button.evaluate("el => el.scrollIntoView({block: 'center'})")  # clear of the sticky header
+        box = button.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        tab.touchscreen.tap(x, y)
+        tab.touchscreen.tap(x, y)
+        if current_step(tab) != wanted:
+            problems.append(f"{PLACE}: a double tap shows {current_step(tab)!r}, not {wanted!r}: the second tap "
+                            "answered the next question too. How to fix: movement-helper.js ignores a click whose "
+                            "event.detail is more than 1.")
+            break
+    return problems
+
+
+def test_a_double_click_or_double_tap_answers_one_question(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        problems = double_activation_problems(open_helper(context.new_page(), site_server))
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_double_activation_check_catches_a_script_that_answers_twice(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    def no_guard(route):
+        body = re.sub(r"if ?\(event\.detail ?> ?1\)", "if (false)", route.fetch().text())
+        route.fulfill(body=body, content_type="application/javascript")
+    context.route(re.compile(r".*/movement-helper\.js$"), no_guard)
+    try:
+        text = "\n".join(double_activation_problems(open_helper(context.new_page(), site_server)))
+    finally:
+        context.close()
+    assert "the second tap answered the next question too" in text or "a double click on" in text, text
+
+
 # --- Back and Start over --------------------------------------------------------------------
 
 def back_problems(tab) -> list[str]:
     """Two questions in, the browser's Back shows the one before; the helper's Back too; Start over starts again."""
     problems = []
     focus_helper(tab)
+    press_answer(tab, "No")
     press_answer(tab, "Continue")
     press_answer(tab, STEPS["feel"]["answers"][0]["text"])  # to "joint"
     press_answer(tab, STEPS["joint"]["answers"][0]["text"])  # to "hurts"
@@ -273,6 +342,7 @@ def test_back_steps_back_one_question_and_start_over_starts_again(tabs, site_ser
 def test_ticked_signs_are_still_ticked_after_going_back(tabs, site_server):
     tab = open_helper(tabs.get("desktop"), site_server)
     focus_helper(tab)
+    press_answer(tab, "No")
     tab_to(tab, lambda f: f["value"] == "long-cramp")
     tab.keyboard.press("Space")
     press_answer(tab, "Continue")
@@ -411,11 +481,10 @@ def states() -> list[tuple[str, helper.Walk, int]]:
     for walk in helper.walks(DATA):
         if len(walk.signs) > 1:
             continue
-        for depth in range(len(walk.answers) + 1):
-            shown = [s for s in walk.shown if not s.startswith("advice:")]
-            name = shown[depth] if depth < len(shown) else walk.outcome
-            if walk.signs and depth == 1:
-                name = "warning-signs:advice"
+        shown = [s for s in walk.shown if not s.startswith("advice:")]
+        at = next(i for i, (step, _) in enumerate(walk.answers) if STEPS[step]["type"] == "signs")
+        views = shown[:at + 1] + (["warning-signs:advice"] if walk.signs else []) + shown[at + 1:]
+        for depth, name in enumerate(views):
             if name not in seen:
                 seen.add(name)
                 found.append((name, walk, depth))
@@ -495,8 +564,8 @@ def test_without_javascript_the_plain_list_works_by_tapping(browser, site_server
         tab = context.new_page()
         tab.goto(site_server + "movements/")
         assert tab.is_visible(".movement-helper__fallback") and tab.is_hidden(".movement-helper__app")
-        tab.click('#movement-helper-feel a[href="#movement-helper-how-long"]')
-        assert tab.evaluate("location.hash") == "#movement-helper-how-long"
+        tab.click('#movement-helper-feel a[href="#movement-helper-how-strong"]')
+        assert tab.evaluate("location.hash") == "#movement-helper-how-strong"
         assert tab.is_visible("#movement-helper-cramp")
     finally:
         context.close()

@@ -37,16 +37,24 @@ def printed_words(data: dict) -> list[tuple[str, str]]:
         step = steps[sid]
         wanted.append((f'the question "{sid}"', f'Question {number}. {step["question"]}'))
         for sign in step.get("signs") or []:
+            if step["type"] == "sudden":
+                wanted.append((f'the sudden sign "{sign["id"]}"', sign["text"]))
+                continue
             wanted.append((f'the warning sign "{sign["id"]}"', sign["text"]))
-            wanted.append((f'how soon the advice for "{sign["id"]}" says to see a GP', helper.advice_level(sign["advice"])))
+            wanted.append((f'how soon the advice for "{sign["id"]}" says to get help', helper.advice_level(sign["advice"])))
+        if step["type"] == "sudden":
+            emergency = steps[next(a["next"] for a in step["answers"] if a["id"] == "yes")]
+            wanted.append(("what to do if a sign came on suddenly", emergency["text"][0]["text"]))
         if step["type"] == "question":
             for answer in step["answers"]:
-                if answer["id"] != helper.NOT_SURE:  # "I'm not sure" is in every question
+                # Answers that end at "It is hard to tell" are said once: "Any other answer, or I'm not sure".
+                if not helper._neutral(steps, answer):
                     wanted.append((f'the answer "{answer["id"]}" to "{sid}"', answer["text"].rstrip(".")))
     for sid, step in steps.items():
         if step["type"] == "outcome":
             wanted.append((f'the outcome "{sid}"', step["heading"]))
     wanted.append(("that the helper is not a diagnosis", data["every_outcome"]["not_diagnosis"]))
+    wanted.append(("the GP rule", data["every_outcome"]["gp_rule"]["text"]))
     return wanted
 
 
@@ -101,11 +109,11 @@ def print_movements(tab, site_server: str, paper: str) -> tuple[str, int, list[s
 # --- The real page ----------------------------------------------------------------
 
 def test_the_printed_words_come_from_the_data():
-    """Five questions, five signs with their level, the answers of the four questions about the movement
-    (all but "I'm not sure"), four outcomes."""
+    """Six questions, five sudden signs and what to do, eleven warning signs with their level, the answers
+    of the four questions about the movement that do not end at "It is hard to tell", four outcomes, the GP rule."""
     kinds = [what.split(" ")[1] for what, _ in printed_words(DATA)]
-    assert kinds.count("question") == 5 and kinds.count("warning") == 5 and kinds.count("outcome") == 4, kinds
-    assert kinds.count("answer") == 8, kinds
+    assert kinds.count("question") == 6 and kinds.count("warning") == 11 and kinds.count("outcome") == 4, kinds
+    assert kinds.count("sudden") == 5 and kinds.count("answer") == 6 and kinds.count("GP") == 1, kinds
 
 
 @pytest.mark.parametrize("paper", PAPER_SIZES)
@@ -151,16 +159,17 @@ def drop_question(html: str, question: str) -> str:
 
 def test_flow_check_catches_a_question_left_out(browser, site_server):
     text, _ = print_changed(browser, site_server, "Letter", page_change=lambda html: drop_question(html, "Does it hurt?"))
-    assert (f'{DATA_NAME}: Printed on Letter paper, /movements/ does not show the question "hurts": "Question 4. Does it hurt?". '
+    assert (f'{DATA_NAME}: Printed on Letter paper, /movements/ does not show the question "hurts": "Question 5. Does it hurt?". '
             "How to fix: run ./scripts/movement-helper") in text, text
     assert 'does not show the answer "no" to "hurts": "No, or hardly at all"' in text, text
     assert 'the question "feel"' not in text, text  # only what is missing is named
 
 
 def test_flow_check_catches_a_warning_sign_left_out(browser, site_server):
-    sign = DATA["steps"][DATA["start"]]["signs"][3]["text"]  # "Trouble speaking or swallowing"
+    signs = DATA["steps"]["warning-signs"]["signs"]
+    sign = next(s for s in signs if s["id"] == "speech-or-swallowing")["text"]  # "Trouble speaking or swallowing"
     text, _ = print_changed(browser, site_server, "A4", page_change=lambda html: html.replace(f"<li>{sign}</li>", "", 1))
-    assert (f'Printed on A4 paper, /movements/ does not show the warning sign "{DATA["steps"][DATA["start"]]["signs"][3]["id"]}": '
+    assert (f'Printed on A4 paper, /movements/ does not show the warning sign "speech-or-swallowing": '
             f'"{sign}"') in text, text
 
 

@@ -10,8 +10,16 @@ hooks here (Zensical, Material's successor, runs none), so that file is
 generated and committed: `./scripts/movement-helper` rewrites it and exits 1
 if it had to change it, and a test fails while it is out of date.
 
+The signs it asks about are ids into the care rules (sitetools.care_rules): load() puts
+each sign's words, its card's heading and link in place (resolve()), so the helper gives
+every sign the level the cards on when-to-see-a-doctor give it, and every outcome ends
+with the care rules' one GP rule.
+
 How a reader moves through the data (the browser script does the same):
-- "start" is the warning-sign check (type "signs"): tick any signs, then an
+- "start" is the sudden-sign check (type "sudden"): the emergency signs, then Yes,
+  No or "I'm not sure". Yes and "I'm not sure" show the emergency step first (an "info"
+  step with "card": "emergency"); No goes on.
+- Then the warning-sign check (type "signs"): tick any signs, then an
   answer. "continue" with ticks first shows the advice for each ticked sign,
   then goes on; with none ticked it goes straight on.
 - "question": one answer, each with a "next" step.
@@ -22,13 +30,12 @@ How a reader moves through the data (the browser script does the same):
 from __future__ import annotations
 
 import html
-import itertools
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ROOT
+from . import ROOT, care_rules
 from .checks.problems import Problem, line_of
 
 DATA_FILE = ROOT / "docs" / "assets" / "tools" / "movement-helper" / "questions.json"
@@ -51,8 +58,42 @@ def relative_name(path: Path) -> str:
         return path.name
 
 
-def load(path: Path = DATA_FILE) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+def load(path: Path = DATA_FILE, rules: dict | None = None) -> dict:
+    """The helper's data with the care rules put in place (resolve())."""
+    return resolve(json.loads(path.read_text(encoding="utf-8")), rules)
+
+
+def resolve(data: dict, rules: dict | None = None) -> dict:
+    """Sign ids become the care rules' words and advice; "gp_rule": "care-rules" becomes the rule.
+    A sudden-sign step ("level": "emergency") lists every sign of that level."""
+    rules = rules if rules is not None else care_rules.load()
+    signs = care_rules.signs_by_id(rules)
+
+    def expand(sid):
+        if not isinstance(sid, str):
+            return sid  # written out in full (older copies, test fixtures)
+        sign = signs.get(sid)
+        if sign is None:
+            return {"id": sid, "text": sid, "advice": {}}
+        card = care_rules.card_of(rules, sid)
+        advice = {"card": card["heading"], "item": sign["text"], "href": care_rules.sign_href(rules, sid),
+                  "source": rules["sources"][sign["source"]]["title"]}
+        advice["level"] = rules["levels"][sign["level"]]["short"]  # "See a GP, not urgent": for the printed flow
+        if sign.get("if_sudden"):  # never "not urgent" without "came on gradually"
+            advice["gradual"] = rules["gradual_rule"]["sign"]
+        return {"id": sid, "text": sign["label"], "level": sign["level"], "advice": advice}
+
+    for step in (data.get("steps") or {}).values():
+        if step.get("type") == "sudden" and step.get("level") and "signs" not in step:
+            level_signs = [s["id"] for s in rules["signs"] if s["level"] == step["level"]]
+            step["signs"] = [{"id": sid, "text": signs[sid]["label"]} for sid in level_signs]
+        elif step.get("type") == "signs":
+            step["signs"] = [expand(sid) for sid in step.get("signs") or []]
+    every = data.get("every_outcome") or {}
+    if every.get("gp_rule") == "care-rules":
+        every["gp_rule"] = {"text": rules["gp_rule"]["text"],
+                            "source": rules["sources"][rules["gp_rule"]["source"]]["title"]}
+    return data
 
 
 # --- Walking every path ---------------------------------------------------------
@@ -79,13 +120,15 @@ def _choices(step: dict):
             yield (), answer
         return
     ids = [sign.get("id") for sign in step.get("signs") or []]
+    # Each sign's advice stands alone, so none, each one alone and all of them cover every
+    # way of ticking (all 2^n ways would be thousands of paths for a few more signs).
+    ways = [()] + [(sid,) for sid in ids] + ([tuple(ids)] if len(ids) > 1 else [])
     for answer in answers:
         if answer.get("id") == NOT_SURE:
             yield (), answer
             continue
-        for size in range(len(ids) + 1):
-            for ticked in itertools.combinations(ids, size):
-                yield ticked, answer
+        for ticked in ways:
+            yield ticked, answer
 
 
 def walks(data: dict, limit: int = 10000) -> list[Walk]:
@@ -120,8 +163,18 @@ def walks(data: dict, limit: int = 10000) -> list[Walk]:
 
 
 def question_walks(data: dict) -> list[Walk]:
-    """The paths with no warning sign ticked: one per way through the questions."""
-    return [w for w in walks(data) if not w.signs and w.answers and w.answers[0][1] != NOT_SURE]
+    """The paths with no sudden sign and no warning sign ticked: one per way through the questions."""
+    steps = data.get("steps") or {}
+
+    def plain(walk: Walk) -> bool:
+        for step_id, answer_id in walk.answers:
+            kind = (steps.get(step_id) or {}).get("type")
+            if kind == "sudden" and answer_id != "no":
+                return False
+            if kind == "signs" and answer_id == NOT_SURE:
+                return False
+        return not walk.signs and bool(walk.answers)
+    return [w for w in walks(data) if plain(w)]
 
 
 # --- Checking the data ---------------------------------------------------------------
@@ -142,34 +195,61 @@ def check(data: dict, path: Path = DATA_FILE) -> list[Problem]:
         what = what[0].upper() + what[1:]
         problems.append(Problem(name, what, fix, line_of(path, f'"{step_id}": {{') if step_id else None))
 
-    # Warning signs first.
+    # Sudden signs first, then the warning signs: an emergency before any "see a GP".
     start = data.get("start")
+    sudden_steps = [sid for sid, s in steps.items() if s.get("type") == "sudden"]
     signs_steps = [sid for sid, s in steps.items() if s.get("type") == "signs"]
+    if not sudden_steps:
+        add(None, "There is no sudden-sign check (a step with \"type\": \"sudden\"), so nobody is told which "
+                  "signs are an emergency before the questions.",
+            'Add the "sudden" step back, and make it the "start".')
+    elif start not in steps or steps[start].get("type") != "sudden":
+        first = _label(start, steps[start]) if start in steps else f'"{start}"'
+        add(start if start in steps else None,
+            f"The helper starts with {first}, not with the sudden signs, so a reader could reach an "
+            "answer before being told which signs are an emergency.",
+            f'Set "start" to "{sudden_steps[0]}", the sudden-sign check.')
+    for sid in sudden_steps:
+        step = steps[sid]
+        if not step.get("signs"):
+            add(sid, f"{_label(sid, step)} lists no signs.", 'Give it "level": "emergency": the care rules list them.')
+        for answer in step.get("answers") or []:
+            target = steps.get(answer.get("next")) or {}
+            emergency = target.get("type") == "info" and target.get("card") == "emergency"
+            if answer.get("id") in ("yes", NOT_SURE) and not emergency:
+                add(sid, f'In {_label(sid, step)}, the answer "{answer.get("text")}" does not lead to the emergency '
+                         "step, so a reader with a sudden sign is not told to call 999 first.",
+                    'Point its "next" at the "info" step with "card": "emergency".')
+            if answer.get("id") == "no" and target.get("type") != "signs":
+                add(sid, f'In {_label(sid, step)}, the answer "No" does not lead to the warning signs.',
+                    f'Point its "next" at "{signs_steps[0] if signs_steps else "warning-signs"}".')
     if not signs_steps:
         add(None, "There is no warning-sign check (a step with \"type\": \"signs\"), so nobody is told when to "
                   "see a GP before the questions.",
-            'Add the "warning-signs" step back, and make it the "start".')
-    elif start not in steps or steps[start].get("type") != "signs":
-        first = _label(start, steps[start]) if start in steps else f'"{start}"'
-        add(start if start in steps else None,
-            f"The helper starts with {first}, not with the warning signs, so a reader could reach an "
-            "answer before seeing the signs that mean they should see a GP.",
-            f'Set "start" to "{signs_steps[0]}", the warning-sign check.')
+            'Add the "warning-signs" step back, after the sudden-sign check.')
+    rules = care_rules.load()
+    rule_signs = care_rules.signs_by_id(rules)
     for sid in signs_steps:
         for sign in steps[sid].get("signs") or []:
             advice = sign.get("advice") or {}
+            rule = rule_signs.get(sign.get("id"))
+            card = care_rules.card_of(rules, rule["id"]) if rule else None
+            if card and advice.get("card") != card["heading"]:
+                add(sid, f'In {_label(sid, steps[sid])}, the warning sign "{sign.get("text", sign.get("id"))}" is given '
+                         f'the advice "{advice.get("card")}", but the care rules put it on the card "{card["heading"]}" '
+                         f'(level "{rule["level"]}").',
+                    f'Name it by its id alone ("{rule["id"]}"): its advice then comes from the care rules.')
             if not (advice.get("card") and advice.get("item") and advice.get("href", "").startswith(DOCTOR_PAGE)):
                 add(sid, f'In {_label(sid, steps[sid])}, the warning sign "{sign.get("text", sign.get("id"))}" has no '
                          "advice, or its advice does not link to when to see a doctor.",
-                    'Give it "advice" with the "card" heading and "item" wording from docs/when-to-see-a-doctor.md, '
-                    f'and "href": "{DOCTOR_PAGE}".')
+                    'Name a sign from the care rules (docs/assets/tools/care-rules/care-rules.json) by its id.')
 
     # Every answer leads somewhere; every question offers "I'm not sure".
     for sid, step in steps.items():
         kind = step.get("type")
-        if kind not in ("signs", "question", "info", "outcome"):
+        if kind not in ("sudden", "signs", "question", "info", "outcome"):
             add(sid, f'{_label(sid, step)} has the type "{kind}", which the helper does not know.',
-                'Use "signs", "question", "info" or "outcome".')
+                'Use "sudden", "signs", "question", "info" or "outcome".')
             continue
         if kind == "outcome":
             continue
@@ -185,7 +265,7 @@ def check(data: dict, path: Path = DATA_FILE) -> list[Problem]:
                 add(sid, f'In {_label(sid, step)}, the answer "{answer.get("text")}" leads nowhere: {where}. '
                          "A reader who chooses it would be stuck.",
                     f'Set its "next" to one of: {", ".join(sorted(steps))}.')
-        if kind in ("signs", "question") and not any(a.get("id") == NOT_SURE for a in answers):
+        if kind in ("sudden", "signs", "question") and not any(a.get("id") == NOT_SURE for a in answers):
             add(sid, f"{_label(sid, step)} has no \"I'm not sure\" answer.",
                 f'Add {{"id": "{NOT_SURE}", "text": "I\'m not sure", "next": "not-sure"}} to its answers.')
         if kind == "question":
@@ -201,6 +281,9 @@ def check(data: dict, path: Path = DATA_FILE) -> list[Problem]:
     if not doctor.startswith(DOCTOR_PAGE):
         add(None, 'The outcomes do not link to when to see a doctor ("every_outcome" has no "doctor" link to it).',
             f'Set "every_outcome": {{"doctor": {{"text": "Read when to see a doctor", "href": "{DOCTOR_PAGE}"}}}}.')
+    if not (every.get("gp_rule") or {}).get("text"):
+        add(None, "The outcomes do not end with the GP rule the pages give.",
+            'Set "every_outcome": {"gp_rule": "care-rules"}: it takes the rule from the care rules.')
     if "not a diagnosis" not in (every.get("not_diagnosis") or "").lower():
         add(None, "The outcomes do not say that they are not a diagnosis.",
             'Set "every_outcome": {"not_diagnosis": "This is not a diagnosis. ..."}.')
@@ -299,18 +382,19 @@ def reader_texts(data: dict) -> list[str]:
         for sign in step.get("signs") or []:
             advice = sign.get("advice") or {}
             # The card's heading and its item are read as two lines, as on the page.
-            texts += [sign.get("text", ""), advice.get("card", ""), advice.get("item", "")]
+            texts += [sign.get("text", ""), advice.get("card", ""), advice.get("item", ""), advice.get("gradual", "")]
         texts += [t.get("text", "") for t in step.get("text") or []]
         texts += [(step.get("link") or {}).get("text", "")]
         if step.get("type") == "outcome":
             texts += outcome_texts(step)
     every = data.get("every_outcome") or {}
-    texts += [every.get("not_diagnosis", ""), (every.get("doctor") or {}).get("text", "")]
-    return [t for t in texts if t and t != "I'm not sure"]
+    texts += [every.get("not_diagnosis", ""), (every.get("gp_rule") or {}).get("text", ""),
+              (every.get("doctor") or {}).get("text", "")]
+    return [t for t in texts if isinstance(t, str) and t and t != "I'm not sure"]
 
 
 def advice_sentence(advice: dict) -> str:
-    """"Non-urgent: see a GP if" + "last longer than 10 minutes" as one sentence."""
+    """"See a GP (not urgent) if your cramps" + "last longer than 10 minutes" as one sentence."""
     if not advice:
         return ""
     return f'{advice.get("card", "")} {advice.get("item", "")}.'
@@ -322,8 +406,10 @@ def mirrored_texts(data: dict) -> list[tuple[str, str, str]]:
     for sid, step in (data.get("steps") or {}).items():
         for sign in step.get("signs") or []:
             advice = sign.get("advice") or {}
+            if not advice.get("mirrors"):  # from the care rules, as the page's cards are
+                continue
             for key in ("card", "item"):
-                found.append((advice.get("mirrors", ""), advice.get(key, ""), f'{sid} > {sign.get("id")} > {key}'))
+                found.append((advice["mirrors"], advice.get(key, ""), f'{sid} > {sign.get("id")} > {key}'))
         for part in ("text", "means", "helps"):
             for item in step.get(part) or []:
                 if isinstance(item, dict) and item.get("mirrors"):
@@ -361,21 +447,30 @@ def question_order(data: dict) -> list[str]:
     steps, order = data["steps"], []
     for walk in walks(data):
         for sid in walk.shown:
-            if sid in steps and steps[sid]["type"] in ("signs", "question") and sid not in order:
+            if sid in steps and steps[sid]["type"] in ("sudden", "signs", "question") and sid not in order:
                 order.append(sid)
     return order
 
 
 def advice_level(advice: dict) -> str:
-    """"Non-urgent: see a GP if your cramps" -> "Non-urgent: see a GP": how soon, in the card's own words."""
-    return re.split(r" if\b", advice.get("card", ""), maxsplit=1)[0].strip()
+    """How soon, in few words: the care rules' short label for the level ("See a GP, not urgent"),
+    else the card's heading up to "if" ("See a GP (not urgent) if your cramps" -> "See a GP (not urgent)")."""
+    if advice.get("level"):
+        return advice["level"]
+    return re.split(r" if\b", advice.get("card", ""), maxsplit=1)[0].strip().rstrip(",")
+
+
+def _neutral(steps: dict, answer: dict) -> bool:
+    """An answer that ends at the outcome naming no kind ("It is hard to tell")."""
+    target = steps.get(answer.get("next")) or {}
+    return target.get("type") == "outcome" and target.get("kind") is None
 
 
 def render_print(data: dict) -> list[str]:
     """The printed flow: the same questions as a short numbered flow, small enough for
     /movements/ to stay on its 2 handout sheets (printing.MAX_HANDOUT_SHEETS). Warning signs first,
-    with how soon their advice says to see a GP (the card's words, e.g. "Non-urgent: see a
-    GP"); then each question with its answers and where each leads ("Question 3", or an
+    with how soon their advice says to get help (the card's words, e.g. "See a GP (not
+    urgent)"); then each question with its answers and where each leads ("Question 3", or an
     outcome by its heading). Every word comes from the data; the only additions are the
     labels "Question N" and the arrows (each kept on the line of what it leads to). Notes a reader passes on the way ("info" steps)
     stay on screen: on paper an answer goes straight to where the note leads."""
@@ -384,7 +479,7 @@ def render_print(data: dict) -> list[str]:
     number = {sid: i for i, sid in enumerate(order, 1)}
 
     def destination(target: str) -> str:
-        while steps[target]["type"] == "info":
+        while steps[target]["type"] == "info" and not steps[target].get("card"):
             target = steps[target]["answers"][0]["next"]
         return target
 
@@ -392,6 +487,8 @@ def render_print(data: dict) -> list[str]:
         step = steps[destination(target)]
         if step["type"] == "outcome":
             return f"&rarr;&nbsp;<strong>{_e(step['heading'])}</strong>"
+        if step["type"] == "info":  # the emergency step: what to do, in its own words
+            return f"&rarr;&nbsp;<strong>{_e(' '.join(t['text'] for t in step['text']))}</strong>"
         return f"&rarr;&nbsp;Question {number[destination(target)]}"
 
     # Few classes and no indentation inside: the page's HTML has a byte budget (tests/budget.json).
@@ -399,6 +496,8 @@ def render_print(data: dict) -> list[str]:
     for sid in order:
         step = steps[sid]
         item = f'<li><strong>Question {number[sid]}. {_e(step["question"])}</strong> '
+        if step["type"] == "sudden":
+            item += "<ul>" + "".join(f"<li>{_e(sign['text'])}</li>" for sign in step["signs"]) + "</ul> "
         if step["type"] == "signs":
             levels: dict[str, list[str]] = {}  # signs grouped by how soon to see a GP
             for sign in step["signs"]:
@@ -407,13 +506,26 @@ def render_print(data: dict) -> list[str]:
             item += " ".join(f'<ul>{"".join(f"<li>{_e(s)}</li>" for s in signs)}</ul>. <strong>{_e(level)}.</strong> '
                              for level, signs in levels.items())
         answers = step["answers"]
-        if len({destination(a["next"]) for a in answers}) == 1:  # "Continue" and "I'm not sure" both go on
-            item += leads_to(answers[0]["next"])
+        if step["type"] == "question":  # answers that end at the neutral outcome: said once, below
+            answers = [a for a in answers if not _neutral(steps, a)]
+        if step["type"] != "question" and len({destination(a["next"]) for a in answers}) == 1:
+            item += leads_to(answers[0]["next"])  # "Continue" and "I'm not sure" both go on
         else:
-            item += "<ul>" + "".join(f'<li>{_e(a["text"].rstrip("."))} {leads_to(a["next"])}</li>' for a in answers) + "</ul>"
+            # Answers that lead to the same place share a line ("Yes, or I'm not sure").
+            together: dict[str, list[str]] = {}
+            for a in answers:
+                together.setdefault(destination(a["next"]), []).append(a["text"].rstrip("."))
+            item += "<ul>" + "".join(f'<li>{_e(", or ".join(texts))} {leads_to(target)}</li>'
+                                     for target, texts in together.items()) + "</ul>"
         out.append(item + "</li>")
+    unsure = [a["next"] for sid in order if steps[sid]["type"] == "question"
+              for a in steps[sid]["answers"] if a["id"] == NOT_SURE]
+    out.append("</ol>")
+    if unsure:  # check() makes every question's "I'm not sure" end at the same outcome
+        out.append(f"<p>Any other answer, or I'm not sure {leads_to(unsure[0])}</p>")
     every = data["every_outcome"]
-    out.append(f'</ol><p>{_e(every["not_diagnosis"])} {_link(every["doctor"]["href"], every["doctor"]["text"])}.</p></div>')
+    out.append(f'<p>{_e(every["not_diagnosis"])} {_e(every["gp_rule"]["text"])} '
+               f'{_link(every["doctor"]["href"], every["doctor"]["text"])}.</p></div>')
     return out
 
 
@@ -431,6 +543,10 @@ def render_fallback(data: dict, source: Path = DATA_FILE) -> str:
 
     def answer_item(answer: dict) -> str:
         target = steps[answer["next"]]
+        if target["type"] == "info" and target.get("card"):  # the emergency step: what to do, then stop
+            note = " ".join(_e(t["text"]) for t in target["text"])
+            return (f'<li>{_e(answer["text"].rstrip("."))}: <strong>{_e(target["heading"])}.</strong> {note} '
+                    f'{_link(target["link"]["href"], target["link"]["text"])}.</li>')
         if target["type"] == "info":  # a short note, shown right under the answer
             note = " ".join(_e(t["text"]) for t in target["text"])
             link = _link(target["link"]["href"], target["link"]["text"]) if target.get("link") else ""
@@ -456,7 +572,15 @@ def render_fallback(data: dict, source: Path = DATA_FILE) -> str:
         step = steps[sid]
         out.append(f'      <li id="movement-helper-{sid}" class="movement-helper__question">')
         out.append(f'        <p><strong>{_e(step["question"])}</strong></p>')
-        if step["type"] == "signs":
+        if step["type"] == "sudden":
+            out.append('        <ul class="movement-helper__sudden">')
+            out += [f'          <li>{_e(sign["text"])}</li>' for sign in step["signs"]]
+            out.append("        </ul>")
+            out.append(f'        <p class="movement-helper__hint">{_e(step["hint"])}</p>')
+            out.append('        <ul class="movement-helper__answers">')
+            out += ["          " + answer_item(answer) for answer in step["answers"]]
+            out.append("        </ul>")
+        elif step["type"] == "signs":
             # Each sign with its advice under it, as the page's care cards show it: the card's
             # heading, then the item. The fallback shows all advice, the script only the ticked.
             out.append(f'        <p class="movement-helper__advice-intro">{_e(step["advice_heading"])} for each of them:</p>')
@@ -465,12 +589,12 @@ def render_fallback(data: dict, source: Path = DATA_FILE) -> str:
                 advice = sign["advice"]
                 out.append(f'          <li><p><strong>{_e(sign["text"])}</strong></p> '
                            f'<p class="movement-helper__card">{_e(advice["card"])}</p> '
-                           f'<ul class="movement-helper__card-item"><li>{_e(advice["item"])}</li></ul></li>')
+                           f'<ul class="movement-helper__card-item"><li>{_e(advice["item"])}'
+                           + (f' {_e(advice["gradual"])}' if advice.get("gradual") else "") + '</li></ul></li>')
             out.append("        </ul>")
             out.append(f'        <p class="movement-helper__signs-summary">{_e(step["signs_summary"])}</p>')
-            hrefs = sorted({sign["advice"]["href"] for sign in step["signs"]})
-            out.append('        <p class="movement-helper__more">Read more in '
-                       + ", ".join(_link(h, "when to see a doctor") for h in hrefs) + ".</p>")
+            # One link, not one per card: the reader needs the page once.
+            out.append(f'        <p class="movement-helper__more">{_link(DOCTOR_PAGE, "Read when to see a doctor")}.</p>')
             out.append(f'        <p class="movement-helper__then">{_e(step["advice_then"])}</p>')
             out.append('        <ul class="movement-helper__answers">')
             for answer in step["answers"]:
@@ -499,7 +623,8 @@ def render_fallback(data: dict, source: Path = DATA_FILE) -> str:
                        f'{_link(step["helps_link"]["href"], step["helps_link"]["text"])}.</p>')
         out.append(f'      <p class="movement-helper__log">{_e(step["log_how"])} '
                    f'{_link(step["diary"]["href"], step["diary"]["text"])}.</p>')
-        out.append(f'      <p class="movement-helper__care">{_e(every["not_diagnosis"])} '
+        out.append(f'      <p class="movement-helper__care">{_e(every["not_diagnosis"])}</p>')
+        out.append(f'      <p class="movement-helper__gp-rule">{_e(every["gp_rule"]["text"])} '
                    f'{_link(every["doctor"]["href"], every["doctor"]["text"])}.</p>')
         out.append("    </div>")
     out.append("  </div>")

@@ -6,6 +6,7 @@ the real site, expecting none, and on small broken fixtures, expecting the
 exact problem. `python -m sitetools.checks SITE_DIR` prints them all.
 """
 
+from .care_advice import check_care_advice
 from .disclaimer import check_disclaimer
 from .frontmatter import check_front_matter
 from .glossary import check_glossary
@@ -13,4 +14,5 @@ from .links import check_links
 from .readability import check_readability
 from .safety import check_safety
 
-ALL_CHECKS = [check_links, check_glossary, check_disclaimer, check_front_matter, check_readability, check_safety]
+ALL_CHECKS = [check_links, check_glossary, check_disclaimer, check_front_matter, check_readability, check_safety,
+              check_care_advice]

@@ -6,8 +6,13 @@
  * which also holds the same questions as a plain list for readers without
  * JavaScript. This script shows one question at a time instead.
  *
- * - Warning signs come first: any ticked sign shows its advice before the
- *   questions go on.
+ * - Sudden signs come first: Yes or "I'm not sure" shows the emergency step
+ *   (call 999) before anything else. Then the warning signs: any ticked sign
+ *   shows its advice before the questions go on. The signs and their advice
+ *   come from the care rules (care-rules.json), put in place at build time.
+ * - Every outcome ends with the care rules' GP rule.
+ * - A double click or double tap answers one question only: its second click
+ *   (event.detail 2) would land on the next step, and is ignored.
  * - Each step is a browser history entry (pushState), so the browser's Back
  *   button, and ours, step back one question.
  * - Focus moves to each new question; the outcome is also announced in a
@@ -51,6 +56,15 @@
     this.status = make("p", "status");
     this.status.setAttribute("role", "status");
     this.view = make("div", "view");
+    // The second click of a double click or double tap (detail 2): the first
+    // already answered, and this one would fall on whatever the next step put
+    // in the same place (an answer, a tick box, a link). Ignore it.
+    this.view.addEventListener("click", function (event) {
+      if (event.detail > 1) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    }, true);
     this.app.appendChild(this.view);
     this.app.appendChild(this.status);
     this.root.classList.add(MODULE + "--started");
@@ -156,7 +170,7 @@
     var answers = make("div", "answers");
     step.answers.forEach(function (answer) {
       var notSure = answer.id === "not-sure";
-      answers.appendChild(this.button(answer.text, notSure ? "answer" : "answer " + MODULE + "__answer--primary",
+      var b = this.button(answer.text, notSure ? "answer" : "answer " + MODULE + "__answer--primary",
         function () {
           var ticked = notSure ? [] : boxes.filter(function (b) { return b.checked; })
             .map(function (b) { return b.value; });
@@ -164,7 +178,9 @@
           self.remember({ step: state.step, signs: ticked, advice: false }, true);
           if (ticked.length) self.go({ step: state.step, signs: ticked, advice: true });
           else self.go({ step: answer.next, signs: [], advice: false });
-        }));
+        });
+      b.setAttribute("data-answer", answer.id);
+      answers.appendChild(b);
     }, this);
     return { heading: heading, body: [heading, hint, group, answers] };
   };
@@ -178,7 +194,8 @@
       var item = make("li", "advice-item");
       item.setAttribute("data-sign", sign.id);
       item.appendChild(make("strong", "advice-card", sign.advice.card));
-      item.appendChild(document.createTextNode(" " + sign.advice.item + ". "));
+      item.appendChild(document.createTextNode(" " + sign.advice.item + ". " +
+        (sign.advice.gradual ? sign.advice.gradual + " " : "")));
       item.appendChild(this.link({ text: "When to see a doctor", href: sign.advice.href }));
       list.appendChild(item);
     }, this);
@@ -196,8 +213,15 @@
     var self = this;
     var heading = this.heading(step.question || step.heading);
     var body = [heading];
+    if (step.type === "sudden") {
+      var sudden = make("ul", "sudden");
+      step.signs.forEach(function (sign) { sudden.appendChild(make("li", null, sign.text)); });
+      body.push(sudden);
+    }
     if (step.hint) body.push(make("p", "hint", step.hint));
-    (step.text || []).forEach(function (part) { body.push(make("p", "text", part.text)); });
+    (step.text || []).forEach(function (part) {
+      body.push(make("p", step.card ? "card-action" : "text", part.text));
+    });
     if (step.link) {
       var p = make("p", "text");
       p.appendChild(this.link(step.link));
@@ -238,9 +262,10 @@
     logs.appendChild(document.createTextNode(" or "));
     logs.appendChild(this.link(step.diary));
     body.push(logs);
-    var care = make("p", "not-diagnosis", every.not_diagnosis + " ");
-    care.appendChild(this.link(every.doctor));
-    body.push(care);
+    body.push(make("p", "not-diagnosis", every.not_diagnosis));
+    var rule = make("p", "gp-rule", every.gp_rule.text + " ");
+    rule.appendChild(this.link(every.doctor));
+    body.push(rule);
     return { heading: heading, body: body };
   };
 

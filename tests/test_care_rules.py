@@ -1,0 +1,129 @@
+"""The care rules: one set of signs and levels, and every place that gives the advice agrees.
+
+docs/assets/tools/care-rules/care-rules.json gives each sign its level (emergency, urgent the
+same day, see a GP, see a doctor). The cards on when-to-see-a-doctor are written from it
+(./scripts/care-cards), the movement helper reads it (test_movement_helper.py), and the
+content check check_care_advice (sitetools/checks/care_advice.py, run on every page by
+test_content.py) proves the pages' own sentences agree. Each check is proven able to fail on a
+broken copy in tests/fixtures/care-rules/ and tests/fixtures/care-advice/.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import FIXTURES, fixture_site
+from sitetools import care_rules
+from sitetools.checks.care_advice import check_care_advice
+from sitetools.checks.problems import report
+
+
+def messages(problems) -> str:
+    return "\n".join(str(p) for p in problems)
+
+
+# --- The data ---------------------------------------------------------------------------
+
+def test_the_care_rules_have_no_problems():
+    problems = care_rules.check(care_rules.load())
+    assert not problems, report(problems)
+
+
+def test_each_sign_is_at_the_level_its_source_gives():
+    """reference-facts.md, 'Where the sources meet': the three levels, each from its source;
+    the Mayo Clinic signs have none of their own ("see a doctor")."""
+    by_source = {"nhs-stroke": {"emergency"}, "nhs-dvt": {"emergency", "urgent"}, "nhs-twitching": {"gp"},
+                 "nhs-mnd": {"gp"}, "nhs-leg-cramps": {"gp"}, "medlineplus-twitching": {"doctor"},
+                 "mayo-cramp": {"doctor"}}
+    for sign in care_rules.load()["signs"]:
+        assert sign["level"] in by_source[sign["source"]], \
+            f'{sign["id"]}: {sign["source"]} gives no "{sign["level"]}" level'
+
+
+def test_the_ids_the_tools_use_today_are_kept():
+    ids = set(care_rules.signs_by_id(care_rules.load()))
+    assert {"weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing", "long-cramp"} <= ids
+
+
+def test_a_sign_at_another_level_than_its_card_is_named():
+    path = FIXTURES / "care-rules" / "wrong-level.json"
+    text = messages(care_rules.check(care_rules.load(path), path))
+    assert ('tests/fixtures/care-rules/wrong-level.json, line 105: The sign "long-cramp" (A cramp that lasts more than '
+            '10 minutes) is at the level "urgent", but it is listed on the "cramps" card, which is at the level "gp".'
+            ) in text, text
+
+
+# --- The cards on when-to-see-a-doctor are generated from it -----------------------------------
+
+def test_the_cards_are_up_to_date():
+    rules = care_rules.load()
+    for card in rules["cards"]:
+        path = care_rules.snippet_path(card)
+        assert path.is_file() and path.read_text(encoding="utf-8") == care_rules.render_card(rules, card), (
+            f"{care_rules.relative_name(path)} is out of date with {care_rules.relative_name(care_rules.DATA_FILE)}. "
+            "How to fix: run ./scripts/care-cards and commit the files it changes.")
+
+
+def test_the_card_writer_exits_1_when_it_changes_a_card(tmp_path):
+    data_file, folder = tmp_path / "care-rules.json", tmp_path / "cards"
+    shutil.copy(care_rules.DATA_FILE, data_file)
+    problems, changed = care_rules.update_snippets(data_file, folder)
+    assert not problems and len(changed) == len(care_rules.load()["cards"])
+    assert care_rules.update_snippets(data_file, folder) == ([], [])
+    data_file.write_text(data_file.read_text(encoding="utf-8").replace("disturb your sleep", "keep you awake"),
+                         encoding="utf-8")
+    assert care_rules.update_snippets(data_file, folder) == ([], [folder / "cramps.md"])
+    broken = FIXTURES / "care-rules" / "wrong-level.json"
+    problems, changed = care_rules.update_snippets(broken, folder)
+    assert problems and not changed, "broken care rules must not be written out"
+
+
+def test_the_page_includes_every_card(site):
+    page = site.page("when-to-see-a-doctor/index.html")
+    source = page.source.read_text(encoding="utf-8")
+    for card in care_rules.load()["cards"]:
+        assert f'--8<-- "care-cards/{card["id"]}.md"' in source, f'docs/when-to-see-a-doctor.md does not include the card "{card["id"]}"'
+        assert page.soup.select_one(f'#{card["id"]}'), f'docs/when-to-see-a-doctor.md has no anchor #{card["id"]}'
+
+
+def test_emergency_and_urgent_cards_come_first_and_say_the_numbers(site):
+    page = site.page("when-to-see-a-doctor/index.html")
+    cards = [" ".join(box.get_text(" ").split()) for box in page.soup.select("article .admonition")
+             if "Key points" not in box.get_text()]
+    assert cards[0].startswith("Emergency:") and all(n in cards[0] for n in ("999", "911", "local emergency number"))
+    assert cards[1].startswith("Urgent:") and "today" in cards[1] and "111" in cards[1]
+
+
+# --- The pages agree with it (check_care_advice, on every page in test_content.py) ----------------
+
+def test_the_care_advice_check_names_each_fault_with_its_page_and_sign():
+    text = messages(check_care_advice(fixture_site("care-advice")))
+    for expected in (
+        'managing/index.html: This sentence names "A twitch in the same place for more than 2 weeks" and says see a '
+        'doctor, but the care rules give it the level "see a GP"',
+        'when-to-see-a-doctor/index.html: There is no urgent card',
+        'when-to-see-a-doctor/index.html: The card "See a GP (not urgent) if you have" lists "Sudden slurred speech" at '
+        'the level "see a GP", but the care rules give it "an emergency (call 999)".',
+        'when-to-see-a-doctor/index.html: The card "Non-urgent: see a GP if you have" says "not urgent" for "Trouble '
+        'speaking or swallowing", which is an emergency when it comes on suddenly, but it does not say "came on gradually".',
+        'understanding/index.html: The page names "weakness" but does not say what to do if it comes on suddenly',
+        'symptom-diary/index.html: The diary does not name the new sign "A weak grip"',
+    ):
+        assert expected in text, f"Expected the check to say {expected!r}; it said:\n{text}"
+    assert len(text.splitlines()) == 6, text
+
+
+def test_the_helper_on_the_page_gives_each_sign_its_card(site):
+    """The helper's embedded data (what the script shows) carries each care-rules card heading."""
+    import json
+    page = site.page("movements/index.html")
+    embedded = json.loads(page.soup.select_one(".movement-helper__data").string)
+    rules = care_rules.load()
+    signs = care_rules.signs_by_id(rules)
+    for step in embedded["steps"].values():
+        for sign in step.get("signs") or []:
+            if step["type"] == "signs":
+                card = care_rules.card_of(rules, sign["id"])
+                assert sign["advice"]["card"] == card["heading"], f"docs/movements.md (helper): {sign['id']}"
+            else:
+                assert signs[sign["id"]]["level"] == "emergency", f"docs/movements.md (helper): {sign['id']}"
