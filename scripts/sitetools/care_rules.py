@@ -10,7 +10,7 @@ each place that gives advice like this:
 - the movement helper: sitetools.movement_helper reads the sign ids its questions.json names and
   takes each sign's words and advice from here (and the GP rule every outcome ends with).
 - the symptom log reads the same file for its notices and printed summary.
-- pages that say a sign in their own sentence are checked against it (tests/test_care_rules.py).
+- pages that say a sign in their own sentence are checked against it (sitetools.checks.care_advice).
 """
 
 from __future__ import annotations
