@@ -1,4 +1,4 @@
-"""The symptom log under attack (issue 22), in a real Chromium: two tabs,
+"""The symptom log under attack, in a real Chromium: two tabs,
 double presses, slow and failing storage, odd dates, built-in names and big
 logs. Each test says which way a reader could lose an entry, keep one they
 cannot remove, or be told something untrue. The logic behind them (checking
