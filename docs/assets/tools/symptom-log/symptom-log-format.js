@@ -50,7 +50,10 @@
   function copyFields(target) {
     for (var i = 1; i < arguments.length; i++) {
       var source = arguments[i] || {};
-      Object.keys(source).forEach(function (key) { define(target, key, source[key]); });
+      // Assigning is quicker, and safe for every name but "__proto__".
+      Object.keys(source).forEach(function (key) {
+        if (key === "__proto__") define(target, key, source[key]); else target[key] = source[key];
+      });
     }
     return target;
   }
@@ -405,7 +408,8 @@
     for (var n = dayNumber(from); n <= dayNumber(to); n++) {
       perDay.push({date: dateOfDay(n), count: 0, sleep: null});
     }
-    inRange.forEach(function (e) { perDay[dayNumber(e.when) - dayNumber(from)].count += 1; });
+    var start = dayNumber(from);
+    inRange.forEach(function (e) { perDay[dayNumber(e.when) - start].count += 1; });
     perDay.forEach(function (day) { day.sleep = sleep.get(day.date) == null ? null : sleep.get(day.date); });
     var signs = SIGNS.map(function (sign) {
       return {sign: sign, dates: datesOf(inRange.filter(function (e) { return e.signs.indexOf(sign) >= 0; }))};

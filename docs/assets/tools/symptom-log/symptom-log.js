@@ -635,7 +635,9 @@
       : "The backup file is saved in your downloads. Keep it somewhere safe.");
     if (!this.storage) return Promise.resolve();
     return this.storage.changeMeta({last_backup: backup.exported}).then(function () {
-      self.changed(function (log) { log.meta = F.copyFields({version: F.VERSION}, log.meta, {last_backup: backup.exported}); });
+      if (self.channel) self.channel.postMessage("changed");
+      self.log.meta = F.copyFields({version: F.VERSION}, self.log.meta, {last_backup: backup.exported});
+      self.renderReminder(); // only the reminder depends on it: a big log is not drawn again
     }, function () { /* the file is saved; the reminder may show again */ });
   };
 
