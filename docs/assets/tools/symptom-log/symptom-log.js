@@ -91,6 +91,14 @@
       self.render();
     });
     p.print.addEventListener("click", function () { window.print(); });
+    // On paper the entries list is whole: drawn again when printing starts and ends.
+    var paper = window.matchMedia("print"), redraw = function (event) {
+      self.printing = event.type === "beforeprint" || paper.matches;
+      self.render();
+    };
+    if (paper.addEventListener) paper.addEventListener("change", redraw);
+    window.addEventListener("beforeprint", redraw);
+    window.addEventListener("afterprint", redraw);
     this.resetForm();
     this.presetKind();
 
@@ -981,10 +989,11 @@
     list.textContent = "";
     this.parts["entries-empty"].hidden = entries.length > 0;
     this.root.classList.toggle("symptom-log--empty", !entries.length);
-    entries.slice(0, this.listed).forEach(function (entry, index) {
+    var count = this.printing ? entries.length : this.listed;
+    entries.slice(0, count).forEach(function (entry, index) {
       list.appendChild(self.entryItem(entry, index < later));
     });
-    var rest = entries.length - this.listed;
+    var rest = entries.length - count;
     if (rest > 0) {
       var item = el("li", "symptom-log__more"), more = el("button", "symptom-log__button",
         "Show " + Math.min(rest, LISTED_AT_ONCE) + " more of " + rest + " older entries");
