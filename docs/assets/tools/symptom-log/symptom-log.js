@@ -457,6 +457,10 @@
 
   SymptomLog.prototype.deleteEntry = function (entry) {
     var self = this;
+    if (!this.storage || !this.ready) {
+      this.say("entry-status", "The entry was not deleted. " + (this.parts["storage-problem"].textContent || WAITING));
+      return Promise.resolve();
+    }
     return this.storage.deleteEntry(entry.id).then(function () {
       self.deleted = entry;
       if (self.editing && self.editing.id === entry.id) self.resetForm();
