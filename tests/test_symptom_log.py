@@ -259,28 +259,39 @@ def test_export_then_import_into_an_empty_browser_gives_the_same_log(page, brows
         context.close()
 
 
-FIVE_MB = 5 * 1024 * 1024
+LIMIT = 20 * 1024 * 1024  # SymptomLogFormat.MAX_BYTES: the biggest backup the page loads, and the biggest log it keeps
 
 
-def big_log(notes_length: int) -> list[dict]:
-    """3,000 entries with long notes: a backup of about 5 or 6 MB."""
-    return [entry(f"big-{n:05}", f"2025-{1 + n % 12:02}-{1 + n % 28:02}T{n % 24:02}:{n % 60:02}", notes="n" * notes_length)
-            for n in range(3000)]
+def big_log(compact_bytes: int) -> list[dict]:
+    """3,000 entries with long notes, whose backup without spaces is about COMPACT_BYTES."""
+    def make(notes_length):
+        return [entry(f"big-{n:05}", f"2025-{1 + n % 12:02}-{1 + n % 28:02}T{n % 24:02}:{n % 60:02}", notes="n" * notes_length)
+                for n in range(3000)]
+    empty = len(json.dumps(backup(make(0)), separators=(",", ":")))
+    return make((compact_bytes - empty) // 3000)
 
 
-@pytest.mark.parametrize("notes_length, loads_back", [(1500, True), (1900, False)], ids=["5.3 MB spaced", "6.2 MB"])
-def test_a_backup_over_5_mb_is_made_smaller_or_the_reader_is_told(page, browser, site_server, notes_length, loads_back):
-    """The import refuses files over 5 MB, so the export must never leave a reader with a
-    backup this page cannot load back without saying so. With the spaces left out, a
-    5.3 MB backup is 5.0 MB and loads back; a 6.2 MB one is saved, and the reader is told."""
+@pytest.mark.parametrize("compact_bytes, loads_back", [(LIMIT - 100_000, True), (LIMIT + 100_000, False)],
+                         ids=["spaced over the limit", "over the limit"])
+def test_a_backup_over_the_limit_is_made_smaller_or_the_reader_is_told(page, browser, site_server, compact_bytes, loads_back):
+    """The import refuses files over the limit, so the export must never leave a reader with a
+    backup this page cannot load back without saying so. With the spaces left out, a backup
+    just under the limit loads back; a log stored over it (from before the limit) is saved, and the reader is told."""
     open_log(page, site_server)
-    seed(page, big_log(notes_length))
+    seed(page, big_log(compact_bytes))
+    note = " ".join(page.inner_text('[data-part="size-note"]').split())
+    assert note.startswith("Your log is nearly full.") and "of the 20 MB" in note, \
+        f"symptom-log.js (renderSize): the reader is not told the log is nearly full: {note!r}"
+    if not loads_back:
+        add(page, "twitch", "Calf", notes="one more")
+        assert "Your log is full" in page.inner_text('[data-part="entry-errors"]'), "A save over the limit was not refused."
+        assert len(stored(page)["entries"]) == 3000
     data = export(page)
     status = " ".join(page.inner_text('[data-part="backup-status"]').split())
     assert len(json.loads(data)["entries"]) == 3000, "docs/symptom-log.md: the big backup lost entries."
     if loads_back:
-        assert len(data) <= FIVE_MB, (f"docs/symptom-log.md: the backup is {len(data):,} bytes, over 5 MB, so this page "
-                                      "could not load it back; written without spaces it fits (symptom-log.js, exportBackup).")
+        assert len(data) <= LIMIT, (f"docs/symptom-log.md: the backup is {len(data):,} bytes, over the limit, so this page "
+                                    "could not load it back; written without spaces it fits (symptom-log.js, exportBackup).")
         assert status == "The backup file is saved in your downloads. Keep it somewhere safe.", status
         context = browser.new_context()
         try:
@@ -291,28 +302,30 @@ def test_a_backup_over_5_mb_is_made_smaller_or_the_reader_is_told(page, browser,
         finally:
             context.close()
     else:
-        assert len(data) > FIVE_MB
-        assert "It is more than 5 MB, so this page cannot load it back. Keep it, and save a spreadsheet file too." \
+        assert len(data) > LIMIT
+        assert "It is more than 20 MB, so this page cannot load it back. Keep it, and save a spreadsheet file too." \
             in status, f"docs/symptom-log.md: a backup this page cannot load back was saved without a word: {status!r}"
 
 
 def test_csv_matches_the_entries_and_neutralises_formulas(page, site_server):
     open_log(page, site_server)
-    hostile = ["=HYPERLINK(\"http://x\")", "+1+2", "-3", "@SUM(A1)", "plain, with \"quotes\"\nand a new line"]
-    seed(page, [entry(f"csv-{n}", f"2026-03-0{n + 1}T10:00", notes=note, area="Calf" if n else "=cmd|' /C calc'!A0")
+    hostile = ["=HYPERLINK(\"http://x\")", "+1+2", "-3", "@SUM(A1)", "plain, with \"quotes\"\nand a new line",
+               "\0=1+1", "\n=1+1", "\u200b=1+1", "\ufeff=1+1", "\uff1d1+1"]
+    starts = "=+-@\0\n\u200b\ufeff\uff1d"
+    seed(page, [entry(f"csv-{n}", f"2026-03-{n + 1:02}T10:00", notes=note, area="Calf" if n else "=cmd|' /C calc'!A0")
                 for n, note in enumerate(hostile)],
          [{"date": "2026-03-01", "sleep_hours": 7, "caffeine": 2, "stress": "low", "medicine_change": "-new pill"}])
     text = export(page, "Save as a spreadsheet (CSV)").decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert [row["id"] for row in rows] == [f"csv-{n}" for n in range(5)], rows
+    assert [row["id"] for row in rows] == [f"csv-{n}" for n in range(len(hostile))], rows
     for row, note in zip(rows, hostile):
-        expected = "'" + note if note[0] in "=+-@" else note
+        expected = "'" + note if note[0] in starts else note
         assert row["notes"] == expected, f"CSV notes cell {row['notes']!r} should be {expected!r}"
     assert rows[0]["area"] == "'=cmd|' /C calc'!A0" and rows[0]["medicine_change"] == "'-new pill", rows[0]
     assert rows[0]["sleep_hours"] == "7" and rows[0]["kind"] == "twitch" and rows[1]["sleep_hours"] == ""
     for row in rows:
         for column, cell in row.items():
-            assert not cell or cell[0] not in "=+-@", f"CSV column {column} starts a formula: {cell!r}"
+            assert not cell or cell[0] not in starts, f"CSV column {column} starts a formula: {cell!r}"
 
 
 # --- Bad imports: refused, said plainly, nothing changed --------------------------------
@@ -331,8 +344,12 @@ BAD_IMPORTS = {
                  'Entry 1: its date and time ("when") is "2 March", not a date and time like 2026-03-01T14:30.'),
     "same id twice": (json.dumps(backup([entry("twin", "2026-03-01T10:00"), entry("twin", "2026-03-02T10:00")])),
                       "Entry 2 (2 March 2026, 10:00): it has the same id as entry 1."),
-    "over 5 MB": (json.dumps(backup([entry("big", "2026-03-01T10:00", notes="x" * (5 * 1024 * 1024))])),
-                  "The file is more than 5 MB. This page can only load backups of 5 MB or less."),
+    "over the limit": (json.dumps(backup([entry("big", "2026-03-01T10:00", notes="x" * LIMIT)])),
+                       "The file is more than 20 MB. This page can only load backups of 20 MB or less."),
+    "a number too big": ((FIXTURES / "number-too-big.json").read_text(),
+                         "Entry 1 (1 March 2026, 10:00): its pain score is a number too big to use;"),
+    "the same day twice": ((FIXTURES / "same-day-twice.json").read_text(),
+                           "Day 2 (1 March 2026): it has the same date as day 1."),
     "not JSON": ("format: fibro-twitch-log\nthis is not JSON {",
                  "The file is not a backup from this log, or it is damaged. A spreadsheet file (CSV) cannot be loaded."),
 }

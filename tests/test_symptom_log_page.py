@@ -32,8 +32,10 @@ pytestmark = pytest.mark.browser
 # 15,816 and styles 2,093). Search added 11,198: 106,917 in all, which FIRST_VISIT_LIMIT
 # keeps from growing. (Chromium reports the search worker's script by its headers only;
 # its body, 12,325 bytes more, is in scripts/bench's figures.)
+# On 7 Dec 2026 the log's script grew by 3.9 KB (each change one checked transaction,
+# messages for each failure, the size limit): 99,669 without search, 110,864 with it.
 FIRST_VISIT_TARGET = 100_000
-FIRST_VISIT_LIMIT = 108_000
+FIRST_VISIT_LIMIT = 111_000
 SEARCH_DOWNLOADS = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 
 

@@ -21,7 +21,7 @@ from . import ROOT
 from .minifying import MINIFIERS  # the same minifiers as the build's minify step
 
 FOLDER = ROOT / "docs" / "assets" / "tools" / "symptom-log"
-SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log.js"]
+SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage.js", "symptom-log.js"]
 STYLES = ["symptom-log.css"]
 LICENCE = ("/*! idb-keyval 6.3.0 (c) 2016 Jake Archibald, Apache License 2.0: "
            "vendor/idb-keyval-LICENCE.txt */\n")

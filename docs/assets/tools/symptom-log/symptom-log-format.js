@@ -15,7 +15,11 @@
 
   var FORMAT = "fibro-twitch-log";
   var VERSION = 1;
-  var MAX_BYTES = 5 * 1024 * 1024; // a bigger file is refused unread
+  /* A bigger file is refused unread, and the log may hold no more than a
+   * backup of this size (written without spaces), so every backup loads back. */
+  var MAX_BYTES = 20 * 1024 * 1024;
+  var NEARLY_FULL = 0.8; // the share of MAX_BYTES at which the reader is told
+  var MAX_DEPTH = 50; // fields nested deeper than this cannot be stored
   var NOTHING_CHANGED = "Nothing was imported or changed.";
 
   var KINDS = ["twitch", "spasm", "cramp"];
@@ -36,6 +40,55 @@
            "speech-or-swallowing": "Trouble speaking or swallowing"},
     stress: {low: "Low", medium: "Medium", high: "High"}
   };
+
+  /* Field names are data: "__proto__" or "constructor" is a field like any
+   * other, so fields are copied by defining them, never by assigning. */
+  function define(target, key, value) {
+    Object.defineProperty(target, key, {value: value, writable: true, enumerable: true, configurable: true});
+    return target;
+  }
+  function copyFields(target) {
+    for (var i = 1; i < arguments.length; i++) {
+      var source = arguments[i] || {};
+      // Assigning is quicker, and safe for every name but "__proto__".
+      Object.keys(source).forEach(function (key) {
+        if (key === "__proto__") define(target, key, source[key]); else target[key] = source[key];
+      });
+    }
+    return target;
+  }
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  /* A value as a message shows it: JSON writes 1e999 as "null". */
+  function describe(value) {
+    if (typeof value === "number" && !isFinite(value)) return "a number too big to use";
+    var text = JSON.stringify(value);
+    return text === undefined ? String(value) : text;
+  }
+
+  /* Deeper than MAX_DEPTH: the browser's storage cannot copy it. */
+  function tooDeep(value) {
+    var stack = [[value, 0]];
+    while (stack.length) {
+      var item = stack.pop(), node = item[0];
+      if (node === null || typeof node !== "object") continue;
+      if (item[1] >= MAX_DEPTH) return true;
+      Object.keys(node).forEach(function (key) { stack.push([node[key], item[1] + 1]); });
+    }
+    return false;
+  }
+
+  /* UTF-8 bytes of a text, as a file saves it. */
+  function utf8Length(text) {
+    var bytes = text.length;
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i);
+      if (code >= 0xd800 && code < 0xdc00) { bytes += 2; i++; } // a pair of 2 units: 4 bytes
+      else if (code >= 0x800) bytes += 2;
+      else if (code >= 0x80) bytes += 1;
+    }
+    return bytes;
+  }
 
   /* MIGRATIONS[n] takes a backup of version n to version n + 1. Applied in
    * order on load (what is stored) and on import (a backup file). Version 1
@@ -109,57 +162,58 @@
     }
     if (typeof entry.id !== "string" || !entry.id.trim()) problems.push("it has no id (a name that tells entries apart).");
     if (!isLocalDateTime(entry.when)) {
-      problems.push('its date and time ("when") is ' + JSON.stringify(entry.when) +
+      problems.push('its date and time ("when") is ' + describe(entry.when) +
                     ", not a date and time like 2026-03-01T14:30.");
     }
-    if (KINDS.indexOf(entry.kind) < 0) problems.push("its kind is " + JSON.stringify(entry.kind) + "; it must be " + oneOf(KINDS) + ".");
+    if (KINDS.indexOf(entry.kind) < 0) problems.push("its kind is " + describe(entry.kind) + "; it must be " + oneOf(KINDS) + ".");
     if (typeof entry.area !== "string" || !entry.area.trim()) problems.push("it has no body area.");
     if (entry.duration != null && DURATIONS.indexOf(entry.duration) < 0) {
-      problems.push('how long it lasted ("duration") is ' + JSON.stringify(entry.duration) + "; it must be " + oneOf(DURATIONS) + " or null.");
+      problems.push('how long it lasted ("duration") is ' + describe(entry.duration) + "; it must be " + oneOf(DURATIONS) + " or null.");
     }
     if (entry.frequency != null && FREQUENCIES.indexOf(entry.frequency) < 0) {
-      problems.push('how often ("frequency") is ' + JSON.stringify(entry.frequency) + "; it must be " + oneOf(FREQUENCIES) + " or null.");
+      problems.push('how often ("frequency") is ' + describe(entry.frequency) + "; it must be " + oneOf(FREQUENCIES) + " or null.");
     }
     if (entry.pain != null && !(isWhole(entry.pain) && entry.pain >= 0 && entry.pain <= 10)) {
-      problems.push("its pain score is " + JSON.stringify(entry.pain) + "; it must be a whole number from 0 to 10, or null.");
+      problems.push("its pain score is " + describe(entry.pain) + "; it must be a whole number from 0 to 10, or null.");
     }
     if (entry.signs != null) {
       if (!Array.isArray(entry.signs)) {
         problems.push('its warning signs ("signs") are not a list.');
       } else {
         entry.signs.forEach(function (sign) {
-          if (SIGNS.indexOf(sign) < 0) problems.push("it has a warning sign this page does not know: " + JSON.stringify(sign) + ".");
+          if (SIGNS.indexOf(sign) < 0) problems.push("it has a warning sign this page does not know: " + describe(sign) + ".");
         });
       }
     }
     if (entry.disturbed_sleep != null && typeof entry.disturbed_sleep !== "boolean") {
-      problems.push('whether a cramp woke you ("disturbed_sleep") is ' + JSON.stringify(entry.disturbed_sleep) + "; it must be true, false or null.");
+      problems.push('whether a cramp woke you ("disturbed_sleep") is ' + describe(entry.disturbed_sleep) + "; it must be true, false or null.");
     }
     if (entry.notes != null && typeof entry.notes !== "string") problems.push("its notes are not text.");
+    if (tooDeep(entry)) problems.push("a field is nested more than " + MAX_DEPTH + " levels deep, so this browser cannot store it.");
     return problems;
   }
 
   function dayProblems(day) {
     var problems = [];
     if (day === null || typeof day !== "object" || Array.isArray(day)) return ["it is not a list of fields."];
-    if (!isDate(day.date)) problems.push("its date is " + JSON.stringify(day.date) + ", not a date like 2026-03-01.");
+    if (!isDate(day.date)) problems.push("its date is " + describe(day.date) + ", not a date like 2026-03-01.");
     if (day.sleep_hours != null && !(typeof day.sleep_hours === "number" && day.sleep_hours >= 0 && day.sleep_hours <= 24)) {
-      problems.push("its hours slept are " + JSON.stringify(day.sleep_hours) + "; they must be a number from 0 to 24, or null.");
+      problems.push("its hours slept are " + describe(day.sleep_hours) + "; they must be a number from 0 to 24, or null.");
     }
     if (day.caffeine != null && !(isWhole(day.caffeine) && day.caffeine >= 0)) {
-      problems.push("its caffeine drinks are " + JSON.stringify(day.caffeine) + "; they must be a whole number, or null.");
+      problems.push("its caffeine drinks are " + describe(day.caffeine) + "; they must be a whole number, or null.");
     }
     if (day.stress != null && STRESS.indexOf(day.stress) < 0) {
-      problems.push("its stress is " + JSON.stringify(day.stress) + "; it must be " + oneOf(STRESS) + " or null.");
+      problems.push("its stress is " + describe(day.stress) + "; it must be " + oneOf(STRESS) + " or null.");
     }
     if (day.medicine_change != null && typeof day.medicine_change !== "string") problems.push("its medicine change is not text.");
+    if (tooDeep(day)) problems.push("a field is nested more than " + MAX_DEPTH + " levels deep, so this browser cannot store it.");
     return problems;
   }
 
   /* A copy with every field of the format present; unknown fields kept. */
   function normalEntry(entry) {
-    var copy = {};
-    Object.keys(entry).forEach(function (key) { copy[key] = entry[key]; });
+    var copy = copyFields({}, entry);
     copy.duration = entry.duration == null ? null : entry.duration;
     copy.frequency = entry.frequency == null ? null : entry.frequency;
     copy.pain = entry.pain == null ? null : entry.pain;
@@ -169,8 +223,7 @@
     return copy;
   }
   function normalDay(day) {
-    var copy = {};
-    Object.keys(day).forEach(function (key) { copy[key] = day[key]; });
+    var copy = copyFields({}, day);
     ["sleep_hours", "caffeine", "stress", "medicine_change"].forEach(function (key) {
       copy[key] = day[key] == null ? null : day[key];
     });
@@ -188,7 +241,8 @@
    * Everything is checked before anything is written. */
   function parseBackup(text, bytes) {
     if (bytes > MAX_BYTES) {
-      return refused(["The file is more than 5 MB. This page can only load backups of 5 MB or less."]);
+      return refused(["The file is more than " + megabytes(MAX_BYTES) + ". This page can only load backups of " +
+                      megabytes(MAX_BYTES) + " or less."]);
     }
     var data;
     try {
@@ -209,19 +263,26 @@
     var backup = migrate(data);
     if (!Array.isArray(backup.entries)) return refused(["The file has no list of entries."]);
     if (backup.days != null && !Array.isArray(backup.days)) return refused(["The file's list of days is not a list."]);
-    var problems = [], seen = {};
+    var problems = [], ids = new Map(), dates = new Map();
     backup.entries.forEach(function (entry, index) {
       var label = "Entry " + (index + 1) + (entry && isLocalDateTime(entry.when) ? " (" + readableDateTime(entry.when) + ")" : "");
       entryProblems(entry).forEach(function (problem) { problems.push(label + ": " + problem); });
       if (entry && typeof entry.id === "string") {
-        if (seen[entry.id]) problems.push(label + ": it has the same id as entry " + seen[entry.id] + ".");
-        else seen[entry.id] = index + 1;
+        if (ids.has(entry.id)) problems.push(label + ": it has the same id as entry " + ids.get(entry.id) + ".");
+        else ids.set(entry.id, index + 1);
       }
     });
     (backup.days || []).forEach(function (day, index) {
       var label = "Day " + (index + 1) + (day && isDate(day.date) ? " (" + readableDate(day.date) + ")" : "");
       dayProblems(day).forEach(function (problem) { problems.push(label + ": " + problem); });
+      if (day && isDate(day.date)) {
+        if (dates.has(day.date)) problems.push(label + ": it has the same date as day " + dates.get(day.date) + ".");
+        else dates.set(day.date, index + 1);
+      }
     });
+    var extra = copyFields({}, backup);
+    ["entries", "days"].forEach(function (key) { delete extra[key]; });
+    if (tooDeep(extra)) problems.push("The file has a field nested more than " + MAX_DEPTH + " levels deep, so this browser cannot store it.");
     if (problems.length) {
       var listed = problems.slice(0, MAX_LISTED);
       if (problems.length > MAX_LISTED) listed.push("And " + (problems.length - MAX_LISTED) + " more problems like these.");
@@ -232,9 +293,10 @@
     return {ok: true, backup: backup};
   }
 
+  function megabytes(bytes) { return Math.round(bytes / 1024 / 1024 * 10) / 10 + " MB"; }
+
   function makeBackup(entries, days, extra, now) {
-    var backup = {};
-    Object.keys(extra || {}).forEach(function (key) { backup[key] = extra[key]; });
+    var backup = copyFields({}, extra);
     backup.format = FORMAT;
     backup.version = VERSION;
     backup.exported = (now || new Date()).toISOString();
@@ -247,27 +309,66 @@
     return entries.sort(function (a, b) { return a.when < b.when ? -1 : a.when > b.when ? 1 : (a.id < b.id ? -1 : 1); });
   }
 
+  /* --- Changing an entry ---------------------------------------------------
+   * mergeEdit(original, shown, mine, current): the entry to store when the
+   * reader saves a change. original is the stored entry when they pressed
+   * Change, shown the form's fields as it was filled in, mine the form's
+   * fields now, current the stored entry now (undefined: it was deleted).
+   * Only the fields the reader changed are written, so an unchanged time
+   * keeps its seconds and unchanged notes their line ends, and a field
+   * another tab changed meanwhile is kept. A field both changed is a
+   * conflict, for the reader to settle. */
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  function mergeEdit(original, shown, mine, current) {
+    if (!current) return {gone: true, changed: [], conflicts: [], entry: null};
+    var changed = Object.keys(mine).filter(function (key) { return !same(mine[key], shown[key]); });
+    var conflicts = changed.filter(function (key) {
+      return !same(current[key], original[key]) && !same(current[key], mine[key]);
+    });
+    var entry = copyFields({}, current);
+    changed.forEach(function (key) { define(entry, key, mine[key]); });
+    return {gone: false, changed: changed, conflicts: conflicts, entry: entry};
+  }
+
+  /* --- The log's size ----------------------------------------------------------
+   * Measured as its backup file without spaces, in UTF-8, so "fits" means
+   * "a backup of it loads back here" (MAX_BYTES). */
+  function backupBytes(entries, days, extra) {
+    return utf8Length(JSON.stringify(copyFields({}, extra, {format: FORMAT, version: VERSION,
+      exported: new Date(0).toISOString(), entries: entries, days: days})));
+  }
+  function recordBytes(record) { return utf8Length(JSON.stringify(record)) + 1; } // and its comma
+  function fits(bytes) { return bytes <= MAX_BYTES; }
+  function nearlyFull(bytes) { return bytes >= MAX_BYTES * NEARLY_FULL; }
+
+  /* Later than this minute, here: typed by mistake, or made where the clock is ahead. */
+  function isAfterNow(when, now) { return when.slice(0, 16) > localNow(now); }
+
   /* --- CSV for spreadsheets ------------------------------------------------ */
   /* One column list drives the file; each entry row carries its day's answers. */
   var CSV_COLUMNS = ["id", "when", "kind", "area", "duration", "frequency", "pain", "signs", "disturbed_sleep", "notes",
                      "sleep_hours", "caffeine", "stress", "medicine_change"];
 
   /* A cell a spreadsheet would run as a formula (=, +, - or @ first; tab and
-   * carriage return too, as OWASP advises) starts with ' instead. */
+   * carriage return too, as OWASP advises) starts with ' instead. So does one
+   * that starts with a character some spreadsheets skip or read as one of
+   * those: NUL (OWASP ASVS 5), line feed, zero-width space, byte order mark,
+   * and the full-width = + - @. */
+  var FORMULA_START = /^[=+\-@\t\r\n\0\u200b\ufeff\uff1d\uff0b\uff0d\uff20]/;
   function csvCell(value) {
     var text = value == null ? "" : Array.isArray(value) ? value.join("; ") : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    if (FORMULA_START.test(text)) text = "'" + text;
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
   function toCSV(entries, days) {
-    var byDate = {};
-    days.forEach(function (day) { byDate[day.date] = day; });
+    var byDate = new Map();
+    days.forEach(function (day) { byDate.set(day.date, day); });
     var lines = [CSV_COLUMNS.join(",")];
     sortByWhen(entries.slice()).forEach(function (entry) {
-      var day = byDate[entry.when.slice(0, 10)] || {};
+      var day = byDate.get(entry.when.slice(0, 10)) || {};
       lines.push(CSV_COLUMNS.map(function (column) {
-        return csvCell(column in entry ? entry[column] : day[column]);
+        return csvCell(has(entry, column) ? entry[column] : has(day, column) ? day[column] : null);
       }).join(","));
     });
     return "\ufeff" + lines.join("\r\n") + "\r\n"; // the mark tells spreadsheets it is UTF-8
@@ -275,9 +376,9 @@
 
   /* --- The summary for the appointment ------------------------------------ */
   function countBy(list, key) {
-    var counts = {};
-    list.forEach(function (item) { var k = key(item); counts[k] = (counts[k] || 0) + 1; });
-    return Object.keys(counts).map(function (k) { return {name: k, count: counts[k]}; })
+    var counts = new Map();
+    list.forEach(function (item) { var k = key(item); counts.set(k, (counts.get(k) || 0) + 1); });
+    return Array.from(counts, function (pair) { return {name: pair[0], count: pair[1]}; })
       .sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); });
   }
   function areaName(entry) { return entry.area.trim().toLowerCase(); }
@@ -301,24 +402,26 @@
       var half = Math.floor(pains.length / 2);
       middle = pains.length % 2 ? pains[half] : (pains[half - 1] + pains[half]) / 2;
     }
-    var sleep = {};
-    days.forEach(function (day) { sleep[day.date] = day.sleep_hours; });
+    var sleep = new Map();
+    days.forEach(function (day) { sleep.set(day.date, day.sleep_hours); });
     var perDay = [];
     for (var n = dayNumber(from); n <= dayNumber(to); n++) {
       perDay.push({date: dateOfDay(n), count: 0, sleep: null});
     }
-    inRange.forEach(function (e) { perDay[dayNumber(e.when) - dayNumber(from)].count += 1; });
-    perDay.forEach(function (day) { day.sleep = sleep[day.date] == null ? null : sleep[day.date]; });
+    var start = dayNumber(from);
+    inRange.forEach(function (e) { perDay[dayNumber(e.when) - start].count += 1; });
+    perDay.forEach(function (day) { day.sleep = sleep.get(day.date) == null ? null : sleep.get(day.date); });
     var signs = SIGNS.map(function (sign) {
-      var dates = inRange.filter(function (e) { return e.signs.indexOf(sign) >= 0; })
-        .map(function (e) { return e.when.slice(0, 10); });
-      return {sign: sign, dates: dates.filter(function (d, i) { return dates.indexOf(d) === i; })};
+      return {sign: sign, dates: datesOf(inRange.filter(function (e) { return e.signs.indexOf(sign) >= 0; }))};
     }).filter(function (s) { return s.dates.length; });
     // Months, for a long period: entries, and the average of the nights slept that were noted.
-    var perMonth = [], months = {};
+    var perMonth = [], months = new Map();
     perDay.forEach(function (day) {
-      var key = day.date.slice(0, 7), month = months[key];
-      if (!month) perMonth.push(month = months[key] = {date: key + "-01", count: 0, sleep: null, slept: 0, nights: 0});
+      var key = day.date.slice(0, 7), month = months.get(key);
+      if (!month) {
+        months.set(key, month = {date: key + "-01", count: 0, sleep: null, slept: 0, nights: 0});
+        perMonth.push(month);
+      }
       month.count += day.count;
       if (day.sleep != null) { month.slept += day.sleep; month.nights += 1; }
     });
@@ -346,7 +449,7 @@
    * the whole log. */
   function datesOf(list) {
     var dates = list.map(function (e) { return e.when.slice(0, 10); }).sort();
-    return dates.filter(function (d, i) { return dates.indexOf(d) === i; });
+    return dates.filter(function (d, i) { return d !== dates[i - 1]; }); // sorted: a repeat is next to its twin
   }
   function listDates(dates) {
     var shown = dates.slice(0, 3).map(readableDate);
@@ -411,11 +514,14 @@
   }
 
   root.SymptomLogFormat = {
-    FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, NOTHING_CHANGED: NOTHING_CHANGED,
+    FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, MAX_DEPTH: MAX_DEPTH, NOTHING_CHANGED: NOTHING_CHANGED,
     KINDS: KINDS, DURATIONS: DURATIONS, FREQUENCIES: FREQUENCIES, SIGNS: SIGNS, STRESS: STRESS, WORDS: WORDS,
     MIGRATIONS: MIGRATIONS, migrate: migrate,
     entryProblems: entryProblems, dayProblems: dayProblems, normalEntry: normalEntry, normalDay: normalDay,
     parseBackup: parseBackup, makeBackup: makeBackup, sortByWhen: sortByWhen,
+    define: define, copyFields: copyFields, describe: describe, tooDeep: tooDeep, utf8Length: utf8Length,
+    mergeEdit: mergeEdit, backupBytes: backupBytes, recordBytes: recordBytes, fits: fits, nearlyFull: nearlyFull,
+    megabytes: megabytes, isAfterNow: isAfterNow,
     CSV_COLUMNS: CSV_COLUMNS, csvCell: csvCell, toCSV: toCSV,
     SUMMARY_LIMITS: SUMMARY_LIMITS, summarise: summarise, notices: notices,
     isLocalDateTime: isLocalDateTime, isDate: isDate, dayNumber: dayNumber, dateOfDay: dateOfDay,

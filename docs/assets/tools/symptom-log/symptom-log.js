@@ -1,13 +1,9 @@
 /*
- * The symptom log (issue 11): entries kept only in this browser.
- *
- * Storage: IndexedDB through idb-keyval (vendor/, pinned in package.json).
- * One record per entry (key ["entry", id]) and per day (["day", date]),
- * plus ["meta"] (format version, last backup, unknown top-level fields).
- * So two tabs never overwrite each other: each save writes only its own
- * record, an edit re-reads the record inside its write (update), and every
- * write tells the other tabs (BroadcastChannel) to read the log again.
- * An import or "delete everything" is one transaction: all or nothing.
+ * The symptom log (issue 11): entries kept only in this browser, in
+ * IndexedDB (symptom-log-storage.js: each change one transaction, all or
+ * nothing). After a write here the page updates what it holds and draws
+ * itself again; every write tells the other tabs (BroadcastChannel), which
+ * read the log again. What a message says comes from what actually failed.
  *
  * Reader text is only ever shown with textContent, never as HTML.
  * Started from [data-module="symptom-log"]; a missing part throws
@@ -17,9 +13,12 @@
   "use strict";
 
   var F = window.SymptomLogFormat;
-  var STORE_NAME = ["fibro-twitch-log", "records"];
+  var Storage = window.SymptomLogStorage;
   var CHANNEL = "fibro-twitch-log";
   var BACKUP_REMINDER_DAYS = 30;
+  var LISTED_AT_ONCE = 100; // entries drawn at a time: "Show more" draws the next ones
+  var FIELD_NAMES = {when: "when it started", kind: "what you noticed", area: "where", duration: "how long it lasted",
+                     frequency: "how often", pain: "the pain score", signs: "the signs", disturbed_sleep: "sleep", notes: "the notes"};
 
   function SymptomLogError(message) {
     this.name = "SymptomLogError";
@@ -50,64 +49,6 @@
 
   function today() { return F.localNow().slice(0, 10); }
 
-  /* --- Storage -------------------------------------------------------------- */
-  function Storage() {
-    var kv = window.idbKeyval;
-    if (!kv || !window.indexedDB) throw new Error("IndexedDB is not available");
-    var store = kv.createStore(STORE_NAME[0], STORE_NAME[1]);
-    this.kv = kv;
-    this.store = store;
-  }
-  Storage.prototype = {
-    /* A write and a read, so "storage is off" is known before the reader types. */
-    check: function () {
-      var kv = this.kv, store = this.store;
-      return kv.set("probe", Date.now(), store).then(function () { return kv.del("probe", store); });
-    },
-    readAll: function () {
-      return this.kv.entries(this.store).then(function (records) {
-        var log = {entries: [], days: [], meta: null};
-        records.forEach(function (record) {
-          var key = record[0], value = record[1];
-          if (Array.isArray(key) && key[0] === "entry") log.entries.push(value);
-          else if (Array.isArray(key) && key[0] === "day") log.days.push(value);
-          else if (key === "meta") log.meta = value;
-        });
-        return log;
-      });
-    },
-    putEntry: function (entry) { return this.kv.set(["entry", entry.id], entry, this.store); },
-    /* Re-read inside the write: fields another tab or an older page added are kept. */
-    changeEntry: function (id, fields) {
-      return this.kv.update(["entry", id], function (old) {
-        var entry = {};
-        Object.keys(old || {}).forEach(function (key) { entry[key] = old[key]; });
-        Object.keys(fields).forEach(function (key) { entry[key] = fields[key]; });
-        return entry;
-      }, this.store);
-    },
-    deleteEntry: function (id) { return this.kv.del(["entry", id], this.store); },
-    changeDay: function (date, fields) {
-      return this.kv.update(["day", date], function (old) {
-        var day = {date: date};
-        Object.keys(old || {}).forEach(function (key) { day[key] = old[key]; });
-        Object.keys(fields).forEach(function (key) { day[key] = fields[key]; });
-        return day;
-      }, this.store);
-    },
-    changeMeta: function (fields) {
-      return this.kv.update("meta", function (old) {
-        var meta = {version: F.VERSION};
-        Object.keys(old || {}).forEach(function (key) { meta[key] = old[key]; });
-        Object.keys(fields).forEach(function (key) { meta[key] = fields[key]; });
-        return meta;
-      }, this.store);
-    },
-    /* Many records in one transaction: they are all written, or none is. */
-    writeMany: function (records) { return this.kv.setMany(records, this.store); },
-    clear: function () { return this.kv.clear(this.store); }
-  };
-
   /* --- The log on the page ----------------------------------------------------- */
   function SymptomLog(root) {
     if (!root) throw new SymptomLogError("The symptom log has no root element.");
@@ -121,9 +62,15 @@
      "entries-empty", "entries", "export-json", "export-csv", "backup-status", "import-errors",
      "import-error-title", "import-error-list", "import-form", "import-field", "import-error",
      "delete-all", "delete-all-confirm", "delete-all-question", "delete-all-yes", "delete-all-no",
-     "persist-answer"].forEach(function (part) { self.parts[part] = required(root, part); });
+     "persist-answer", "size-note"].forEach(function (part) { self.parts[part] = required(root, part); });
     this.log = {entries: [], days: [], meta: null};
-    this.editing = null; // the id of the entry being changed
+    this.editing = null; // the entry being changed: {id, original: its record, shown: the form's fields as filled in}
+    this.saving = false; // a save is under way: another press of Save waits for it
+    this.justSaved = false; // the form is as it was left after a save: Save again adds nothing
+    this.typedSince = false; // the reader typed while a save was under way: keep what they typed
+    this.ready = false;
+    this.listed = LISTED_AT_ONCE;
+    this.bytes = 0; // the log's size as a backup without spaces (F.backupBytes)
     this.deleted = null; // the last deleted entry, for undo
     this.storage = null;
     root.setAttribute("data-symptom-log-started", "");
@@ -139,13 +86,27 @@
     this.bindForm();
     this.bindDay();
     this.bindBackup();
-    p.period.addEventListener("change", function () { self.render(); });
+    p.period.addEventListener("change", function () {
+      self.listed = LISTED_AT_ONCE;
+      self.render();
+    });
     p.print.addEventListener("click", function () { window.print(); });
+    // On paper the entries list is whole: drawn again when printing starts and ends.
+    var paper = window.matchMedia("print"), redraw = function (event) {
+      self.printing = event.type === "beforeprint" || paper.matches;
+      self.render();
+    };
+    if (paper.addEventListener) paper.addEventListener("change", redraw);
+    window.addEventListener("beforeprint", redraw);
+    window.addEventListener("afterprint", redraw);
     this.resetForm();
     this.presetKind();
 
     try {
-      this.storage = new Storage();
+      this.storage = new Storage({
+        blocked: function () { self.showProblem("storage-problem", WAITING); },
+        replaced: function () { self.replaced(); }
+      });
     } catch (error) {
       this.storageUnavailable();
       this.render();
@@ -153,16 +114,34 @@
     }
     return this.storage.check().then(function () {
       return self.reload();
-    }).catch(function () {
-      self.storageUnavailable();
+    }).then(function () {
+      self.ready = true;
+      if (p["storage-problem"].textContent === WAITING) p["storage-problem"].hidden = true;
+    }, function () {
+      if (self.storage) self.storageUnavailable();
       self.render();
     }).then(function () {
       if (window.BroadcastChannel) {
         self.channel = new BroadcastChannel(CHANNEL);
-        self.channel.onmessage = function () { self.reload(); };
+        self.channel.onmessage = function () {
+          if (self.storage) self.reload().catch(function () { self.showProblem("storage-problem", COULD_NOT_READ); });
+        };
       }
       self.root.setAttribute("data-symptom-log-ready", "");
     });
+  };
+
+  var WAITING = "The log is waiting for another tab or window that has it open. " +
+    "Close the other tabs with the symptom log, and this page will be ready. What you type here is kept meanwhile.";
+  var REPLACED = "A newer version of this page opened your log in another tab, so this page can no longer save. " +
+    "Copy anything you typed here, then reload this page.";
+  var COULD_NOT_READ = "Your log could not be read again to show the latest changes. Reload this page to see it.";
+
+  /* Another tab opened the log with a newer page: this one let go of it. */
+  SymptomLog.prototype.replaced = function () {
+    this.storage = null;
+    this.ready = false;
+    this.showProblem("storage-problem", REPLACED);
   };
 
   SymptomLog.prototype.storageUnavailable = function () {
@@ -187,6 +166,7 @@
       return self.upgrade(log);
     }).then(function (log) {
       self.log = log;
+      self.bytes = F.backupBytes(log.entries, log.days, log.meta && log.meta.extra);
       self.render();
     });
   };
@@ -201,9 +181,7 @@
       return log;
     }
     var migrated = F.migrate({format: F.FORMAT, version: version, entries: log.entries, days: log.days});
-    var meta = {};
-    Object.keys(log.meta).forEach(function (key) { meta[key] = log.meta[key]; });
-    meta.version = F.VERSION;
+    var meta = F.copyFields({}, log.meta, {version: F.VERSION});
     var records = [["meta", meta]];
     migrated.entries.forEach(function (entry) { records.push([["entry", entry.id], entry]); });
     migrated.days.forEach(function (day) { records.push([["day", day.date], day]); });
@@ -218,9 +196,14 @@
     box.hidden = false;
   };
 
-  SymptomLog.prototype.changed = function () {
+  /* After a write: the other tabs read the log again; this one applies
+   * CHANGE(log) to what it holds, or reads the log again without one. */
+  SymptomLog.prototype.changed = function (change) {
     if (this.channel) this.channel.postMessage("changed");
-    return this.reload();
+    if (!change) return this.reload();
+    change(this.log);
+    this.render();
+    return Promise.resolve();
   };
 
   /* --- Adding and changing an entry ----------------------------------------------- */
@@ -242,12 +225,18 @@
   SymptomLog.prototype.bindForm = function () {
     var self = this, form = this.parts["entry-form"];
     form.addEventListener("change", function () { self.showKindQuestions(); });
+    ["input", "change"].forEach(function (type) {
+      form.addEventListener(type, function () {
+        self.justSaved = false;
+        if (self.saving) self.typedSince = true;
+      });
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       self.saveEntry();
     });
     this.parts["cancel-edit"].addEventListener("click", function () {
-      var id = self.editing;
+      var id = self.editing && self.editing.id;
       self.resetForm();
       self.say("entry-status", "Nothing was changed.");
       self.focusEntry(id);
@@ -307,46 +296,130 @@
     if (problems.length) box.focus();
   };
 
-  SymptomLog.prototype.saveEntry = function () {
-    var self = this, read = this.readForm();
+  /* Why a write failed, in the reader's words (the start of a sentence). */
+  function whyNot(error) {
+    var name = error && error.name;
+    if (name === "QuotaExceededError" || /quota/i.test(error && error.message || "")) return "The device has no room left";
+    if (name === "DataCloneError" || error instanceof RangeError) return "Something in it is too complicated for this browser to store";
+    if (name === "InvalidStateError") return "This page can no longer reach your log (it was opened by a newer page in another tab)";
+    return "This browser would not store it";
+  }
+
+  SymptomLog.prototype.setSaving = function (saving) {
+    this.saving = saving;
+    this.typedSince = false;
+    this.parts.save.setAttribute("aria-disabled", String(saving));
+  };
+
+  /* keepMine: the reader chose their change over another tab's. */
+  SymptomLog.prototype.saveEntry = function (keepMine) {
+    var self = this, editing = this.editing;
+    if (this.saving) return Promise.resolve(false); // a second press while the first is saved
+    if (this.justSaved && !editing) {
+      this.say("entry-status", "That entry is already saved. Fill in the form to add another one.");
+      return Promise.resolve(false);
+    }
+    var read = this.readForm(), fields = read.fields;
+    var newTime = !editing || fields.when !== editing.shown.when;
+    if (newTime && F.isLocalDateTime(fields.when) && F.isAfterNow(fields.when)) {
+      read.problems.push(["symptom-log-when", "The date and time is later than now. Enter when it started."]);
+    }
     this.say("entry-status", "");
     this.showFormProblems(read.problems);
     if (read.problems.length) return Promise.resolve(false);
-    if (!this.storage) {
-      this.showFormProblems([["symptom-log-when", "This browser is not letting the log save anything, so the entry was not saved. What you typed is still here."]]);
+    if (!this.storage || !this.ready) {
+      this.showFormProblems([["symptom-log-when", (this.storage ? WAITING : this.parts["storage-problem"].textContent === REPLACED ? REPLACED
+        : "This browser is not letting the log save anything, so the entry was not saved.") + " What you typed is still here."]]);
       return Promise.resolve(false);
     }
-    var editing = this.editing, first = !this.log.entries.length;
-    var saving = editing
-      ? this.storage.changeEntry(editing, read.fields)
-      : this.storage.putEntry(F.normalEntry(Object.assign({id: newId()}, read.fields)));
-    return saving.then(function () {
-      return first ? self.storage.changeMeta({created: self.log.meta && self.log.meta.created || new Date().toISOString()}) : null;
-    }).then(function () {
-      self.resetForm();
-      return self.changed();
-    }).then(function () {
-      self.say("entry-status", editing ? "Your changes are saved." : "Entry saved. You can see it under \u201cYour entries\u201d.");
+    var entry = editing ? null : F.normalEntry(F.copyFields({id: newId()}, fields));
+    if (entry && !F.fits(this.bytes + F.recordBytes(entry))) {
+      this.showFormProblems([["symptom-log-notes", "Your log is full: it is as big as a backup this page can load back (" +
+        F.megabytes(F.MAX_BYTES) + "). The entry was not saved, and what you typed is still here. " +
+        "Save a backup, then delete entries you no longer need."]]);
+      return Promise.resolve(false);
+    }
+    var first = !this.log.entries.length;
+    this.setSaving(true);
+    var saving = editing ? this.storage.changeEntry(editing, fields, keepMine) : this.storage.addEntry(entry);
+    return saving.then(function (result) {
+      var stored = editing ? result.entry : entry, typed = self.typedSince;
+      self.setSaving(false);
+      if (typed) self.leaveEditing(); else self.resetForm();
+      self.justSaved = !typed;
+      self.changed(function (log) {
+        var old = editing ? log.entries.filter(function (e) { return e.id === editing.id; })[0] : null;
+        if (old) log.entries[log.entries.indexOf(old)] = stored; else log.entries.push(stored);
+        self.bytes += F.recordBytes(stored) - (old ? F.recordBytes(old) : 0);
+      });
+      self.say("entry-status", (editing ? (result.changed.length ? "Your changes are saved." : "Nothing was changed.")
+                                        : "Entry saved. You can see it under \u201cYour entries\u201d.") +
+                               (typed ? " What you typed since is still in the form." : ""));
       if (first) self.askToPersist();
-      if (editing) self.focusEntry(editing);
+      if (editing) self.focusEntry(editing.id);
       return true;
     }, function (error) {
-      var full = error && (error.name === "QuotaExceededError" || /quota/i.test(error.message || ""));
-      self.showFormProblems([["symptom-log-notes",
-        (full ? "The device has no room left to save the entry. " : "The entry could not be saved. ") +
-        "What you typed is still here. Try again, or free some space and save a backup."]]);
+      self.setSaving(false);
+      if (error && error.name === "EntryGone") {
+        self.leaveEditing();
+        self.showFormProblems([["symptom-log-when", "This entry was deleted in another tab or window, so your changes " +
+          "were not saved. What you typed is still here: save it to add it as a new entry."]]);
+      } else if (error && error.name === "EntryConflict") {
+        self.showConflict(error);
+      } else {
+        self.showFormProblems([["symptom-log-notes", whyNot(error) + ", so the entry was not saved. " +
+          "What you typed is still here. Free some space or save a backup, then try again."]]);
+      }
       return false;
     });
+  };
+
+  /* Another tab changed the same answers: the reader chooses which to keep. */
+  SymptomLog.prototype.showConflict = function (error) {
+    var self = this, editing = this.editing, box = this.parts["entry-errors"], list = this.parts["entry-error-list"];
+    var item = el("li", null, "Another tab or window changed " + error.conflicts.map(function (key) {
+      return FIELD_NAMES[key] || key;
+    }).join(" and ") + " of this entry after you opened it here. Nothing was saved yet. " +
+      (error.conflicts.indexOf("notes") >= 0 ? "Its notes there say: \u201c" + error.current.notes + "\u201d. " : "") +
+      "Which do you want to keep?");
+    var mine = el("button", "symptom-log__button", "Keep my changes");
+    var theirs = el("button", "symptom-log__button", "Keep the other version");
+    mine.type = theirs.type = "button";
+    mine.setAttribute("data-part", "keep-mine");
+    theirs.setAttribute("data-part", "keep-theirs");
+    mine.addEventListener("click", function () {
+      editing.original = error.current; // a third change meanwhile is caught again
+      self.saveEntry(true);
+    });
+    theirs.addEventListener("click", function () {
+      self.resetForm();
+      self.say("entry-status", "Nothing was changed. The other version is kept.");
+      self.focusEntry(editing.id);
+    });
+    var actions = el("div", "symptom-log__actions");
+    actions.appendChild(mine);
+    actions.appendChild(theirs);
+    item.appendChild(actions);
+    list.textContent = "";
+    list.appendChild(item);
+    box.hidden = false;
+    box.focus();
+  };
+
+  /* The form goes back to adding an entry, keeping what is in it. */
+  SymptomLog.prototype.leaveEditing = function () {
+    this.editing = null;
+    this.parts["form-title"].textContent = "Add an entry";
+    this.parts.save.textContent = "Save entry";
+    this.parts["cancel-edit"].hidden = true;
   };
 
   SymptomLog.prototype.resetForm = function () {
     var form = this.parts["entry-form"];
     form.reset();
     form.elements.when.value = F.localNow();
-    this.editing = null;
-    this.parts["form-title"].textContent = "Add an entry";
-    this.parts.save.textContent = "Save entry";
-    this.parts["cancel-edit"].hidden = true;
+    this.leaveEditing();
+    this.justSaved = false;
     this.parts["entry-errors"].hidden = true;
     this.showKindQuestions();
   };
@@ -371,45 +444,63 @@
     pick("disturbed_sleep", entry.disturbed_sleep == null ? null : entry.disturbed_sleep ? "yes" : "no");
     (entry.signs || []).forEach(function (sign) { pick("signs", sign); });
     form.elements.notes.value = entry.notes || "";
-    this.editing = entry.id;
+    this.showKindQuestions();
+    this.editing = {id: entry.id, original: entry, shown: this.readForm().fields};
+    this.justSaved = false;
+    this.parts["entry-errors"].hidden = true;
     this.parts["form-title"].textContent = "Change the entry from " + F.readableDateTime(entry.when);
     this.parts.save.textContent = "Save changes";
     this.parts["cancel-edit"].hidden = false;
-    this.showKindQuestions();
     this.parts["form-title"].scrollIntoView({block: "start"});
     form.querySelector('input[name="kind"]:checked, input[name="kind"]').focus();
   };
 
   SymptomLog.prototype.deleteEntry = function (entry) {
     var self = this;
+    if (!this.storage || !this.ready) {
+      this.say("entry-status", "The entry was not deleted. " + (this.parts["storage-problem"].textContent || WAITING));
+      return Promise.resolve();
+    }
     return this.storage.deleteEntry(entry.id).then(function () {
       self.deleted = entry;
-      if (self.editing === entry.id) self.resetForm();
-      return self.changed();
-    }).then(function () {
-      var status = self.parts["entry-status"];
-      status.textContent = "";
-      status.appendChild(document.createTextNode("The entry from " + F.readableDateTime(entry.when) + " is deleted. "));
-      var undo = el("button", "symptom-log__button", "Undo");
-      undo.type = "button";
-      undo.setAttribute("data-part", "undo");
-      undo.addEventListener("click", function () { self.undoDelete(); });
-      status.appendChild(undo);
-      undo.focus();
-    }, function () {
-      self.say("entry-status", "The entry could not be deleted. Please try again.");
+      if (self.editing && self.editing.id === entry.id) self.resetForm();
+      self.changed(function (log) {
+        var before = log.entries.length;
+        log.entries = log.entries.filter(function (e) { return e.id !== entry.id; });
+        if (log.entries.length < before) self.bytes -= F.recordBytes(entry);
+      });
+      self.offerUndo("The entry from " + F.readableDateTime(entry.when) + " is deleted. ");
+    }, function (error) {
+      self.say("entry-status", whyNot(error) + ", so the entry was not deleted. It is still in your log. Please try again.");
     });
+  };
+
+  SymptomLog.prototype.offerUndo = function (text) {
+    var self = this, status = this.parts["entry-status"];
+    status.textContent = "";
+    status.appendChild(document.createTextNode(text));
+    var undo = el("button", "symptom-log__button", "Undo");
+    undo.type = "button";
+    undo.setAttribute("data-part", "undo");
+    undo.addEventListener("click", function () { self.undoDelete(); });
+    status.appendChild(undo);
+    undo.focus();
   };
 
   SymptomLog.prototype.undoDelete = function () {
     var self = this, entry = this.deleted;
-    if (!entry) return Promise.resolve();
-    return this.storage.putEntry(entry).then(function () {
+    if (!entry || !this.storage) return Promise.resolve();
+    return this.storage.restoreEntry(entry).then(function () {
       self.deleted = null;
-      return self.changed();
-    }).then(function () {
+      self.changed(function (log) {
+        var before = log.entries.length;
+        log.entries = log.entries.filter(function (e) { return e.id !== entry.id; }).concat([entry]);
+        if (log.entries.length > before) self.bytes += F.recordBytes(entry);
+      });
       self.say("entry-status", "The entry is back.");
       self.focusEntry(entry.id);
+    }, function (error) {
+      self.offerUndo(whyNot(error) + ", so the entry could not be brought back. Press Undo to try again. ");
     });
   };
 
@@ -440,7 +531,7 @@
       self.parts["persist-answer"].hidden = false;
       var status = self.parts["entry-status"];
       status.appendChild(document.createTextNode(" " + text));
-      return self.storage.changeMeta({persisted: granted});
+      if (self.storage) return self.storage.changeMeta({persisted: granted}).catch(function () { /* only a note for later */ });
     });
   };
 
@@ -471,10 +562,15 @@
                                                : "This browser is not letting the log save anything.");
         return;
       }
-      self.storage.changeDay(date, fields).then(function () { return self.changed(); }).then(function () {
+      self.storage.changeDay(date, fields).then(function (day) {
+        self.changed(function (log) {
+          var old = log.days.filter(function (d) { return d.date === date; })[0];
+          log.days = log.days.filter(function (d) { return d !== old; }).concat([day]);
+          self.bytes += F.recordBytes(day) - (old ? F.recordBytes(old) : 0);
+        });
         self.say("day-status", "Your answers for " + F.readableDate(date) + " are saved.");
-      }, function () {
-        self.say("day-status", "Your answers could not be saved. They are still here; please try again.");
+      }, function (error) {
+        self.say("day-status", whyNot(error) + ", so your answers were not saved. They are still here; please try again.");
       });
     });
   };
@@ -491,7 +587,6 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
-  function bytesOf(text) { return new Blob([text]).size; } // as saved: UTF-8
 
   SymptomLog.prototype.bindBackup = function () {
     var self = this, p = this.parts;
@@ -518,12 +613,21 @@
     });
     p["delete-all-yes"].addEventListener("click", function () {
       if (!self.storage) return;
-      self.storage.clear().then(function () { return self.changed(); }).then(function () {
+      self.storage.clear().then(function () {
         p["delete-all-confirm"].hidden = true;
         self.deleted = null;
+        if (self.editing) self.leaveEditing(); // what is typed stays, as a new entry
+        self.changed(function (log) {
+          log.entries = [];
+          log.days = [];
+          log.meta = null;
+          self.bytes = F.backupBytes([], []);
+        });
         self.say("entry-status", "");
         self.say("backup-status", "Your log is deleted from this browser.");
         p["delete-all"].focus();
+      }, function (error) {
+        self.say("backup-status", whyNot(error) + ", so nothing was deleted. Your log is as it was. Please try again.");
       });
     });
   };
@@ -535,14 +639,18 @@
     // F.MAX_BYTES) is written without the spaces, and if it is still too big
     // the reader is told, so no one keeps a backup they cannot load back here.
     var text = JSON.stringify(backup, null, 2);
-    if (bytesOf(text) > F.MAX_BYTES) text = JSON.stringify(backup);
+    if (F.utf8Length(text) > F.MAX_BYTES) text = JSON.stringify(backup);
     download(text, "application/json", "symptom-log-backup-" + today() + ".json");
-    self.say("backup-status", bytesOf(text) > F.MAX_BYTES
-      ? "The backup file is saved in your downloads. It is more than 5 MB, so this page cannot load it back. " +
+    self.say("backup-status", F.utf8Length(text) > F.MAX_BYTES
+      ? "The backup file is saved in your downloads. It is more than " + F.megabytes(F.MAX_BYTES) + ", so this page cannot load it back. " +
         "Keep it, and save a spreadsheet file too."
       : "The backup file is saved in your downloads. Keep it somewhere safe.");
     if (!this.storage) return Promise.resolve();
-    return this.storage.changeMeta({last_backup: backup.exported}).then(function () { return self.changed(); });
+    return this.storage.changeMeta({last_backup: backup.exported}).then(function () {
+      if (self.channel) self.channel.postMessage("changed");
+      self.log.meta = F.copyFields({version: F.VERSION}, self.log.meta, {last_backup: backup.exported});
+      self.renderReminder(); // only the reminder depends on it: a big log is not drawn again
+    }, function () { /* the file is saved; the reminder may show again */ });
   };
 
   SymptomLog.prototype.showImportProblems = function (problems) {
@@ -595,6 +703,10 @@
       this.showImportProblems(["This browser is not letting the log save anything."]);
       return Promise.resolve(false);
     }
+    if (!this.ready) {
+      this.showImportProblems([this.parts["storage-problem"].textContent || WAITING]);
+      return Promise.resolve(false);
+    }
     var reading = file.size > F.MAX_BYTES ? Promise.resolve("") : file.text();
     return reading.then(function (text) {
       var result = F.parseBackup(text, file.size);
@@ -602,39 +714,28 @@
         self.showImportProblems(result.problems);
         return false;
       }
-      return self.storage.readAll().then(function (log) {
-        var haveEntry = {}, haveDay = {}, records = [], added = 0, days = 0;
-        log.entries.forEach(function (e) { haveEntry[e.id] = true; });
-        log.days.forEach(function (d) { haveDay[d.date] = true; });
-        result.backup.entries.forEach(function (entry) {
-          if (!haveEntry[entry.id]) { records.push([["entry", entry.id], entry]); added += 1; }
-        });
-        result.backup.days.forEach(function (day) {
-          if (!haveDay[day.date]) { records.push([["day", day.date], day]); days += 1; }
-        });
-        var extra = {};
-        Object.keys(result.backup).forEach(function (key) {
-          if (["format", "version", "exported", "entries", "days"].indexOf(key) < 0) extra[key] = result.backup[key];
-        });
-        var meta = {};
-        Object.keys(log.meta || {}).forEach(function (key) { meta[key] = log.meta[key]; });
-        meta.version = F.VERSION;
-        meta.extra = Object.assign({}, extra, meta.extra || {});
-        if (!meta.created) meta.created = new Date().toISOString();
-        records.push(["meta", meta]);
-        return self.storage.writeMany(records).then(function () {
-          return self.changed();
-        }).then(function () {
-          var kept = result.backup.entries.length - added;
-          self.say("backup-status", "Loaded " + added + " new entr" + (added === 1 ? "y" : "ies") + " and " + days +
-            " day" + (days === 1 ? "" : "s") + "." + (kept ? " " + kept + " entr" + (kept === 1 ? "y was" : "ies were") +
-            " already in your log." : ""));
-          self.parts["import-form"].reset();
+      var backup = result.backup, ids = new Set(), dates = new Set(), adding = 0;
+      self.log.entries.forEach(function (e) { ids.add(e.id); });
+      self.log.days.forEach(function (d) { dates.add(d.date); });
+      backup.entries.forEach(function (e) { if (!ids.has(e.id)) adding += F.recordBytes(e); });
+      backup.days.forEach(function (d) { if (!dates.has(d.date)) adding += F.recordBytes(d); });
+      if (!F.fits(self.bytes + adding)) {
+        self.showImportProblems(["With this backup your log would be more than " + F.megabytes(F.MAX_BYTES) +
+          ", bigger than a backup this page can load back. Delete entries you no longer need, then try again."]);
+        return false;
+      }
+      return self.storage.importBackup(backup).then(function (loaded) {
+        self.say("backup-status", "Loaded " + loaded.added + " new entr" + (loaded.added === 1 ? "y" : "ies") + " and " +
+          loaded.days + " day" + (loaded.days === 1 ? "" : "s") + "." + (loaded.kept ? " " + loaded.kept + " entr" +
+          (loaded.kept === 1 ? "y was" : "ies were") + " already in your log." : ""));
+        self.parts["import-form"].reset();
+        return self.changed().then(function () { return true; }, function () {
+          self.showProblem("storage-problem", COULD_NOT_READ);
           return true;
-        }, function () {
-          self.showImportProblems(["The log could not be saved in this browser. The device may be full."]);
-          return false;
         });
+      }, function (error) {
+        self.showImportProblems([whyNot(error) + ", so the backup could not be loaded."]);
+        return false;
       });
     }, function () {
       self.showImportProblems(["The file could not be read."]);
@@ -644,18 +745,21 @@
 
   /* --- Showing the log -------------------------------------------------------------- */
   SymptomLog.prototype.render = function () {
-    var period = this.parts.period.value, to = today(), from;
+    var period = this.parts.period.value, to = today(), from = to;
     if (period === "all") {
-      var first = F.sortByWhen(this.log.entries.slice())[0];
-      from = first && first.when.slice(0, 10) < to ? first.when.slice(0, 10) : to;
+      this.log.entries.forEach(function (e) { if (e.when.slice(0, 10) < from) from = e.when.slice(0, 10); });
     } else {
       from = F.dateOfDay(F.dayNumber(to) - (+period || 28) + 1);
     }
+    // Dated after today (a backup from a clock or time zone ahead): no
+    // summary period holds them, so they head the list, to change or delete.
+    var later = F.sortByWhen(this.log.entries.filter(function (e) { return e.when.slice(0, 10) > to; })).reverse();
     var summary = F.summarise(this.log.entries, this.log.days, from, to);
     this.renderNotices(F.notices(this.log.entries));
     this.renderSummary(summary);
-    this.renderEntries(summary.entries.slice().reverse());
+    this.renderEntries(later.concat(summary.entries.slice().reverse()), later.length);
     this.renderReminder();
+    this.renderSize();
     if (this.fillDay) this.fillDay();
   };
 
@@ -663,6 +767,13 @@
     var meta = this.log.meta || {}, since = meta.last_backup || meta.created;
     var old = this.log.entries.length && since && (Date.now() - Date.parse(since)) > BACKUP_REMINDER_DAYS * 864e5;
     this.parts["backup-reminder"].hidden = !old;
+  };
+
+  SymptomLog.prototype.renderSize = function () {
+    var note = this.parts["size-note"];
+    note.hidden = !F.nearlyFull(this.bytes);
+    note.textContent = note.hidden ? "" : "Your log is nearly full. It takes " + F.megabytes(this.bytes) + " of the " +
+      F.megabytes(F.MAX_BYTES) + " that one backup file can hold. Save a backup, then delete entries you no longer need.";
   };
 
   SymptomLog.prototype.renderNotices = function (notices) {
@@ -875,41 +986,68 @@
     return table;
   };
 
-  SymptomLog.prototype.renderEntries = function (entries) {
-    var self = this, list = this.parts.entries, W = F.WORDS;
+  /* The first LATER entries are dated after today. A long list is drawn
+   * LISTED_AT_ONCE at a time, so a big log stays quick to change. */
+  SymptomLog.prototype.renderEntries = function (entries, later) {
+    var self = this, list = this.parts.entries;
     list.textContent = "";
     this.parts["entries-empty"].hidden = entries.length > 0;
     this.root.classList.toggle("symptom-log--empty", !entries.length);
-    entries.forEach(function (entry) {
-      var item = el("li", "symptom-log__entry");
-      item.tabIndex = -1;
-      item.setAttribute("data-entry-id", entry.id);
-      var heading = el("p", "symptom-log__entry-title");
-      heading.appendChild(el("strong", null, (W.kind[entry.kind] || entry.kind) + ", " + entry.area));
-      heading.appendChild(document.createTextNode(" \u00b7 " + F.readableDateTime(entry.when)));
-      item.appendChild(heading);
-      var details = [];
-      if (entry.duration) details.push("Lasted: " + W.duration[entry.duration]);
-      if (entry.frequency) details.push("How often: " + W.frequency[entry.frequency]);
-      if (entry.pain != null) details.push("Pain: " + entry.pain + " of 10");
-      if (entry.disturbed_sleep != null) details.push(entry.disturbed_sleep ? "Woke me or kept me awake" : "Did not disturb sleep");
-      (entry.signs || []).forEach(function (sign) { details.push(W.sign[sign]); });
-      if (details.length) item.appendChild(el("p", "symptom-log__entry-details", details.join(" \u00b7 ")));
-      if (entry.notes) item.appendChild(el("p", "symptom-log__entry-notes", "Notes: " + entry.notes));
-      var actions = el("div", "symptom-log__entry-actions");
-      var edit = el("button", "symptom-log__button", "Change");
-      edit.type = "button";
-      edit.setAttribute("aria-label", "Change the entry from " + F.readableDateTime(entry.when));
-      edit.addEventListener("click", function () { self.editEntry(entry); });
-      var remove = el("button", "symptom-log__button", "Delete");
-      remove.type = "button";
-      remove.setAttribute("aria-label", "Delete the entry from " + F.readableDateTime(entry.when));
-      remove.addEventListener("click", function () { self.deleteEntry(entry); });
-      actions.appendChild(edit);
-      actions.appendChild(remove);
-      item.appendChild(actions);
-      list.appendChild(item);
+    var count = this.printing ? entries.length : this.listed;
+    entries.slice(0, count).forEach(function (entry, index) {
+      list.appendChild(self.entryItem(entry, index < later));
     });
+    var rest = entries.length - count;
+    if (rest > 0) {
+      var item = el("li", "symptom-log__more"), more = el("button", "symptom-log__button",
+        "Show " + Math.min(rest, LISTED_AT_ONCE) + " more of " + rest + " older entries");
+      more.type = "button";
+      more.setAttribute("data-part", "show-more");
+      more.addEventListener("click", function () {
+        var next = list.children.length - 1;
+        self.listed += LISTED_AT_ONCE;
+        self.render();
+        if (list.children[next]) list.children[next].focus();
+      });
+      item.appendChild(more);
+      list.appendChild(item);
+    }
+  };
+
+  SymptomLog.prototype.entryItem = function (entry, later) {
+    var self = this, W = F.WORDS;
+    var item = el("li", "symptom-log__entry");
+    item.tabIndex = -1;
+    item.setAttribute("data-entry-id", entry.id);
+    var heading = el("p", "symptom-log__entry-title");
+    heading.appendChild(el("strong", null, (W.kind[entry.kind] || entry.kind) + ", " + entry.area));
+    heading.appendChild(document.createTextNode(" \u00b7 " + F.readableDateTime(entry.when)));
+    item.appendChild(heading);
+    if (later) {
+      item.appendChild(el("p", "symptom-log__entry-later", "This date is after today, so the summary leaves it out. " +
+        "It may have been typed wrong, or saved where the clock was ahead. Change it if it is wrong."));
+    }
+    var details = [];
+    if (entry.duration) details.push("Lasted: " + W.duration[entry.duration]);
+    if (entry.frequency) details.push("How often: " + W.frequency[entry.frequency]);
+    if (entry.pain != null) details.push("Pain: " + entry.pain + " of 10");
+    if (entry.disturbed_sleep != null) details.push(entry.disturbed_sleep ? "Woke me or kept me awake" : "Did not disturb sleep");
+    (entry.signs || []).forEach(function (sign) { details.push(W.sign[sign]); });
+    if (details.length) item.appendChild(el("p", "symptom-log__entry-details", details.join(" \u00b7 ")));
+    if (entry.notes) item.appendChild(el("p", "symptom-log__entry-notes", "Notes: " + entry.notes));
+    var actions = el("div", "symptom-log__entry-actions");
+    var edit = el("button", "symptom-log__button", "Change");
+    edit.type = "button";
+    edit.setAttribute("aria-label", "Change the entry from " + F.readableDateTime(entry.when));
+    edit.addEventListener("click", function () { self.editEntry(entry); });
+    var remove = el("button", "symptom-log__button", "Delete");
+    remove.type = "button";
+    remove.setAttribute("aria-label", "Delete the entry from " + F.readableDateTime(entry.when));
+    remove.addEventListener("click", function () { self.deleteEntry(entry); });
+    actions.appendChild(edit);
+    actions.appendChild(remove);
+    item.appendChild(actions);
+    return item;
   };
 
   /* --- Start every log on the page, each on its own ------------------------------- */
