@@ -24,6 +24,7 @@ from sitetools.checks.links import allowed_hosts
 from sitetools.checks.problems import Problem, line_of, report
 from sitetools.checks.site import Site
 from sitetools.pages import site_pages
+from sitetools.review_cycle import review_cycle_years, years_after
 from test_markdown_style import PYMARKDOWN
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
@@ -147,8 +148,7 @@ def test_new_page_starts_with_valid_front_matter_and_todays_dates(created):
     text = page.read_text(encoding="utf-8")
     assert f'title: "{TITLE}"' in text and f"\n# {TITLE}\n" in text
     assert f"last_reviewed: {today}" in text
-    next_year = today.replace(year=today.year + 1) if (today.month, today.day) != (2, 29) else today.replace(year=today.year + 1, day=28)
-    assert f"next_review: {next_year}" in text
+    assert f"next_review: {years_after(today, review_cycle_years())}" in text
 
 
 def test_new_page_says_which_menu_line_to_add(created):
