@@ -173,6 +173,13 @@ SEEN_BY_CONTRIBUTOR = {
         '"Take magnesium supplements every day."',
         "docs/unsafe.md: The page does not link to the 'When to see a doctor' page in its text.",
     ],
+    "check_sources": [
+        'docs/glossary.md, line 9: The source "NHS, Twitching eyes and muscles" has no web address; '
+        "its address is https://www.nhs.uk/conditions/twitching-eyes-and-muscles/.",
+        'docs/in-a-folder/index.md, line 5: The source "NHS, Twitching" is not on the list of accepted sources.',
+        'docs/in-a-folder/page.md, line 20: The page says "longer than 10 minutes", which comes from "NHS, Leg cramps", '
+        "but its sources do not list it.",
+    ],
 }
 
 
