@@ -299,7 +299,11 @@ def precache_figures(site: Path) -> dict:
                 tab = context.new_page()
                 tab.goto(base + page, wait_until="load")
                 loaded.append(True)
-                tab.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+                # Not wait_for_function: it runs its condition through eval(), which the pages'
+                # Content-Security-Policy forbids.
+                tab.evaluate("""() => navigator.serviceWorker.controller !== null || new Promise((done, fail) => {
+                    navigator.serviceWorker.addEventListener("controllerchange", () => done(true));
+                    setTimeout(() => fail(new Error("no service worker took over within 60 s")), 60000); })""")
                 tab.wait_for_timeout(500)  # the last responses' figures
                 before = sum(sizes(r) for r, after in requests if not after)
                 after = sum(sizes(r) for r, after in requests if after)

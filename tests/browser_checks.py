@@ -513,12 +513,20 @@ def search_results(tab, query: str) -> list[str]:
         hrefs = tab.evaluate(f"""() => [...({ZENSICAL_SEARCH_ROOT})().querySelectorAll(
             "ol[role=listbox] a[role=option]")].map(link => link.href)""")
     else:
-        box.press_sequentially(query)
+        # Material searches on keyup, once per new value. The whole query goes in
+        # one keyup, after a mark in the results line: the line is written anew
+        # for this query's results, so the mark's going says they are shown
+        # (typing key by key, a slow worker's answer to "eye twitchin" could be read).
+        box.dispatch_event("keyup")
+        tab.wait_for_function("""() => /Initializing|Type to start/i.test(
+            document.querySelector(".md-search-result__meta").textContent)""")
+        tab.evaluate("""() => document.querySelector(".md-search-result__meta")
+            .appendChild(document.createElement("i")).classList.add("waiting-for-results")""")
+        box.fill(query)
+        box.dispatch_event("keyup")
         tab.wait_for_function(
-            """query => document.querySelector(".md-search__input").value === query &&
-                        !/Initializing|Type to start/i.test(document.querySelector(".md-search-result__meta").textContent)""",
-            arg=query)
-        tab.wait_for_timeout(100)  # the worker may still be sending the last keystroke's results
+            """() => !document.querySelector(".md-search-result__meta .waiting-for-results") &&
+                     !/Initializing/i.test(document.querySelector(".md-search-result__meta").textContent)""")
         settle(tab)
         hrefs = tab.evaluate("""() => [...document.querySelectorAll(".md-search-result__item")]
             .map(item => item.querySelector("a").href)""")
@@ -534,3 +542,36 @@ def search_problems(results: list[str], query: str, expected: str, source: str, 
     return [f'{source}: Searching for "{query}" shows {shown} first, not this page (/{expected}). '
             f'How to fix: use the word "{query}" in a plain sentence on the page, or give the page a search '
             f"boost or keyword in its front matter."]
+
+
+# What an empty search must offer: the pages most readers need (docs/assets/javascripts/site.js, section 6).
+NEEDED_WHEN_NOTHING_MATCHES = ("when-to-see-a-doctor/", "understanding/", "symptom-log/")
+WAY_ON_FIX = ("docs/assets/javascripts/site.js, section 6, adds the line and the links under Material's "
+              '"No matching documents".')
+
+
+def way_on_links(tab) -> list[dict]:
+    """The links offered under a search that found nothing, as a reader sees them."""
+    return tab.evaluate("""() => [...document.querySelectorAll(".md-search-result .search-help a")]
+        .filter(link => link.checkVisibility()).map(link => ({href: link.href, text: link.textContent.trim()}))""")
+
+
+def way_on_problems(tab, query: str, base: str, place: str) -> list[str]:
+    """After QUERY found nothing: a line on searching in other words, and working links to the needed pages."""
+    links = way_on_links(tab)
+    problems = []
+    if not tab.evaluate("""() => [...document.querySelectorAll(".search-help p")]
+            .some(line => line.checkVisibility() && /other words/i.test(line.textContent))"""):
+        problems.append(f'{place}: Searching for "{query}" finds nothing, and no line says how to search in other '
+                        f"words. How to fix: {WAY_ON_FIX}")
+    offered = {link["href"].removeprefix(base): link for link in links}
+    for page in NEEDED_WHEN_NOTHING_MATCHES:
+        if page not in offered:
+            problems.append(f'{place}: Searching for "{query}" finds nothing, and the search box offers no link to '
+                            f"/{page}: a dead end. How to fix: {WAY_ON_FIX}")
+            continue
+        status = tab.evaluate("href => fetch(href).then(answer => answer.status)", offered[page]["href"])
+        if status != 200 or not offered[page]["text"]:
+            problems.append(f'{place}: Searching for "{query}" offers the link "{offered[page]["text"]}" to /{page}, '
+                            f"which does not work (status {status}). How to fix: {WAY_ON_FIX}")
+    return problems

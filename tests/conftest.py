@@ -88,6 +88,25 @@ def site_server(built_site):
 
 # --- A real browser ---------------------------------------------------------
 
+class PolicyBypassingBrowser:
+    """Chromium whose new contexts and pages bypass the pages' Content-Security-Policy
+    unless a test passes bypass_csp=False. Playwright's wait_for_function runs its
+    condition through eval(), which the policy forbids (no 'unsafe-eval', ever).
+    tests/test_content_security_browser.py opens the pages under the policy."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        return self._browser.new_context(**{"bypass_csp": True, **options})
+
+    def new_page(self, **options):
+        return self._browser.new_page(**{"bypass_csp": True, **options})
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser(built_site):
     """Chromium driven by Playwright. Under CI=true a missing browser fails.
@@ -102,7 +121,7 @@ def browser(built_site):
             if os.environ.get("CI") == "true":
                 pytest.fail(message, pytrace=False)
             pytest.skip(message)
-        yield chromium
+        yield PolicyBypassingBrowser(chromium)
         chromium.close()
 
 

@@ -16,7 +16,8 @@ from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import BUILDER, FIXTURES, serve
+from browser_checks import NEEDED_WHEN_NOTHING_MATCHES
+from conftest import BUILDER, FIXTURES, build, expected_difference, serve
 from sitetools.webkit import start_webkit
 
 pytestmark = pytest.mark.webkit
@@ -155,6 +156,55 @@ def test_webkit_search_finds_a_page(webkit, site_server):
     assert found, (
         f'In WebKit, typing "cramp" into the search box did not list the movements page '
         f"(the search box says: {shown.strip()!r}): search does not work on an iPhone.")
+
+
+def way_on_problems(webkit, base: str) -> list[str]:
+    """A search that finds nothing offers working links to the pages most readers need (site.js, section 6)."""
+    webkit.get(base)
+    box = webkit.find_element(By.CSS_SELECTOR, SEARCH_BOX)
+    box.click()
+    box.send_keys("twiching")  # a typo, as readers' searches often have
+    offered = becomes_true(webkit, """return document.querySelectorAll(
+        '.md-search-result .search-help:not([hidden]) a').length >= arguments[0]""", len(NEEDED_WHEN_NOTHING_MATCHES))
+    links = webkit.execute_script("""return [...document.querySelectorAll('.md-search-result .search-help:not([hidden]) a')]
+        .map(link => link.href)""")
+    problems = [] if offered else ['In WebKit, searching for "twiching" found nothing and offered no way on '
+                                   "(docs/assets/javascripts/site.js, section 6): a dead end on an iPhone."]
+    for page in NEEDED_WHEN_NOTHING_MATCHES:
+        link = next((href for href in links if href == base + page), None)
+        if link is None:
+            problems.append(f"In WebKit, searching for \"twiching\" offered no link to /{page} (it offered: {links or 'nothing'}).")
+            continue
+        webkit.get(link)
+        heading = " ".join(h1.text for h1 in webkit.find_elements(By.CSS_SELECTOR, ".md-content h1"))
+        if not heading.strip() or "404" in heading or "not found" in heading.lower():
+            problems.append(f"In WebKit, the link to /{page} offered after an empty search did not open the page "
+                            f"(WebKit shows: {heading or webkit.title!r}).")
+    return problems
+
+
+NO_WAY_ON = expected_difference(
+    "zensical", "its search is a dialog of its own in a shadow root, which site.js (section 6) does not reach, "
+    "so a search that finds nothing offers no links (nor on the fixture, so there is nothing to catch).",
+    "Zensical lets a site add to its empty search result, or site.js reaches into its dialog.")
+
+
+@NO_WAY_ON
+def test_webkit_search_that_finds_nothing_offers_the_pages_most_readers_need(webkit, site_server):
+    problems = way_on_problems(webkit, site_server)
+    assert not problems, "\n".join(problems)
+
+
+@NO_WAY_ON
+def test_webkit_way_on_check_catches_links_that_lead_nowhere(webkit, tmp_path):
+    build(FIXTURES / "search-missing-word" / "mkdocs.yml", tmp_path)
+    server, url = serve(tmp_path, "/")
+    try:
+        text = "\n".join(way_on_problems(webkit, url))
+    finally:
+        server.shutdown()
+    assert "In WebKit, the link to /understanding/ offered after an empty search did not open the page" in text, text
+    assert "/when-to-see-a-doctor/ offered" not in text, text
 
 
 def test_each_webkit_session_starts_with_empty_storage(webkit_display, site_server):

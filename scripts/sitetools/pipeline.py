@@ -10,6 +10,7 @@ its own module; this one only runs them in order:
   minify          the site's own CSS and JavaScript without comments (minifying.py)
   qr-codes        a QR code of each page's address for its printed sheet (qr_codes.py)
   manifest        the web app manifest, to add the site to a home screen (app_manifest.py)
+  csp             each page's Content-Security-Policy, with its inline scripts' hashes (content_security.py)
   pdfs            "Download PDF": each handout on A4 and US Letter (printing.py)
   service-worker  Workbox's sw.js, precaching every file readers need (service_worker.py)
 
@@ -74,6 +75,11 @@ def _manifest(build: Build) -> str:
     return write_manifest(build.site, build.config)
 
 
+def _csp(build: Build) -> str:
+    from .content_security import write_policies
+    return write_policies(build.site)
+
+
 def _pdfs(build: Build) -> str:
     from .printing import write_pdfs
     return write_pdfs(build.site, build.config["site_url"])
@@ -98,6 +104,7 @@ STEPS = [
     Step("minify", _minify),  # before the service worker hashes the files
     Step("qr-codes", _qr_codes),
     Step("manifest", _manifest),
+    Step("csp", _csp),  # after the last change to a page's markup; the PDFs print under it
     Step("pdfs", _pdfs, slow=True),
     Step("service-worker", _service_worker),  # last: it lists the finished files
 ]

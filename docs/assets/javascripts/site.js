@@ -6,7 +6,8 @@
  *   3. the "Print this page" button;
  *   4. offline reading: the service worker, the offline note, links that
  *      need the network, and the notice when the open page was updated;
- *   5. a name for Material's search dialog.
+ *   5. a name for Material's search dialog;
+ *   6. a way on when a search finds nothing.
  * One file, not three: on a slow phone connection every extra file is one
  * more request before the page settles (scripts/bench: LCP 1.49 s -> 1.34 s
  * with print.css folded into site.css as well).
@@ -235,11 +236,73 @@
     dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
   }
 
+  /* --- 6. A way on when a search finds nothing --------------------------------
+   * Readers search in their own words, and some find no page. Instead of a
+   * dead end, Material's "No matching documents" is followed by one line on
+   * searching in other words and the pages most readers need. Their titles
+   * come from the site's menu, so a renamed page needs no change here.
+   * Zensical's search is a dialog of its own in a shadow root, which this
+   * does not reach (DEVELOPING.md, "Moving to Zensical"). */
+  var PAGES_MOST_READERS_NEED = ["when-to-see-a-doctor/", "understanding/", "symptom-log/"];
+  var OTHER_WORDS = "Try other words, such as twitch, cramp, tired or worried, or fewer words.";
+
+  function materialConfig() {
+    var config = document.getElementById("__config");
+    try { return config ? JSON.parse(config.textContent) : null; } catch (error) { return null; }
+  }
+
+  function pageTitle(address) {
+    var links = document.querySelectorAll(".md-nav__link[href]");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].href === address) return links[i].textContent.trim();
+    }
+    return null;
+  }
+
+  function searchHelp(base) {
+    var help = document.createElement("div");
+    help.className = "search-help";
+    help.hidden = true;
+    var line = document.createElement("p");
+    line.textContent = OTHER_WORDS;
+    var heading = document.createElement("p");
+    heading.className = "search-help__heading";
+    heading.textContent = "Pages most readers need:";
+    var list = document.createElement("ul");
+    PAGES_MOST_READERS_NEED.forEach(function (path) {
+      var address = new URL(path, base).href;
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = address;
+      link.textContent = pageTitle(address) || path.replace(/\/$/, "").replace(/-/g, " ");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    help.appendChild(line);
+    help.appendChild(heading);
+    help.appendChild(list);
+    return help;
+  }
+
+  function offerAWayOnWhenNothingMatches() {
+    var result = document.querySelector(".md-search-result");
+    var meta = result && result.querySelector(".md-search-result__meta");
+    var config = materialConfig();
+    if (!meta || !config || result.querySelector(".search-help")) return;
+    var none = (config.translations || {})["search.result.none"] || "No matching documents";
+    var help = searchHelp(new URL(config.base || ".", location.href).href.replace(/\/?$/, "/"));
+    result.appendChild(help);
+    function update() { help.hidden = meta.textContent.trim() !== none; }
+    new MutationObserver(update).observe(meta, {childList: true, characterData: true, subtree: true});
+    update();
+  }
+
   document.addEventListener("keydown", hideOpenTooltipsOnEscape);
   window.addEventListener("resize", makeWideTablesScrollable);
   keepFirstUseOfEachGlossaryWord(); // at once: before Material's tooltips
   showPrintButtons(); // at once: the button is in the page already (defer)
   nameTheSearchDialog(); // at once: the header is in the page already (defer)
+  offerAWayOnWhenNothingMatches(); // at once: the search box is in the page already (defer)
   whenPageReady(makeGlossaryWordsFocusable);
   whenPageReady(makeWideTablesScrollable); // Material wraps tables when ready
   window.addEventListener("online", showWhetherOffline);
