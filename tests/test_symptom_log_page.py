@@ -32,8 +32,11 @@ pytestmark = pytest.mark.browser
 # 15,816 and styles 2,093). Search added 11,198: 106,917 in all, which FIRST_VISIT_LIMIT
 # keeps from growing. (Chromium reports the search worker's script by its headers only;
 # its body, 12,325 bytes more, is in scripts/bench's figures.)
+# On 7 Dec 2026 the trust work (three new pages in the search index, each page's
+# schema.org data and footer links, the log's purpose line) and the CSP made it
+# 112,066 with search (HTML 11,283); the limit moved to 114,000 for that alone.
 FIRST_VISIT_TARGET = 100_000
-FIRST_VISIT_LIMIT = 108_000
+FIRST_VISIT_LIMIT = 114_000
 SEARCH_DOWNLOADS = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 
 
