@@ -47,8 +47,9 @@ AMERICAN = {"neurone": "neuron", "neurones": "neurons", "Neurone": "Neuron", "Ne
 REWRITTEN = ["docs/**/*.md", "overrides/includes/glossary.md", "docs/assets/tools/movement-helper/questions.json"]
 # What --american leaves alone: web addresses, source titles (in front matter,
 # and the helper's review-only "source" notes), and words marked as UK English
-# in a page (*motor neurone*{ lang="en-GB" }), which the check skips too.
-KEPT = re.compile(r'(https?://\S+|^\s*(?:- )?title:.*$|^\s*"source": .*$|\*[^*\n]+\*\{ lang="en-GB" \})')
+# in a page (*motor neurone*{ lang="en-GB" }), which the check skips too, and a
+# search keyword marked "# the UK spelling".
+KEPT = re.compile(r'(https?://\S+|^\s*(?:- )?title:.*$|^\s*"source": .*$|^.*# the UK spelling.*$|\*[^*\n]+\*\{ lang="en-GB" \})')
 
 
 @cache
