@@ -33,7 +33,7 @@ def pytest_report_header(config):
 
 def expected_difference(on: str, reason: str, close: str):
     """A check that builder ON cannot pass today, named with its reason and
-    what would close it (CONTRIBUTING, "Moving to Zensical"). It still runs
+    what would close it (DEVELOPING.md, "Moving to Zensical"). It still runs
     there: a strict xfail, so the day it passes the run says so."""
     return pytest.mark.xfail(BUILDER == on, strict=True,
                              reason=f"expected difference on {on}: {reason} Closes when: {close}")

@@ -2,7 +2,7 @@
 
 Each builder words its warnings its own way (sitetools.building reads both);
 where Zensical does not check something MkDocs does, the test says so as an
-expected difference (CONTRIBUTING, "Moving to Zensical").
+expected difference (DEVELOPING.md, "Moving to Zensical").
 """
 
 from __future__ import annotations

@@ -81,11 +81,12 @@ def test_disclaimer_check_catches_missing_disclaimer():
     ("no-front-matter.md", ["docs/no-front-matter.md, line 1: The page does not start with front matter"]),
     ("missing-fields.md", ['docs/missing-fields.md, line 1: In the front matter, "description" is missing or empty.',
                            'In the front matter, "next_review" is missing.',
+                           'In the front matter, "review" is missing or empty: readers are told what the last review was',
                            'In the front matter, "sources" is missing or empty']),
     ("bad-dates.md", ['docs/bad-dates.md, line 4: In the front matter, "last_reviewed" is "1 November 2026", which is not a date']),
-    ("review-too-late.md", ['docs/review-too-late.md, line 5: In the front matter, "next_review" (2030-01-01) is more than 3 years after',
-                            'line 8: In the front matter, "sources" has a web address for source number 1 that does not start with https://',
-                            'line 9: In the front matter, "sources" has no title for source number 2.']),
+    ("review-too-late.md", ['docs/review-too-late.md, line 5: In the front matter, "next_review" (2030-01-01) is more than 1 year after',
+                            'line 9: In the front matter, "sources" has a web address for source number 1 that does not start with https://',
+                            'line 10: In the front matter, "sources" has no title for source number 2.']),
     ("unreadable.md", ['docs/unreadable.md, line 3: The front matter (the lines between \'---\' at the top) cannot be read: '
                        "a value has a colon (:) in it.",
                        'How to fix: Write each line as "name: value", and put a value that contains a colon (:) in "double quotes".']),
@@ -124,17 +125,17 @@ def test_safety_check_catches_supplements_without_doctor():
 BAD_PAGES = FIXTURES / "bad-pages"
 SEEN_BY_CONTRIBUTOR = {
     "check_links": [
-        'docs/bad-links.md, line 13: The link "http://www.nhs.uk/" is not secure (it does not start with https://).',
-        'docs/bad-links.md, line 13: The link "https://tracker.example.com/" goes to "tracker.example.com", '
+        'docs/bad-links.md, line 14: The link "http://www.nhs.uk/" is not secure (it does not start with https://).',
+        'docs/bad-links.md, line 14: The link "https://tracker.example.com/" goes to "tracker.example.com", '
         "which is not on the list of trusted sites.",
-        'docs/bad-links.md, line 15: The link "https://www.nhs.uk/" opens in a new tab in an unsafe way (it lacks rel="noopener").',
-        'docs/bad-links.md, line 17: The image "picture.svg" has no description (alt text), so people who cannot see it miss what it shows.',
+        'docs/bad-links.md, line 16: The link "https://www.nhs.uk/" opens in a new tab in an unsafe way (it lacks rel="noopener").',
+        'docs/bad-links.md, line 18: The image "picture.svg" has no description (alt text), so people who cannot see it miss what it shows.',
         'docs/in-a-folder/index.md, line 13: The link "http://www.nhs.uk/" is not secure (it does not start with https://).',
     ],
     "check_glossary": [
-        'docs/unsafe.md, line 13: The definition shown on "cramp" (its tooltip) is not the one in the glossary.',
-        'docs/in-a-folder/page.md, line 13: "Twitches" is a glossary word, but this form of it shows no definition (no tooltip).',
-        'docs/unsafe.md, line 15: "Twitches" is a glossary word, but this form of it shows no definition (no tooltip).',
+        'docs/unsafe.md, line 14: The definition shown on "cramp" (its tooltip) is not the one in the glossary.',
+        'docs/in-a-folder/page.md, line 14: "Twitches" is a glossary word, but this form of it shows no definition (no tooltip).',
+        'docs/unsafe.md, line 16: "Twitches" is a glossary word, but this form of it shows no definition (no tooltip).',
     ],
     "check_disclaimer": [
         'docs/in-a-folder/index.md, line 1: The page does not show "Page last reviewed" under its text.',
@@ -145,19 +146,23 @@ SEEN_BY_CONTRIBUTOR = {
     "check_front_matter": [
         'docs/in-a-folder/index.md, line 1: In the front matter, "last_reviewed" is missing.',
         'docs/in-a-folder/index.md, line 1: In the front matter, "next_review" is missing.',
+        'docs/in-a-folder/index.md, line 1: In the front matter, "review" is missing or empty: '
+        "readers are told what the last review was, beside its date.",
         'docs/no-review-dates.md, line 1: In the front matter, "last_reviewed" is missing.',
         'docs/no-review-dates.md, line 1: In the front matter, "next_review" is missing.',
+        'docs/no-review-dates.md, line 1: In the front matter, "review" is missing or empty: '
+        "readers are told what the last review was, beside its date.",
         'docs/no-review-dates.md, line 5: In the front matter, "sources" has no title for source number 1.',
     ],
     "check_readability": [
-        "docs/hard-to-read.md, line 13: The page is too hard to read: it scores US school grade 15.2 (Flesch-Kincaid), "
+        "docs/hard-to-read.md, line 14: The page is too hard to read: it scores US school grade 15.2 (Flesch-Kincaid), "
         'and the limit is 8. The hardest sentence is: "Fibromyalgia-associated neuromuscular hyperexcitability '
         "necessitates comprehensive multidisciplinary evaluation, considering electrophysiological characterization "
         'alongside pharmacological interventions."',
-        'docs/hard-to-read.md, line 15: This sentence has 23 words (the limit is 20): "This sentence is here to be far '
+        'docs/hard-to-read.md, line 16: This sentence has 23 words (the limit is 20): "This sentence is here to be far '
         'too long, so it keeps going on and on with one more word and then another."',
-        'docs/hard-to-read.md, line 17: This paragraph has 4 sentences (the limit is 3): "One. Two. Three. Four...."',
-        'docs/in-a-folder/page.md, line 15: This sentence has 23 words (the limit is 20): "This sentence is here to be far '
+        'docs/hard-to-read.md, line 18: This paragraph has 4 sentences (the limit is 3): "One. Two. Three. Four...."',
+        'docs/in-a-folder/page.md, line 16: This sentence has 23 words (the limit is 20): "This sentence is here to be far '
         'too long, so it keeps going on and on with one more word and then another."',
     ],
     "check_care_advice": [
@@ -169,12 +174,19 @@ SEEN_BY_CONTRIBUTOR = {
         'with the id "urgent").',
     ],
     "check_safety": [
-        'docs/in-a-folder/page.md, line 17: Taking magnesium or potassium is mentioned without the words "talk to your doctor first": '
+        'docs/in-a-folder/page.md, line 18: Taking magnesium or potassium is mentioned without the words "talk to your doctor first": '
         '"Take magnesium supplements every day."',
         "docs/in-a-folder/page.md: The page does not link to the 'When to see a doctor' page in its text.",
-        'docs/unsafe.md, line 17: Taking magnesium or potassium is mentioned without the words "talk to your doctor first": '
+        'docs/unsafe.md, line 18: Taking magnesium or potassium is mentioned without the words "talk to your doctor first": '
         '"Take magnesium supplements every day."',
         "docs/unsafe.md: The page does not link to the 'When to see a doctor' page in its text.",
+    ],
+    "check_sources": [
+        'docs/glossary.md, line 9: The source "NHS, Twitching eyes and muscles" has no web address; '
+        "its address is https://www.nhs.uk/conditions/twitching-eyes-and-muscles/.",
+        'docs/in-a-folder/index.md, line 5: The source "NHS, Twitching" is not on the list of accepted sources.',
+        'docs/in-a-folder/page.md, line 20: The page says "longer than 10 minutes", which comes from "NHS, Leg cramps", '
+        "but its sources do not list it.",
     ],
 }
 

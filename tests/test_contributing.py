@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 from mkdocs.config import load_config
 
 from conftest import FIXTURES, ROOT, fixture_site
@@ -22,8 +23,10 @@ from sitetools.checks import ALL_CHECKS
 from sitetools.checks.frontmatter import check_front_matter_file
 from sitetools.checks.links import allowed_hosts
 from sitetools.checks.problems import Problem, line_of, report
+from sitetools.checks.sources import accepted_sources
 from sitetools.checks.site import Site
 from sitetools.pages import site_pages
+from sitetools.review_cycle import review_cycle_years, years_after
 from test_markdown_style import PYMARKDOWN
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
@@ -147,8 +150,7 @@ def test_new_page_starts_with_valid_front_matter_and_todays_dates(created):
     text = page.read_text(encoding="utf-8")
     assert f'title: "{TITLE}"' in text and f"\n# {TITLE}\n" in text
     assert f"last_reviewed: {today}" in text
-    next_year = today.replace(year=today.year + 1) if (today.month, today.day) != (2, 29) else today.replace(year=today.year + 1, day=28)
-    assert f"next_review: {next_year}" in text
+    assert f"next_review: {years_after(today, review_cycle_years())}" in text
 
 
 def test_new_page_says_which_menu_line_to_add(created):
@@ -220,28 +222,61 @@ def test_template_text_check_can_fail(created, tmp_path):
     assert len(problems) == sum(line.count("TODO:") for line in as_created.splitlines())
 
 
-# --- CONTRIBUTING.md matches the project ---------------------------------------
+# --- CONTRIBUTING.md (for writers) and DEVELOPING.md match the project ----------
 
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+DEVELOPING = ROOT / "DEVELOPING.md"
+GUIDES = [CONTRIBUTING, DEVELOPING]
+MAX_WRITERS_GUIDE_WORDS = 800  # its prose; the accepted-sources list is data to copy
 
 
-def test_contributing_names_only_files_that_exist():
-    text = CONTRIBUTING.read_text(encoding="utf-8")
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.name)
+def test_guide_names_only_files_that_exist(guide):
+    text = guide.read_text(encoding="utf-8")
     named = set(re.findall(r"`(?:\./)?((?:scripts|overrides|tests|docs|\.github)/[\w./-]+|mkdocs\.yml)`", text))
     missing = sorted(path for path in named if not (ROOT / path).exists() and "pacing-your-day" not in path)
-    assert not missing, f"CONTRIBUTING.md names files that do not exist: {missing}"
+    assert not missing, f"{guide.name} names files that do not exist: {missing}"
 
 
-def test_contributing_lists_only_sources_the_links_check_allows():
-    text = CONTRIBUTING.read_text(encoding="utf-8")
-    section = text[text.index("### Accepted sources"):text.index("## Review dates")]
-    hosts = {urlsplit(url).hostname for url in re.findall(r"url: (\S+)", section)}
-    assert hosts and hosts <= allowed_hosts(), f"Hosts not in scripts/sitetools/checks/allowed-hosts.txt: {hosts - allowed_hosts()}"
-
-
-def test_contributing_links_to_its_own_sections():
-    text = CONTRIBUTING.read_text(encoding="utf-8")
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.name)
+def test_guide_links_to_its_own_sections(guide):
+    text = guide.read_text(encoding="utf-8")
     anchors = {re.sub(r"[^\w -]", "", h.lower()).replace(" ", "-") for h in re.findall(r"(?m)^#+ (.+)$", text)}
     broken = sorted(set(re.findall(r"\]\(#([\w-]+)\)", text)) - anchors)
-    assert not broken, f"CONTRIBUTING.md links to sections that do not exist: {broken}"
-    assert line_of(CONTRIBUTING, "./scripts/new-page") and line_of(CONTRIBUTING, "./scripts/test")
+    assert not broken, f"{guide.name} links to sections that do not exist: {broken}"
+
+
+def test_writers_guide_is_short_and_in_order():
+    """Writing rules first, then editing on GitHub, then what the checks say."""
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    prose = re.sub(r"(?s)```.*?```", "", text)
+    words = len(re.findall(r"\S+", prose))
+    assert words <= MAX_WRITERS_GUIDE_WORDS, (
+        f"CONTRIBUTING.md has {words} words besides the sources list; writers get at most {MAX_WRITERS_GUIDE_WORDS}. "
+        "Move developer material to DEVELOPING.md.")
+    headings = re.findall(r"(?m)^## (.+)$", text)
+    assert headings == ["How to write a page", "How to edit a page on GitHub", "What the checks say, and how to fix it"], headings
+    assert line_of(CONTRIBUTING, "./scripts/check-writing") and "(DEVELOPING.md)" in text
+    assert line_of(DEVELOPING, "./scripts/new-page") and line_of(DEVELOPING, "./scripts/test")
+
+
+def shown_sources(text: str) -> list[dict]:
+    block = re.search(r"(?s)### Accepted sources.*?```yaml\n(.*?)```", text)
+    assert block, "CONTRIBUTING.md should show the accepted sources in a ```yaml block under \"### Accepted sources\"."
+    return yaml.safe_load(block[1])["sources"]
+
+
+def test_writers_guide_shows_the_accepted_sources_the_checks_read():
+    listed = [{k: v for k, v in (("title", s.title), ("url", s.url)) if v} for s in accepted_sources()]
+    shown = shown_sources(CONTRIBUTING.read_text(encoding="utf-8"))
+    assert shown == listed, (
+        "CONTRIBUTING.md's accepted sources differ from scripts/sitetools/checks/accepted-sources.yml, "
+        f"which the checks read. Copy the titles and addresses across.\nShown: {shown}\nListed: {listed}")
+    hosts = {urlsplit(source["url"]).hostname for source in shown if "url" in source}
+    assert hosts <= allowed_hosts(), f"Hosts not in scripts/sitetools/checks/allowed-hosts.txt: {hosts - allowed_hosts()}"
+
+
+def test_sources_comparison_can_fail():
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    shown = shown_sources(text.replace("  - title: NHS, Leg cramps\n    url: https://www.nhs.uk/conditions/leg-cramps/\n", ""))
+    assert {"title": "NHS, Leg cramps", "url": "https://www.nhs.uk/conditions/leg-cramps/"} not in shown

@@ -14,7 +14,7 @@ from pathlib import Path
 from conftest import FIXTURES, ROOT
 
 PYMARKDOWN = Path(sys.executable).parent / "pymarkdown"
-CHECKED = ["docs/*.md", "README.md", "CONTRIBUTING.md"]
+CHECKED = ["docs/*.md", "README.md", "CONTRIBUTING.md", "DEVELOPING.md"]
 
 # The rules contributors meet most, in plain words.
 PLAIN_FIX = {

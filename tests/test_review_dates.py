@@ -23,6 +23,7 @@ from conftest import FIXTURES, ROOT, serve
 from project_copy import build_and_load, copy_project
 from sitetools.checks import ALL_CHECKS
 from sitetools.checks.problems import report
+from sitetools.review_cycle import in_words, review_cycle_years
 
 BUILT_ON = "2026-06-15"
 OVERDUE = "docs/review-dates/overdue.md"
@@ -64,6 +65,9 @@ def test_an_overdue_page_shows_a_calm_notice(site):
                                "How to fix: keep overrides/partials/review-overdue.html included in overrides/main.html.")
     text = " ".join(shown.get_text(" ").split())
     assert NOTICE in text and "1 June 2026" in text, text
+    cycle = in_words(review_cycle_years())
+    assert f"We check every page against its sources {cycle}." in text, (
+        f"The notice should say the review cycle from mkdocs.yml ({cycle}): {text}")
     assert shown.select_one("time")["datetime"] == "2026-06-01"
 
 

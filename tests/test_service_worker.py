@@ -1,5 +1,5 @@
 """What the service worker saves, and the no-op worker that switches it off
-(CONTRIBUTING, "Switching offline reading off"). Both workers are tested
+(DEVELOPING.md, "Switching offline reading off"). Both workers are tested
 in Chromium by tests/test_offline.py and tests/test_updates.py."""
 
 from __future__ import annotations

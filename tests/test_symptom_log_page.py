@@ -33,9 +33,11 @@ pytestmark = pytest.mark.browser
 # keeps from growing. (Chromium reports the search worker's script by its headers only;
 # its body, 12,325 bytes more, is in scripts/bench's figures.)
 # On 7 Dec 2026 the log's script grew by 3.9 KB (each change one checked transaction,
-# messages for each failure, the size limit): 99,669 without search, 110,864 with it.
+# messages for each failure, the size limit), and the trust work (three new pages in
+# the search index, each page's schema.org data and footer links, the log's purpose
+# line) and the CSP added about 5 KB with search; the limit is 117,000 for those.
 FIRST_VISIT_TARGET = 100_000
-FIRST_VISIT_LIMIT = 111_000
+FIRST_VISIT_LIMIT = 117_000
 SEARCH_DOWNLOADS = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 
 

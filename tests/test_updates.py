@@ -14,7 +14,7 @@ test failed waiting for it; with site.css counted among the hashed names
 (HASHED_NAMES, so Workbox kept its old copy), the asset check failed naming
 /muscle-twitching/assets/stylesheets/site.css.
 
-Switching offline reading off (CONTRIBUTING): a deploy of the no-op worker
+Switching offline reading off (DEVELOPING.md): a deploy of the no-op worker
 deletes what readers saved, and pages then come from the network only. Proven
 able to fail by a deploy that publishes a new full worker instead.
 """
@@ -112,7 +112,7 @@ def test_a_new_deploy_reaches_a_reader_who_saved_the_site(browser, built_site, s
 
 
 def switching_off_problems(browser, built_site: Path, worker: str, served: Path) -> list[str]:
-    """A reader saves the site; then a deploy publishes WORKER as sw.js (CONTRIBUTING,
+    """A reader saves the site; then a deploy publishes WORKER as sw.js (DEVELOPING.md,
     "Switching offline reading off"). What is still saved or still offline afterwards."""
     publish(built_site, served)
     server, base = serve(served, urlsplit(site_url()).path)

@@ -15,7 +15,8 @@ from pathlib import Path
 # Pages that are not handouts: no print button, no two-sheet limit. The symptom
 # log prints the reader's own entries, as many sheets as they fill (its own button).
 # overrides/partials/print-button.html names the same pages.
-NOT_HANDOUTS = {"index.md", "glossary.md", "about.md", "symptom-log.md"}
+NOT_HANDOUTS = {"index.md", "glossary.md", "about.md", "symptom-log.md", "editorial-policy.md", "accessibility.md",
+                "privacy.md"}
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", action="append", default=[], metavar="STEP",
                         help="leave a step out (again for more); e.g. --skip pdfs for a quick look")
     parser.add_argument("--service-worker", choices=["on", "off"], default="on",
-                        help="off: publish the no-op worker that switches offline reading off (CONTRIBUTING)")
+                        help="off: publish the no-op worker that switches offline reading off (DEVELOPING.md)")
     args = parser.parse_args(argv)
     try:
         build_site(args.folder, skip=set(args.skip), service_worker=args.service_worker == "on")

@@ -22,6 +22,7 @@ from . import ROOT
 from .building import build_date
 from .checks.frontmatter import read_front_matter
 from .pages import site_pages
+from .review_cycle import review_cycle_years
 
 DUE_SOON_DAYS = 30
 
@@ -72,8 +73,10 @@ def report(overdue: list[Review], soon: list[Review], today: dt.date, within: in
     else:
         lines.append(f"No page is due for review within {days(within)}.")
     if overdue:
+        latest = "a year" if review_cycle_years() == 1 else f"{review_cycle_years()} years"
         lines.append("How to fix: check each overdue page against its sources, then set last_reviewed to the day "
-                     "you checked it and next_review to a day within a year, in the page's front matter.")
+                     f"you checked it, next_review to a day within {latest} and review to what the check was, "
+                     "in the page's front matter.")
     return "\n".join(lines)
 
 

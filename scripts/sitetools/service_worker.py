@@ -15,7 +15,7 @@ files and how updates arrive:
   with the styles and scripts of its own build, and site.js tells a reader
   whose open page changed ("This page was updated").
 - OFF: ./scripts/build --service-worker off writes a no-op worker instead
-  (CONTRIBUTING: "Switching offline reading off").
+  (DEVELOPING.md: "Switching offline reading off").
 
 site.js registers sw.js only after the page's `load` event, so the
 precache never competes with the first paint.

@@ -242,7 +242,7 @@
    * searching in other words and the pages most readers need. Their titles
    * come from the site's menu, so a renamed page needs no change here.
    * Zensical's search is a dialog of its own in a shadow root, which this
-   * does not reach (CONTRIBUTING, "Moving to Zensical"). */
+   * does not reach (DEVELOPING.md, "Moving to Zensical"). */
   var PAGES_MOST_READERS_NEED = ["when-to-see-a-doctor/", "understanding/", "symptom-log/"];
   var OTHER_WORDS = "Try other words, such as twitch, cramp, tired or worried, or fewer words.";
 

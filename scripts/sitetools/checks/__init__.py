@@ -13,6 +13,8 @@ from .glossary import check_glossary
 from .links import check_links
 from .readability import check_readability
 from .safety import check_safety
+from .sources import check_sources
 
 ALL_CHECKS = [check_links, check_glossary, check_disclaimer, check_front_matter, check_readability, check_safety,
-              check_care_advice]
+              check_care_advice,
+              check_sources]

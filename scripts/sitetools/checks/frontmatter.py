@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from ..pages import site_pages
+from ..review_cycle import in_words, review_cycle_years, years_after
 from .problems import Problem, line_of
 from .site import Site
 
@@ -16,11 +17,11 @@ title: Twitch, spasm or cramp?
 description: One sentence that says what the page is about.
 last_reviewed: 2026-11-25
 next_review: 2027-11-25
+review: checked against its sources and for plain language by an editor who did not write it
 sources:
   - title: NHS, Twitching eyes and muscles
     url: https://www.nhs.uk/conditions/twitching-eyes-and-muscles/
 ---"""
-MAX_REVIEW_GAP_YEARS = 3
 MAX_DESCRIPTION = 160  # what search engines show
 
 
@@ -94,19 +95,25 @@ def check_front_matter_file(path: Path, name: str | None = None) -> list[Problem
             dates[field] = value
     if len(dates) == 2:
         last, nxt = dates["last_reviewed"], dates["next_review"]
-        latest = last.replace(year=last.year + MAX_REVIEW_GAP_YEARS) if not (last.month == 2 and last.day == 29) \
-            else last.replace(year=last.year + MAX_REVIEW_GAP_YEARS, day=28)
+        cycle = review_cycle_years()
+        latest = years_after(last, cycle)
         if nxt <= last:
             problems.append(problem("next_review", f"({nxt}) is not after last_reviewed ({last}).",
-                                    "Set the next review to a date after the last review: usually one year later, "
-                                    f"at most {MAX_REVIEW_GAP_YEARS} years."))
+                                    f"Set the next review to a date after the last review: at most {latest} "
+                                    f"(pages are reviewed {in_words(cycle)})."))
         elif nxt > latest:
-            problems.append(problem("next_review", f"({nxt}) is more than {MAX_REVIEW_GAP_YEARS} years after last_reviewed ({last}).",
-                                    f"Set it to {latest} or earlier: health pages are reviewed at least every "
-                                    f"{MAX_REVIEW_GAP_YEARS} years (usually every year)."))
+            problems.append(problem("next_review", f"({nxt}) is more than {_years(cycle)} after last_reviewed ({last}).",
+                                    f"Set it to {latest} or earlier: every page is checked against its sources "
+                                    f"{in_words(cycle)} (review_cycle_years in mkdocs.yml)."))
         if last > dt.date.today():
             problems.append(problem("last_reviewed", f"({last}) is in the future.",
                                     "Use the date the page was actually checked against its sources (today, if that was today)."))
+    review = data.get("review")
+    if not isinstance(review, str) or not review.strip():
+        problems.append(problem("review", "is missing or empty: readers are told what the last review was, beside its date.",
+                                'Add a line "review: ..." directly after next_review, saying what was checked and by whom, '
+                                'e.g. "review: checked against its sources and for plain language by an editor who did not '
+                                'write it". Write only what is true.', line_of(path, "next_review:")))
     sources = data.get("sources")
     if not isinstance(sources, list) or not sources:
         problems.append(problem("sources", "is missing or empty: every page must say where its facts come from.",
@@ -124,6 +131,10 @@ def check_front_matter_file(path: Path, name: str | None = None) -> list[Problem
                                         f'with https:// ("{source["url"]}").',
                                         "Use the secure https:// address of the source.", line_of(path, str(source["url"]))))
     return problems
+
+
+def _years(count: int) -> str:
+    return f"{count} year{'s' if count != 1 else ''}"
 
 
 def _yaml_error_line(path: Path) -> int | None:
