@@ -168,6 +168,10 @@ SEEN_BY_CONTRIBUTOR = {
     "check_care_advice": [
         'docs/in-a-folder/index.md, line 17: This sentence names "A twitch in the same place for more than 2 weeks" and '
         'says see a doctor, but the care rules give it the level "see a GP": "See a doctor if a twitch lasts more than 2 weeks."',
+        'docs/in-a-folder/index.md, line 1: The page gives the level of "A twitch in the same place for more than 2 weeks" '
+        'but does not list its source, "NHS, Twitching eyes and muscles", in its front matter.',
+        'docs/in-a-folder/page.md, line 1: The page gives the level of "A cramp that lasts more than 10 minutes" but does '
+        'not list its source, "NHS, Leg cramps", in its front matter.',
         'docs/when-to-see-a-doctor.md: There is no emergency card (a card whose heading starts "Emergency:", under a '
         'heading with the id "emergency").',
         'docs/when-to-see-a-doctor.md: There is no urgent card (a card whose heading starts "Urgent:", under a heading '
@@ -185,6 +189,8 @@ SEEN_BY_CONTRIBUTOR = {
         'docs/glossary.md, line 9: The source "NHS, Twitching eyes and muscles" has no web address; '
         "its address is https://www.nhs.uk/conditions/twitching-eyes-and-muscles/.",
         'docs/in-a-folder/index.md, line 5: The source "NHS, Twitching" is not on the list of accepted sources.',
+        'docs/in-a-folder/index.md, line 17: The page says "more than 2 weeks", which comes from "NHS, Twitching eyes and '
+        'muscles", but its sources do not list it.',
         'docs/in-a-folder/page.md, line 20: The page says "longer than 10 minutes", which comes from "NHS, Leg cramps", '
         "but its sources do not list it.",
     ],
