@@ -126,7 +126,7 @@ def test_the_care_advice_check_names_each_fault_with_its_page_and_sign():
         'speaking or swallowing", which is an emergency when it comes on suddenly, but it does not say "came on gradually".',
         'understanding/index.html: The page names "weakness" but the same section does not say what to do if it '
         'comes on suddenly',
-        'mechanisms/index.html: The page names "Weakness" but the same section does not say what to do if it comes '
+        'mechanisms/index.html: The page names "weakness" but the same section does not say what to do if it comes '
         'on suddenly',
         'symptom-diary/index.html: The diary does not name the new sign "A weak grip"',
     ):

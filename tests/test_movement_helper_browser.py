@@ -231,8 +231,12 @@ def test_view_check_catches_a_question_hidden_under_the_header(browser, site_ser
     context = browser.new_context(viewport={"width": 375, "height": 740})
     def no_margin(route):
         # Room below the helper, so a new question can scroll to the very top (the helper sits at the
-        # page's end, where the page cannot scroll that far and the fault would not show).
-        body = re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text()) + "\n.movement-helper { margin-bottom: 100vh; }"
+        # page's end, where the page cannot scroll that far and the fault would not show). A screen's
+        # height between each question and its answers: tapping an answer leaves the question above
+        # the screen, so the next question must scroll in, and without the margin it stops under the
+        # header (a short step would keep the next question in view and hide the fault).
+        body = (re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text())
+                + "\n.movement-helper { margin-bottom: 100vh; }\n.movement-helper__answers { margin-top: 100vh; }")
         route.fulfill(body=body, content_type="text/css")
     context.route(re.compile(r".*/movement-helper\.css$"), no_margin)
     try:
