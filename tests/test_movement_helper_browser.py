@@ -242,9 +242,10 @@ def test_view_check_catches_a_question_hidden_under_the_header(browser, site_ser
     try:
         tab = open_helper(context.new_page(), site_server)
         text = "\n".join(tapping_problems(tab, QUESTION_WALKS[0]))
+        where = tab.evaluate("() => [document.activeElement.className, document.activeElement.getBoundingClientRect().top, scrollY, getComputedStyle(document.querySelector('.movement-helper__answers')).marginTop]")
     finally:
         context.close()
-    assert "after a tap, the new question is hidden under the page's header or off screen" in text, text
+    assert "after a tap, the new question is hidden under the page's header or off screen" in text, (text, where)
 
 
 def test_path_check_catches_focus_that_does_not_move(browser, site_server):

@@ -511,7 +511,7 @@ def render_print(data: dict) -> list[str]:
             for sign in step["signs"]:
                 # A sign that is an emergency when sudden says so after its level, as on screen.
                 level = ", ".join(filter(None, [advice_level(sign["advice"]), sign["advice"].get("print")]))
-                level = ". ".join(filter(None, [level, sign["advice"].get("step_up", "").rstrip(".")]))
+                # (An urgent sign's step up to 999 stays on screen: on paper, Question 1 lists that leg.)
                 levels.setdefault(level, []).append(sign["text"])
             # Signs apart like answers (a bullet between them, movement-helper.css), then their level.
             item += " ".join(f'<ul>{"".join(f"<li>{_e(s)}</li>" for s in signs)}</ul>. <strong>{_e(level)}.</strong> '
@@ -525,8 +525,7 @@ def render_print(data: dict) -> list[str]:
             item += "<ul>" + "".join(
                 f'<li>{_e(a["text"])} {leads_to(a["next"])}</li>' if a["id"] != NOT_SURE or
                 steps[a["next"]]["type"] != "info" else
-                f'<li>{_e(a["text"])} &rarr;&nbsp;<strong>{_e(steps[a["next"]]["heading"])}.</strong> '
-                f'{_e(" ".join(t["text"] for t in steps[a["next"]]["text"]))}</li>'
+                f'<li>{_e(a["text"])} &rarr;&nbsp;<strong>{_e(steps[a["next"]]["heading"])}.</strong></li>'
                 for a in answers) + "</ul>"
         elif step["type"] != "question" and len({destination(a["next"]) for a in answers}) == 1:
             item += leads_to(answers[0]["next"])  # "Continue" and "I'm not sure" both go on
