@@ -10,6 +10,7 @@ broken copy in tests/fixtures/care-rules/ and tests/fixtures/care-advice/.
 
 from __future__ import annotations
 
+import json
 import shutil
 
 from conftest import FIXTURES, fixture_site
@@ -51,6 +52,23 @@ def test_a_sign_at_another_level_than_its_card_is_named():
     assert ('tests/fixtures/care-rules/wrong-level.json, line 105: The sign "long-cramp" (A cramp that lasts more than '
             '10 minutes) is at the level "urgent", but it is listed on the "cramps" card, which is at the level "gp".'
             ) in text, text
+
+
+def test_the_came_on_gradually_line_names_the_sudden_signs_and_no_others():
+    """No source makes a twitch in more than one place, or a cramp, an emergency when sudden: the
+    line beside a card names only the signs that are (their if_sudden), and only where they are listed."""
+    rules = care_rules.load()
+    signs = care_rules.signs_by_id(rules)
+    for card in rules["cards"]:
+        text = care_rules.render_card(rules, card)
+        gradual = [s for s in card["signs"] if signs[s].get("if_sudden")]
+        assert ("came on gradually" in text) == bool(gradual) or card["level"] == "emergency", card["id"]
+        assert "If one comes on suddenly" not in text, card["id"]
+    assert care_rules.sudden_names(rules, ["speech-or-swallowing", "leg-weakness"]) == "slurred speech, weakness or numbness"
+    general = json.loads(json.dumps(rules))
+    general["gradual_rule"]["card"] = "For signs that came on gradually. If one comes on suddenly, it is an emergency."
+    text = messages(care_rules.check(general))
+    assert 'The "gradual_rule" "card" sentence names no sign' in text, text
 
 
 # --- The cards on when-to-see-a-doctor are generated from it -----------------------------------
@@ -106,11 +124,14 @@ def test_the_care_advice_check_names_each_fault_with_its_page_and_sign():
         'the level "see a GP", but the care rules give it "an emergency (call 999)".',
         'when-to-see-a-doctor/index.html: The card "Non-urgent: see a GP if you have" says "not urgent" for "Trouble '
         'speaking or swallowing", which is an emergency when it comes on suddenly, but it does not say "came on gradually".',
-        'understanding/index.html: The page names "weakness" but does not say what to do if it comes on suddenly',
+        'understanding/index.html: The page names "weakness" but the same section does not say what to do if it '
+        'comes on suddenly',
+        'mechanisms/index.html: The page names "weakness" but the same section does not say what to do if it comes '
+        'on suddenly',
         'symptom-diary/index.html: The diary does not name the new sign "A weak grip"',
     ):
         assert expected in text, f"Expected the check to say {expected!r}; it said:\n{text}"
-    assert len(text.splitlines()) == 6, text
+    assert len(text.splitlines()) == 7, text
 
 
 def test_the_helper_on_the_page_gives_each_sign_its_card(site):

@@ -354,6 +354,35 @@ def short_cramp_problems(data) -> list[str]:
     return problems
 
 
+# "lasts longer than a spasm" as a rule, not "often": the diary, the log's kind chooser, image text.
+CRAMP_LONGER = re.compile(r"(?<!often )\b(?:lasts|for) longer than an? ", re.I)
+CRAMP_TEXT_FILES = ("docs/*.md", "overrides/partials/*.html", "docs/images/*.svg")
+
+
+def cramp_length_problems(files) -> list[str]:
+    """Words that tell a cramp by lasting longer than a spasm, wherever a reader meets them."""
+    problems = []
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"cramp", line, re.I) and CRAMP_LONGER.search(line):
+                problems.append(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}, line {number}: "
+                                "says a cramp lasts longer than a spasm, so a short cramp would be called a spasm. "
+                                'How to fix: say how strong it is, and that it may last seconds or minutes (NHS).')
+    return problems
+
+
+def test_no_page_partial_or_picture_says_a_cramp_lasts_longer_than_a_spasm():
+    files = [f for pattern in CRAMP_TEXT_FILES for f in sorted(ROOT.glob(pattern))]
+    assert not cramp_length_problems(files), "\n".join(cramp_length_problems(files))
+
+
+def test_the_cramp_length_check_catches_the_diary_words(tmp_path):
+    page = tmp_path / "symptom-diary.md"
+    page.write_text("- **Cramp:** a stronger grip on the muscle that lasts longer than a spasm.\n", encoding="utf-8")
+    text = "\n".join(cramp_length_problems([page]))
+    assert "symptom-diary.md, line 1: says a cramp lasts longer than a spasm" in text, text
+
+
 def test_a_short_cramp_is_not_told_from_a_spasm_by_how_long_it_lasts(data):
     assert not short_cramp_problems(data), "\n".join(short_cramp_problems(data))
     assert "a few seconds" in page_words("docs/movements.md"), "docs/movements.md no longer says a cramp can be short"
@@ -365,3 +394,22 @@ def test_the_short_cramp_check_catches_a_question_about_length(data):
     broken["steps"]["how-strong"]["answers"][0]["text"] = "A short time. The muscle feels tight or knotted, then lets go."
     text = "\n".join(short_cramp_problems(broken))
     assert '(how-strong > knot): the answer "A short time.' in text and "a short cramp would be called a spasm" in text, text
+
+
+# --- The printed flow says no more than the screen ---------------------------------------------
+
+def printed_sudden_answers(data) -> dict[str, str]:
+    from bs4 import BeautifulSoup
+    flow = BeautifulSoup("\n".join(helper.render_print(data)), "html.parser")
+    first = flow.select_one(".movement-helper__flow > li")
+    return {" ".join(li.get_text(" ").split()).split(" → ")[0]: " ".join(li.get_text(" ").split())
+            for li in first.select("ul")[-1].select("li")}
+
+
+def test_the_printed_flow_says_not_sure_in_the_screens_words(data):
+    """Yes prints the call; "I'm not sure" prints the emergency step's heading first ("If any of these
+    came on suddenly"), never a bare "Call 999" the screen does not say."""
+    answers = printed_sudden_answers(data)
+    heading = data["steps"]["emergency"]["heading"]
+    assert answers["Yes"].split(" → ")[1].startswith("Call 999"), answers
+    assert answers["I'm not sure"].split(" → ")[1].startswith(heading), answers

@@ -231,8 +231,11 @@ def test_view_check_catches_a_question_hidden_under_the_header(browser, site_ser
     context = browser.new_context(viewport={"width": 375, "height": 740})
     def no_margin(route):
         # Room below the helper, so a new question can scroll to the very top (the helper sits at the
-        # page's end, where the page cannot scroll that far and the fault would not show).
-        body = re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text()) + "\n.movement-helper { margin-bottom: 100vh; }"
+        # page's end, where the page cannot scroll that far). The header is made as tall as the top of
+        # the screen where a short step leaves the next question: with no scroll margin, nothing
+        # moves the question out from under it (focus scrolls only a question that is off screen).
+        body = (re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text())
+                + "\n.movement-helper { margin-bottom: 100vh; }\n.md-header { height: 60vh !important; }")
         route.fulfill(body=body, content_type="text/css")
     context.route(re.compile(r".*/movement-helper\.css$"), no_margin)
     try:

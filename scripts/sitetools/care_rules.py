@@ -66,6 +66,23 @@ def needs_gradual_note(rules: dict, card: dict) -> bool:
     return card["level"] != "emergency" and any(signs[s].get("if_sudden") for s in card["signs"] if s in signs)
 
 
+def sudden_names(rules: dict, sign_ids) -> str:
+    """The words for the emergency signs these signs become when sudden: "weakness, numbness or slurred speech".
+    Only those are named, because no source makes the others (a twitch in more than one place) an emergency."""
+    signs = signs_by_id(rules)
+    words: list[str] = []
+    for sid in sign_ids:
+        for word in (signs.get(signs.get(sid, {}).get("if_sudden") or "") or {}).get("sudden_name") or []:
+            if word not in words:
+                words.append(word)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1] if words else ""
+
+
+def gradual_sentence(rules: dict, kind: str, sign_ids) -> str:
+    """The care rules' "came on gradually" sentence ("sign", "card" or "print") for these signs."""
+    return rules["gradual_rule"][kind].replace("{signs}", sudden_names(rules, sign_ids))
+
+
 def check(rules: dict, path: Path = DATA_FILE) -> list[Problem]:
     """Everything that would give a sign the wrong level, or leave it with no card or source."""
     name = relative_name(path)
@@ -126,6 +143,9 @@ def check(rules: dict, path: Path = DATA_FILE) -> list[Problem]:
         if sudden and (signs.get(sudden) or {}).get("level") != "emergency":
             add(where, f'The sign "{sid}" ({label}) says that if it comes on suddenly it is "{sudden}", '
                        "which is not an emergency sign.", "Name an emergency sign in its \"if_sudden\".")
+        if sudden and not (signs.get(sudden) or {}).get("sudden_name"):
+            add(where, f'The sign "{sid}" ({label}) names "{sudden}" in its "if_sudden", which has no "sudden_name".',
+                f'Give "{sudden}" a "sudden_name": the words a card uses for it ("weakness", "numbness").')
         if sudden and sign.get("onset") != "gradual":
             add(where, f'The sign "{sid}" ({label}) has an "if_sudden" but its onset is not "gradual".',
                 'Set its "onset" to "gradual": its level holds only when it came on gradually.')
@@ -140,6 +160,11 @@ def check(rules: dict, path: Path = DATA_FILE) -> list[Problem]:
         add(None, 'The "gradual_rule" does not say "came on gradually", so a sign that is an emergency when sudden '
                   'could be shown as "not urgent" alone.',
             'Give "gradual_rule" a "sign" and a "card" sentence that say "came on gradually".')
+    for kind in ("sign", "card", "print"):
+        if kind != "print" and "{signs}" not in gradual.get(kind, "{signs}"):
+            add(None, f'The "gradual_rule" "{kind}" sentence names no sign ("{{signs}}"), so it makes every sign '
+                      "beside it an emergency when sudden; no source says that of a twitch or a cramp.",
+                f'Put "{{signs}}" in it: it becomes the words of the sudden signs ("weakness, numbness or slurred speech").')
     rule = rules.get("gp_rule") or {}
     if not rule.get("text") or rule.get("source") not in sources:
         add(None, 'There is no "gp_rule" with its text and source: the short rule every place repeats.',
@@ -169,7 +194,7 @@ def render_card(rules: dict, card: dict) -> str:
     if card.get("note"):
         lines += [f"    {card['note']}", ""]
     if needs_gradual_note(rules, card):
-        lines += [f"    {rules['gradual_rule']['card']}", ""]
+        lines += [f"    {gradual_sentence(rules, 'card', card['signs'])}", ""]
     # The sources are named in the page's front matter (its footer); the check holds them to it.
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -48,7 +48,7 @@ LOG_PAGE = "symptom-log/"
 FORBIDDEN = ("you have", "you've got", "you are suffering", "you suffer from", "will stop", "will go away",
              "is harmless", "nothing to worry about", "nothing serious")
 # Fields only reviewers read: left out of the copy embedded in the page.
-REVIEW_ONLY = ("about", "source", "mirrors")
+REVIEW_ONLY = ("about", "source", "mirrors", "print")  # "print": the printed flow has it already
 
 
 def relative_name(path: Path) -> str:
@@ -80,10 +80,17 @@ def resolve(data: dict, rules: dict | None = None) -> dict:
                   "source": rules["sources"][sign["source"]]["title"]}
         advice["level"] = rules["levels"][sign["level"]]["short"]  # "See a GP, not urgent": for the printed flow
         if sign.get("if_sudden"):  # never "not urgent" without "came on gradually"
-            advice["gradual"] = rules["gradual_rule"]["sign"]
+            advice["gradual"] = care_rules.gradual_sentence(rules, "sign", [sid])
+            advice["print"] = care_rules.gradual_sentence(rules, "print", [sid])
+        if sign.get("step_up"):  # an urgent sign that is an emergency with more: said beside it
+            advice["step_up"] = sign["step_up"]
         return {"id": sid, "text": sign["label"], "level": sign["level"], "advice": advice}
 
     for step in (data.get("steps") or {}).values():
+        if step.get("type") == "info" and step.get("card") and "signs" not in step:
+            # The emergency step lists its signs again: "these" must be on the screen the reader sees.
+            card = next(c for c in rules["cards"] if c["id"] == step["card"])
+            step["signs"] = [{"id": sid, "text": signs[sid]["label"]} for sid in card["signs"]]
         if step.get("type") == "sudden" and step.get("level") and "signs" not in step:
             level_signs = [s["id"] for s in rules["signs"] if s["level"] == step["level"]]
             step["signs"] = [{"id": sid, "text": signs[sid]["label"]} for sid in level_signs]
@@ -382,7 +389,8 @@ def reader_texts(data: dict) -> list[str]:
         for sign in step.get("signs") or []:
             advice = sign.get("advice") or {}
             # The card's heading and its item are read as two lines, as on the page.
-            texts += [sign.get("text", ""), advice.get("card", ""), advice.get("item", ""), advice.get("gradual", "")]
+            texts += [sign.get("text", ""), advice.get("card", ""), advice.get("item", ""), advice.get("gradual", ""),
+                      advice.get("step_up", "")]
         texts += [t.get("text", "") for t in step.get("text") or []]
         texts += [(step.get("link") or {}).get("text", "")]
         if step.get("type") == "outcome":
@@ -501,14 +509,25 @@ def render_print(data: dict) -> list[str]:
         if step["type"] == "signs":
             levels: dict[str, list[str]] = {}  # signs grouped by how soon to see a GP
             for sign in step["signs"]:
-                levels.setdefault(advice_level(sign["advice"]), []).append(sign["text"])
+                # A sign that is an emergency when sudden says so after its level, as on screen.
+                level = ", ".join(filter(None, [advice_level(sign["advice"]), sign["advice"].get("print")]))
+                # (An urgent sign's step up to 999 stays on screen: on paper, Question 1 lists that leg.)
+                levels.setdefault(level, []).append(sign["text"])
             # Signs apart like answers (a bullet between them, movement-helper.css), then their level.
             item += " ".join(f'<ul>{"".join(f"<li>{_e(s)}</li>" for s in signs)}</ul>. <strong>{_e(level)}.</strong> '
                              for level, signs in levels.items())
         answers = step["answers"]
         if step["type"] == "question":  # answers that end at the neutral outcome: said once, below
             answers = [a for a in answers if not _neutral(steps, a)]
-        if step["type"] != "question" and len({destination(a["next"]) for a in answers}) == 1:
+        if step["type"] == "sudden":
+            # Yes leads to the call; "I'm not sure" to the emergency step's own words ("If any of these
+            # came on suddenly ..."), never to a plain "Call 999", which would say more than the screen.
+            item += "<ul>" + "".join(
+                f'<li>{_e(a["text"])} {leads_to(a["next"])}</li>' if a["id"] != NOT_SURE or
+                steps[a["next"]]["type"] != "info" else
+                f'<li>{_e(a["text"])} &rarr;&nbsp;<strong>{_e(steps[a["next"]]["heading"])}.</strong></li>'
+                for a in answers) + "</ul>"
+        elif step["type"] != "question" and len({destination(a["next"]) for a in answers}) == 1:
             item += leads_to(answers[0]["next"])  # "Continue" and "I'm not sure" both go on
         else:
             # Answers that lead to the same place share a line ("Yes, or I'm not sure").
@@ -590,7 +609,8 @@ def render_fallback(data: dict, source: Path = DATA_FILE) -> str:
                 out.append(f'          <li><p><strong>{_e(sign["text"])}</strong></p> '
                            f'<p class="movement-helper__card">{_e(advice["card"])}</p> '
                            f'<ul class="movement-helper__card-item"><li>{_e(advice["item"])}'
-                           + (f' {_e(advice["gradual"])}' if advice.get("gradual") else "") + '</li></ul></li>')
+                           + "".join(f' {_e(advice[k])}' for k in ("gradual", "step_up") if advice.get(k))
+                           + '</li></ul></li>')
             out.append("        </ul>")
             out.append(f'        <p class="movement-helper__signs-summary">{_e(step["signs_summary"])}</p>')
             # One link, not one per card: the reader needs the page once.

@@ -142,23 +142,44 @@ def not_urgent_problems(page: Page, rules: dict) -> list[Problem]:
     return problems
 
 
+def _sections(text):
+    """The article cut at each h2: a sign and its sudden wording must sit in the same section."""
+    section: list = []
+    body = text.h2.parent if text.find("h2") is not None else text
+    for node in body.children:
+        if getattr(node, "name", None) == "h2" and section:
+            yield section
+            section = []
+        section.append(node)
+    if section:
+        yield section
+
+
 def sudden_problems(page: Page) -> list[Problem]:
-    """Slurred speech, weakness or swallowing named without the sudden/gradual difference."""
+    """Slurred speech, weakness or swallowing named without the sudden/gradual difference: the page
+    links to the emergency card, or the same section (between two h2 headings) says "sudden". A
+    "suddenly" in another section ("a spasm suddenly tightens") does not count."""
     text = page.writer_text()
     if text is None:
         return []
-    words = " ".join(text.get_text(" ").split())
-    found = NAMES_SIGN.search(words)
-    if not found:
+    # A link to the emergency card anywhere on the page is a way to the difference; a stray word is not.
+    if any(a.get("href", "").split("#")[-1] == "emergency" and DOCTOR_PAGE in a.get("href", "") + page.rel
+           for a in text.select("a[href]")):
         return []
-    linked = any(a.get("href", "").split("#")[-1] == "emergency" and DOCTOR_PAGE in a.get("href", "") + page.rel
-                 for a in text.select("a[href]"))
-    if SUDDEN.search(words) or linked:
-        return []
-    return [Problem(page.name, f'The page names "{found.group(0)}" but does not say what to do if it comes on '
-                               "suddenly, and does not link to the emergency card.",
-                    "Add a sentence such as: Weakness that comes on suddenly is an "
-                    "[emergency](when-to-see-a-doctor.md#emergency).", line_of_text(page.source, found.group(0)))]
+    problems = []
+    for section in _sections(text):
+        words = " ".join(" ".join(getattr(n, "get_text", lambda *a: str(n))(" ").split()) for n in section)
+        found = NAMES_SIGN.search(words)
+        if not found:
+            continue
+        if SUDDEN.search(words):
+            continue
+        problems.append(Problem(
+            page.name, f'The page names "{found.group(0)}" but the same section does not say what to do if it comes on '
+                       "suddenly, and the page does not link to the emergency card.",
+            "Add a sentence such as: Weakness that comes on suddenly is an "
+            "[emergency](when-to-see-a-doctor.md#emergency).", line_of_text(page.source, found.group(0))))
+    return problems
 
 
 def card_problems(page: Page, rules: dict) -> list[Problem]:

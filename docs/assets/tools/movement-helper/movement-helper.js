@@ -195,7 +195,8 @@
       item.setAttribute("data-sign", sign.id);
       item.appendChild(make("strong", "advice-card", sign.advice.card));
       item.appendChild(document.createTextNode(" " + sign.advice.item + ". " +
-        (sign.advice.gradual ? sign.advice.gradual + " " : "")));
+        (sign.advice.gradual ? sign.advice.gradual + " " : "") +
+        (sign.advice.step_up ? sign.advice.step_up + " " : "")));
       item.appendChild(this.link({ text: "When to see a doctor", href: sign.advice.href }));
       list.appendChild(item);
     }, this);
@@ -213,7 +214,7 @@
     var self = this;
     var heading = this.heading(step.question || step.heading);
     var body = [heading];
-    if (step.type === "sudden") {
+    if (step.type === "sudden" || step.card) {
       var sudden = make("ul", "sudden");
       step.signs.forEach(function (sign) { sudden.appendChild(make("li", null, sign.text)); });
       body.push(sudden);
