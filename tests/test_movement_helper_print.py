@@ -6,7 +6,7 @@ scripts/sitetools/movement_helper.py): every warning sign with how soon its advi
 says to see a GP, every question with its answers, and the outcomes they lead to.
 The page is printed to PDF on A4 and US Letter and the PDF's text is read back
 against docs/assets/tools/movement-helper/questions.json, so a question added to
-the data but lost on paper fails. tests/test_print.py keeps the page to 2 sheets.
+the data but lost on paper fails. tests/test_print.py keeps the page to its sheets (printing.sheets_allowed).
 Each check is proven able to fail on the page changed on its way to the browser.
 """
 

@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, site_url
-from sitetools.printing import MAX_HANDOUT_SHEETS, PAPER_SIZES, pdf_size, read_pdf, squeezed
+from sitetools.printing import PAPER_SIZES, sheets_allowed, pdf_size, read_pdf, squeezed
 from sitetools.qr_codes import read_qr_codes
 
 # PDF page sizes in points (1/72 inch). A4 is 595.3 x 841.9; Chromium rounds to whole points.
@@ -73,7 +73,7 @@ def test_every_handout_offers_its_pdf_on_both_papers(built_site):
 
 
 def test_pdfs_keep_the_handout_rules(built_site):
-    """Right paper, at most MAX_HANDOUT_SHEETS sheets, none blank, the address on every sheet."""
+    """Right paper, at most the sheets the handout is allowed (printing.sheets_allowed), none blank, the address on every sheet."""
     problems = []
     for address, links in handout_pdfs(built_site).items():
         for paper, pdf in links.items():
@@ -83,8 +83,8 @@ def test_pdfs_keep_the_handout_rules(built_site):
                 problems.append(f"{pdf.name}: its sheets are {size} points, not {paper} {PAPER_POINTS[paper]}")
             printout = read_pdf(pdf.read_bytes(), paper)
             sheets = printout.sheets
-            if len(sheets) > MAX_HANDOUT_SHEETS:
-                problems.append(f"{pdf.name}: {len(sheets)} sheets; a handout fits on {MAX_HANDOUT_SHEETS}")
+            if len(sheets) > sheets_allowed(pdf.name):
+                problems.append(f"{pdf.name}: {len(sheets)} sheets; this handout fits on {sheets_allowed(pdf.name)}")
             problems += [f"{pdf.name}: sheet {n} is blank" for n, sheet in enumerate(sheets, 1) if sheet.is_blank]
             url = urljoin(site_url(), address)
             problems += [f"{pdf.name}: sheet {n} lacks the page's address {url}"

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, build, fixture_site, serve, site_url
 from sitetools.pages import SitePage, site_pages
-from sitetools.printing import MAX_HANDOUT_SHEETS, PAPER_SIZES, Printout, flat, print_page, squeezed
+from sitetools.printing import PAPER_SIZES, sheets_allowed, Printout, flat, print_page, squeezed
 from sitetools.checks.disclaimer import DISCLAIMER
 from sitetools.checks.problems import Problem, report
 
@@ -93,9 +93,9 @@ def print_and_read(page, url: str, paper: str, name: str, address: str) -> Print
 def check_sheets(printed: Printed, handout: bool) -> list[Problem]:
     problems = []
     sheets = printed.printout.sheets
-    if handout and len(sheets) > MAX_HANDOUT_SHEETS:
+    if handout and len(sheets) > sheets_allowed(printed.name):
         problems.append(printed.problem(
-            f"the page takes {len(sheets)} sheets; a handout must fit on {MAX_HANDOUT_SHEETS} sheets.",
+            f"the page takes {len(sheets)} sheets; a handout must fit on {sheets_allowed(printed.name)} sheets.",
             "Shorten the page (about 450 words of text at most), or move a section to a page of its own."))
     for number, sheet in enumerate(sheets, 1):
         if sheet.is_blank:

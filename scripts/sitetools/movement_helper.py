@@ -476,7 +476,7 @@ def _neutral(steps: dict, answer: dict) -> bool:
 
 def render_print(data: dict) -> list[str]:
     """The printed flow: the same questions as a short numbered flow, small enough for
-    /movements/ to stay on its 2 handout sheets (printing.MAX_HANDOUT_SHEETS). Warning signs first,
+    /movements/ to stay on its handout sheets (printing.sheets_allowed). Warning signs first,
     with how soon their advice says to get help (the card's words, e.g. "See a GP (not
     urgent)"); then each question with its answers and where each leads ("Question 3", or an
     outcome by its heading). Every word comes from the data; the only additions are the

@@ -26,6 +26,19 @@ from .pages import site_pages
 
 PAPER_SIZES = ("A4", "Letter")
 MAX_HANDOUT_SHEETS = 2
+# Handouts that may take more sheets, with the reason: each holds advice that a
+# GP's printed copy must keep whole. Every other handout fits on MAX_HANDOUT_SHEETS.
+LONGER_HANDOUTS = {
+    "when-to-see-a-doctor": (4, "every care card at its level, the emergency and urgent cards first"),
+    "movements": (3, "the helper's printed flow, which names every sign with its level"),
+    "symptom-diary": (3, "the week's grid on a sheet of its own, then its guide with every sign to note"),
+}
+
+
+def sheets_allowed(page: str) -> int:
+    """How many sheets a handout may take. PAGE: its slug, its file (docs/NAME.md) or a PDF's name."""
+    slug = Path(page).stem.removesuffix("-A4").removesuffix("-Letter")
+    return LONGER_HANDOUTS.get(slug, (MAX_HANDOUT_SHEETS,))[0]
 # The running footer sits in the bottom page margin (site.css, section "Print": 1.6 cm).
 # Text lower than this is the footer, not the page's own text.
 FOOTER_HEIGHT_CM = 1.4
@@ -158,12 +171,12 @@ def write_pdfs(site: Path, site_url: str) -> str:
                 data, printout = print_page(tab, base + path, paper)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-                if len(printout.sheets) > MAX_HANDOUT_SHEETS:
+                if len(printout.sheets) > sheets_allowed(target.name):
                     too_long.append(f"{target.name} ({len(printout.sheets)} sheets)")
             browser.close()
     finally:
         server.shutdown()
-    note = f"; over {MAX_HANDOUT_SHEETS} sheets: {', '.join(too_long)}" if too_long else ""
+    note = f"; over their sheets: {', '.join(too_long)}" if too_long else ""
     return f"{len(jobs)} PDFs for {len({job[0] for job in jobs})} handouts{note}"
 
 
@@ -202,9 +215,9 @@ def write_handouts(out: Path) -> int:
                     target.write_bytes(data)
                     sheets = len(printout.sheets)
                     note = ""
-                    if sheets > MAX_HANDOUT_SHEETS or any(sheet.is_blank for sheet in printout.sheets):
+                    if sheets > sheets_allowed(page.slug) or any(sheet.is_blank for sheet in printout.sheets):
                         warnings += 1
-                        note = f"  <- check this one: over {MAX_HANDOUT_SHEETS} sheets or a blank sheet"
+                        note = f"  <- check this one: over {sheets_allowed(page.slug)} sheets or a blank sheet"
                     print(f"[{number:>2}/{len(jobs)}] {page.source:<26} {paper:<6} "
                           f"{sheets} sheet{'s' if sheets != 1 else ''} -> {target}{note}", flush=True)
                 browser.close()
