@@ -3,7 +3,9 @@
 Every byte counts on its page (issue 11: 100 KB on a first visit, and
 Material takes most of that), so the sources in docs/assets/tools/symptom-log/
 (idb-keyval as vendored, the format, the page) are joined into one script
-and minified (comments and spaces out, names kept), and the styles too.
+and minified by terser (comments and spaces out, local names shortened,
+globals kept: minifying.compact_script), and the styles by the build's
+own CSS minifier.
 The readable sources stay beside them and are what contributors edit.
 
     python -m sitetools.bundle_log          write the bundles
@@ -18,7 +20,7 @@ import hashlib
 import sys
 
 from . import ROOT
-from .minifying import MINIFIERS  # the same minifiers as the build's minify step
+from .minifying import MINIFIERS, compact_script
 
 FOLDER = ROOT / "docs" / "assets" / "tools" / "symptom-log"
 SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage.js", "symptom-log.js"]
@@ -38,7 +40,7 @@ def bundles() -> dict[str, str]:
     js = "\n;\n".join((FOLDER / name).read_text(encoding="utf-8") for name in SCRIPTS)
     css = "\n".join((FOLDER / name).read_text(encoding="utf-8") for name in STYLES)
     return {
-        "symptom-log.min.js": banner(SCRIPTS, js) + LICENCE + MINIFIERS[".js"](js) + "\n",
+        "symptom-log.min.js": banner(SCRIPTS, js) + LICENCE + compact_script(js) + "\n",
         "symptom-log.min.css": banner(STYLES, css) + MINIFIERS[".css"](css) + "\n",
     }
 
