@@ -1,20 +1,23 @@
 /*
  * The symptom log's data, without the page: the backup format, its
  * versions and migrations, checking a backup before it is imported, the
- * CSV for spreadsheets, the summary for the appointment and the notices.
+ * CSV for spreadsheets and the summary for the appointment (the notices are
+ * in symptom-log-notices.js).
  * No storage and no page here, so each rule has one home and the tests can
  * call it directly (window.SymptomLogFormat).
  *
- * Backup format version 1 (documented on the page, "About your data"):
- *   {"format": "fibro-twitch-log", "version": 1, "exported": ISO date-time,
- *    "entries": [...], "days": [...]}
+ * Backup format version 2 (documented on the page, "About your data"):
+ *   {"format": "fibro-twitch-log", "version": 2, "exported": ISO date-time,
+ *    "entries": [...], "days": [...], "gp_visits": ["YYYY-MM-DD", ...]}
+ * Version 2 added each entry's "sudden" (its signs came on suddenly: true,
+ * false or null) and "gp_visits" (the dates the reader saw a GP about it).
  * Unknown fields, at the top and in each entry or day, are kept.
  */
 (function (root) {
   "use strict";
 
   var FORMAT = "fibro-twitch-log";
-  var VERSION = 1;
+  var VERSION = 2;
   var MAX_BYTES = 5 * 1024 * 1024; // a bigger file is refused unread
   var NOTHING_CHANGED = "Nothing was imported or changed.";
 
@@ -38,10 +41,23 @@
   };
 
   /* MIGRATIONS[n] takes a backup of version n to version n + 1. Applied in
-   * order on load (what is stored) and on import (a backup file). Version 1
-   * is the first, so the table is empty; when version 2 comes, add
-   * MIGRATIONS[1] and keep tests/fixtures/symptom-log/backup-v1.json. */
-  var MIGRATIONS = {};
+   * order on load (what is stored) and on import (a backup file). Keep
+   * tests/fixtures/symptom-log/backup-vN.json for every version N. */
+  var MIGRATIONS = {
+    // 1 to 2: no entry said whether its signs came on suddenly, and no GP visit was noted.
+    1: function (backup) {
+      var next = {};
+      Object.keys(backup).forEach(function (key) { next[key] = backup[key]; });
+      next.entries = (backup.entries || []).map(function (entry) {
+        var copy = {};
+        Object.keys(entry || {}).forEach(function (key) { copy[key] = entry[key]; });
+        if (!("sudden" in copy)) copy.sudden = null;
+        return copy;
+      });
+      if (!Array.isArray(next.gp_visits)) next.gp_visits = [];
+      return next;
+    }
+  };
 
   function migrate(backup, migrations, target) {
     migrations = migrations || MIGRATIONS;
@@ -136,6 +152,9 @@
       problems.push('whether a cramp woke you ("disturbed_sleep") is ' + JSON.stringify(entry.disturbed_sleep) + "; it must be true, false or null.");
     }
     if (entry.notes != null && typeof entry.notes !== "string") problems.push("its notes are not text.");
+    if (entry.sudden != null && typeof entry.sudden !== "boolean") {
+      problems.push('whether its signs came on suddenly ("sudden") is ' + JSON.stringify(entry.sudden) + "; it must be true, false or null.");
+    }
     return problems;
   }
 
@@ -166,6 +185,7 @@
     copy.signs = Array.isArray(entry.signs) ? entry.signs.filter(function (s, i, all) { return all.indexOf(s) === i; }) : [];
     copy.disturbed_sleep = entry.disturbed_sleep == null ? null : entry.disturbed_sleep;
     copy.notes = entry.notes == null ? "" : entry.notes;
+    copy.sudden = entry.sudden == null ? null : entry.sudden;
     return copy;
   }
   function normalDay(day) {
@@ -209,6 +229,8 @@
     var backup = migrate(data);
     if (!Array.isArray(backup.entries)) return refused(["The file has no list of entries."]);
     if (backup.days != null && !Array.isArray(backup.days)) return refused(["The file's list of days is not a list."]);
+    var visitProblems = gpVisitProblems(backup.gp_visits);
+    if (visitProblems.length) return refused(visitProblems);
     var problems = [], seen = {};
     backup.entries.forEach(function (entry, index) {
       var label = "Entry " + (index + 1) + (entry && isLocalDateTime(entry.when) ? " (" + readableDateTime(entry.when) + ")" : "");
@@ -229,10 +251,24 @@
     }
     backup.entries = backup.entries.map(normalEntry);
     backup.days = (backup.days || []).map(normalDay);
+    backup.gp_visits = normalVisits(backup.gp_visits);
     return {ok: true, backup: backup};
   }
 
-  function makeBackup(entries, days, extra, now) {
+  /* The dates the reader saw a GP about it: a list of dates like 2026-03-01. */
+  function gpVisitProblems(visits) {
+    if (visits == null) return [];
+    if (!Array.isArray(visits)) return ['The file\'s GP visits ("gp_visits") are not a list of dates.'];
+    return visits.filter(function (date) { return !isDate(date); }).slice(0, MAX_LISTED).map(function (date) {
+      return 'A GP visit ("gp_visits") is dated ' + JSON.stringify(date) + ", not a date like 2026-03-01.";
+    });
+  }
+  function normalVisits(visits) {
+    var dates = (visits || []).slice().sort();
+    return dates.filter(function (date, i) { return dates.indexOf(date) === i; });
+  }
+
+  function makeBackup(entries, days, extra, now, visits) {
     var backup = {};
     Object.keys(extra || {}).forEach(function (key) { backup[key] = extra[key]; });
     backup.format = FORMAT;
@@ -240,6 +276,7 @@
     backup.exported = (now || new Date()).toISOString();
     backup.entries = sortByWhen(entries.slice());
     backup.days = days.slice().sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
+    backup.gp_visits = normalVisits(visits);
     return backup;
   }
 
@@ -340,84 +377,15 @@
     };
   }
 
-  /* --- Notices: when the reader's own entries meet the NHS "see a GP" signs --
-   * Each says what the log shows, then what the NHS advises, in the words of
-   * /work/shared/source/reference-facts.md. Never what it might be. Read from
-   * the whole log. */
-  function datesOf(list) {
-    var dates = list.map(function (e) { return e.when.slice(0, 10); }).sort();
-    return dates.filter(function (d, i) { return dates.indexOf(d) === i; });
-  }
-  function listDates(dates) {
-    var shown = dates.slice(0, 3).map(readableDate);
-    var more = dates.length > 3 ? " and " + (dates.length - 3) + " more" : "";
-    if (shown.length === 1) return shown[0];
-    return more ? shown.join(", ") + more : shown.slice(0, -1).join(", ") + " and " + shown[shown.length - 1];
-  }
-  var NHS_GP = "The NHS advises seeing a GP if ";
-  var SIGN_ADVICE = {
-    "weak-or-stiff": ["an area felt weak or stiff", NHS_GP + "the affected area feels weak or stiff."],
-    // Not an NHS twitch sign: MedlinePlus names it (reference-facts.md, "Persistent twitching"),
-    // and "Where the sources meet" makes it a reason to see a GP.
-    "feeling-change": ["a change or loss of feeling",
-                       "MedlinePlus, a US health site, lists a change or loss of feeling with twitching " +
-                       "as a sign to have checked. It is a reason to see a GP."],
-    "thinner-muscles": ["muscles that look thinner", NHS_GP + "your arm or leg muscles become thinner."],
-    "speech-or-swallowing": ["trouble speaking or swallowing", NHS_GP + "your speech becomes slurred or swallowing gets hard."]
-  };
-  // The NHS leg-cramp advice applies only to cramps.
-  var CRAMP_NUMBNESS = " " + NHS_GP + "you have cramps and also numbness in your legs.";
-
-  function notices(entries) {
-    var found = [];
-    var twitches = sortByWhen(entries.filter(function (e) { return e.kind === "twitch"; }));
-    if (twitches.length > 1) {
-      var first = twitches[0].when, latest = twitches[twitches.length - 1].when;
-      if (dayNumber(latest) - dayNumber(first) > 14) {
-        found.push({id: "twitch-over-2-weeks",
-          shows: "Your log shows twitching from " + readableDate(first) + " to " + readableDate(latest) + ", more than 2 weeks apart.",
-          advice: "The NHS advises seeing a GP if a twitch lasts more than 2 weeks."});
-      }
-    }
-    var areas = countBy(twitches, areaName);
-    if (areas.length > 1) {
-      found.push({id: "twitch-in-more-than-one-place",
-        shows: "Your log shows twitching in more than one place: " + areas.map(function (a) { return a.name; }).join(", ") + ".",
-        advice: "The NHS advises seeing a GP if you have a twitch in more than one place."});
-    }
-    SIGNS.forEach(function (sign) {
-      var withSign = entries.filter(function (e) { return e.signs.indexOf(sign) >= 0; });
-      if (withSign.length) {
-        found.push({id: "sign-" + sign,
-          shows: "Your log shows " + SIGN_ADVICE[sign][0] + " on " + listDates(datesOf(withSign)) + ".",
-          advice: SIGN_ADVICE[sign][1] + (sign === "feeling-change" &&
-            withSign.some(function (e) { return e.kind === "cramp"; }) ? CRAMP_NUMBNESS : "")});
-      }
-    });
-    var cramps = entries.filter(function (e) { return e.kind === "cramp"; });
-    var woke = cramps.filter(function (e) { return e.disturbed_sleep === true; });
-    if (woke.length) {
-      found.push({id: "cramp-disturbed-sleep",
-        shows: "Your log shows a cramp that woke you or kept you awake on " + listDates(datesOf(woke)) + ".",
-        advice: "The NHS advises seeing a GP if cramps disturb your sleep."});
-    }
-    var long = cramps.filter(function (e) { return e.duration === "over-10-minutes"; });
-    if (long.length) {
-      found.push({id: "cramp-over-10-minutes",
-        shows: "Your log shows a cramp that lasted over 10 minutes on " + listDates(datesOf(long)) + ".",
-        advice: "The NHS advises seeing a GP if a cramp lasts longer than 10 minutes."});
-    }
-    return found;
-  }
-
   root.SymptomLogFormat = {
     FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, NOTHING_CHANGED: NOTHING_CHANGED,
     KINDS: KINDS, DURATIONS: DURATIONS, FREQUENCIES: FREQUENCIES, SIGNS: SIGNS, STRESS: STRESS, WORDS: WORDS,
     MIGRATIONS: MIGRATIONS, migrate: migrate,
     entryProblems: entryProblems, dayProblems: dayProblems, normalEntry: normalEntry, normalDay: normalDay,
     parseBackup: parseBackup, makeBackup: makeBackup, sortByWhen: sortByWhen,
+    gpVisitProblems: gpVisitProblems, normalVisits: normalVisits,
     CSV_COLUMNS: CSV_COLUMNS, csvCell: csvCell, toCSV: toCSV,
-    SUMMARY_LIMITS: SUMMARY_LIMITS, summarise: summarise, notices: notices,
+    SUMMARY_LIMITS: SUMMARY_LIMITS, summarise: summarise,
     isLocalDateTime: isLocalDateTime, isDate: isDate, dayNumber: dayNumber, dateOfDay: dateOfDay,
     localNow: localNow, readableDate: readableDate, readableDateTime: readableDateTime
   };

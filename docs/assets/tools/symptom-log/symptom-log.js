@@ -17,6 +17,7 @@
   "use strict";
 
   var F = window.SymptomLogFormat;
+  var N = window.SymptomLogNotices;
   var STORE_NAME = ["fibro-twitch-log", "records"];
   var CHANNEL = "fibro-twitch-log";
   var BACKUP_REMINDER_DAYS = 30;
@@ -118,6 +119,7 @@
     ["storage-problem", "safari-note", "backup-reminder", "form-title", "entry-errors", "entry-error-list",
      "entry-form", "area-other-choice", "area-other-field", "frequency", "disturbed-sleep", "save", "cancel-edit",
      "entry-status", "day-form", "day-status", "notices-section", "notices", "period", "print", "summary",
+     "sudden", "sudden-alert", "visit-note", "earlier", "gp-rule", "gp-visit-form", "gp-visit-remove", "gp-visit-status",
      "entries-empty", "entries", "export-json", "export-csv", "backup-status", "import-errors",
      "import-error-title", "import-error-list", "import-form", "import-field", "import-error",
      "delete-all", "delete-all-confirm", "delete-all-question", "delete-all-yes", "delete-all-no",
@@ -139,6 +141,7 @@
     this.bindForm();
     this.bindDay();
     this.bindBackup();
+    this.bindVisits();
     p.period.addEventListener("change", function () { self.render(); });
     p.print.addEventListener("click", function () { window.print(); });
     this.resetForm();
@@ -237,6 +240,7 @@
     this.parts.frequency.hidden = kind !== "twitch";
     this.parts["disturbed-sleep"].hidden = kind !== "cramp";
     this.parts["area-other-field"].hidden = !this.parts["area-other-choice"].checked;
+    this.showSuddenAlert();
   };
 
   SymptomLog.prototype.bindForm = function () {
@@ -272,6 +276,11 @@
                      "Choose where in your body it was."]);
     }
     if (!F.isLocalDateTime(when)) problems.push(["symptom-log-when", "Enter the date and time it started."]);
+    var signs = Array.prototype.map.call(form.querySelectorAll('input[name="signs"]:checked'), function (i) { return i.value; });
+    var sudden = this.parts.sudden.checked;
+    if (sudden && !signs.length) {
+      problems.push(["symptom-log-sudden", "Tick the sign that came on suddenly, or untick \u201cIt came on suddenly\u201d."]);
+    }
     var pain = checked(form, "pain");
     var sleep = checked(form, "disturbed_sleep");
     var fields = {
@@ -279,7 +288,8 @@
       duration: checked(form, "duration"),
       frequency: kind === "twitch" ? checked(form, "frequency") : null,
       pain: pain === null ? null : +pain,
-      signs: Array.prototype.map.call(form.querySelectorAll('input[name="signs"]:checked'), function (i) { return i.value; }),
+      signs: signs,
+      sudden: sudden ? true : null,
       disturbed_sleep: kind === "cramp" && sleep ? sleep === "yes" : null,
       notes: form.elements.notes.value
     };
@@ -370,6 +380,7 @@
     pick("pain", entry.pain);
     pick("disturbed_sleep", entry.disturbed_sleep == null ? null : entry.disturbed_sleep ? "yes" : "no");
     (entry.signs || []).forEach(function (sign) { pick("signs", sign); });
+    this.parts.sudden.checked = entry.sudden === true;
     form.elements.notes.value = entry.notes || "";
     this.editing = entry.id;
     this.parts["form-title"].textContent = "Change the entry from " + F.readableDateTime(entry.when);
@@ -530,7 +541,7 @@
 
   SymptomLog.prototype.exportBackup = function () {
     var self = this, meta = this.log.meta || {};
-    var backup = F.makeBackup(this.log.entries, this.log.days, meta.extra);
+    var backup = F.makeBackup(this.log.entries, this.log.days, meta.extra, null, meta.gp_visits);
     // One field a line reads best; a log too big for that to load back (over
     // F.MAX_BYTES) is written without the spaces, and if it is still too big
     // the reader is told, so no one keeps a backup they cannot load back here.
@@ -614,12 +625,13 @@
         });
         var extra = {};
         Object.keys(result.backup).forEach(function (key) {
-          if (["format", "version", "exported", "entries", "days"].indexOf(key) < 0) extra[key] = result.backup[key];
+          if (["format", "version", "exported", "entries", "days", "gp_visits"].indexOf(key) < 0) extra[key] = result.backup[key];
         });
         var meta = {};
         Object.keys(log.meta || {}).forEach(function (key) { meta[key] = log.meta[key]; });
         meta.version = F.VERSION;
         meta.extra = Object.assign({}, extra, meta.extra || {});
+        meta.gp_visits = F.normalVisits((meta.gp_visits || []).concat(result.backup.gp_visits));
         if (!meta.created) meta.created = new Date().toISOString();
         records.push(["meta", meta]);
         return self.storage.writeMany(records).then(function () {
@@ -652,8 +664,9 @@
       from = F.dateOfDay(F.dayNumber(to) - (+period || 28) + 1);
     }
     var summary = F.summarise(this.log.entries, this.log.days, from, to);
-    this.renderNotices(F.notices(this.log.entries));
-    this.renderSummary(summary);
+    var notices = N.notices(this.log.entries, (this.log.meta || {}).gp_visits);
+    this.renderNotices(notices);
+    this.renderSummary(summary, notices);
     this.renderEntries(summary.entries.slice().reverse());
     this.renderReminder();
     if (this.fillDay) this.fillDay();
@@ -665,21 +678,144 @@
     this.parts["backup-reminder"].hidden = !old;
   };
 
-  SymptomLog.prototype.renderNotices = function (notices) {
-    var list = this.parts.notices, doctor = this.root.getAttribute("data-doctor-url");
+  /* --- Notices, the GP visit and the emergency alert (rules: window.SymptomLogCareRules) --- */
+  function rules() { return window.SymptomLogCareRules; }
+
+  /* A link to a page of the site, from a care-rules href such as "when-to-see-a-doctor/#emergency". */
+  SymptomLog.prototype.siteLink = function (href, text) {
+    var doctor = this.root.getAttribute("data-doctor-url");
+    var link = el("a", null, text);
+    link.href = doctor.replace(/when-to-see-a-doctor\/$/, "") + href;
+    return link;
+  };
+
+  /* Ticking "It came on suddenly" shows the emergency level's words at once, before any save. */
+  SymptomLog.prototype.showSuddenAlert = function () {
+    var box = this.parts["sudden-alert"], R = rules(), on = this.parts.sudden.checked;
+    if (on && !box.childNodes.length) {
+      box.appendChild(el("p", "symptom-log__notice-level", R.levels.emergency.label));
+      box.appendChild(el("p", null, R.sudden_rule.text + " (" + R.sources[R.sudden_rule.source].title + ")"));
+      var more = el("p");
+      more.appendChild(this.siteLink(R.levels.emergency.href, "See the emergency signs"));
+      box.appendChild(more);
+    }
+    box.hidden = !on;
+  };
+
+  function dateSpan(dates) {
+    var first = F.readableDate(dates[0]), last = F.readableDate(dates[dates.length - 1]);
+    return first === last ? first : first + " to " + last;
+  }
+
+  SymptomLog.prototype.renderNotices = function (result) {
+    var self = this, p = this.parts, R = rules(), list = p.notices;
     list.textContent = "";
-    notices.forEach(function (notice) {
-      var item = el("li", "symptom-log__notice");
+    result.shown.forEach(function (notice) {
+      var item = el("li", "symptom-log__notice symptom-log__notice--" + notice.level);
       item.setAttribute("data-notice", notice.id);
-      item.appendChild(el("p", null, notice.shows));
-      var advice = el("p", null, notice.advice + " ");
-      var link = el("a", null, "Read when to see a doctor");
-      link.href = doctor;
-      advice.appendChild(link);
-      item.appendChild(advice);
+      item.setAttribute("data-sign", notice.sign);
+      item.setAttribute("data-level", notice.level);
+      item.setAttribute("data-source", notice.source);
+      item.appendChild(el("p", "symptom-log__notice-level", notice.levelWords));
+      item.appendChild(el("p", null, notice.shows + (notice.newSince
+        ? " New since your GP visit on " + F.readableDate(result.visit) + ": " + notice.newSince.join(", ") + "." : "")));
+      var lines = el("ul", "symptom-log__notice-entries");
+      notice.items.slice(0, N.ITEMS_SHOWN).forEach(function (line) { lines.appendChild(el("li", null, line)); });
+      if (notice.items.length > N.ITEMS_SHOWN) {
+        lines.appendChild(el("li", null, "And " + (notice.items.length - N.ITEMS_SHOWN) + " more, listed under \u201cYour entries\u201d."));
+      }
+      item.appendChild(lines);
+      var rule = el("p", "symptom-log__notice-rule", "The advice: \u201c" + notice.rule + "\u201d Source: " + notice.sourceTitle + ". ");
+      rule.appendChild(self.siteLink(notice.href, notice.level === "emergency" ? "See the emergency signs" : "Read when to see a doctor"));
+      item.appendChild(rule);
+      if (notice.sudden) {
+        var sudden = el("p", null, notice.sudden.text + " Source: " + notice.sudden.sourceTitle + ". ");
+        sudden.appendChild(self.siteLink(notice.sudden.href, "See the emergency signs"));
+        item.appendChild(sudden);
+      }
       list.appendChild(item);
     });
-    this.parts["notices-section"].hidden = !notices.length;
+    p["visit-note"].hidden = !result.visit;
+    p["visit-note"].textContent = result.visit ? "You saw a GP about this on " + F.readableDate(result.visit) + ". " +
+      (result.shown.length ? "Since then, your log shows something new." : "Since then, nothing new has appeared in your log.") : "";
+    p.earlier.hidden = !result.earlier.length;
+    p.earlier.textContent = result.earlier.length ? "Shown before your GP visit, and quiet since: " + result.earlier.map(function (n) {
+      return n.label + " (" + dateSpan(n.dates) + ")";
+    }).join("; ") + "." : "";
+    p["gp-rule"].textContent = R.gp_rule.text + " Source: " + R.sources[R.gp_rule.source].title + ".";
+    p["gp-visit-remove"].hidden = !result.visit;
+    p["notices-section"].hidden = !(result.shown.length || result.visit);
+  };
+
+  /* The notices on paper, for the GP: every one shown on screen, with its dates, its level and
+   * the advice it comes from, in a few lines each. */
+  SymptomLog.prototype.printedNotices = function (result) {
+    var box = el("div", "symptom-log__printed-notices");
+    box.setAttribute("data-part", "printed-notices");
+    box.appendChild(el("h3", null, "What the log shows"));
+    if (result.visit) {
+      box.appendChild(el("p", null, "Seen by a GP about this on " + F.readableDate(result.visit) + "." +
+        (result.shown.length ? " New since then:" : " Nothing new since then.")));
+    }
+    if (!result.shown.length && !result.visit) {
+      box.appendChild(el("p", null, "None of the entries meets a sign on the site\u2019s \u201cwhen to see a doctor\u201d page."));
+    }
+    result.shown.forEach(function (notice) {
+      var line = el("p", "symptom-log__printed-notice");
+      line.setAttribute("data-notice", notice.id);
+      line.setAttribute("data-level", notice.level);
+      line.appendChild(el("strong", null, notice.levelShort + ": " + notice.label + "."));
+      var more = notice.items.length > 2 ? "; and " + (notice.items.length - 2) + " more" : "";
+      line.appendChild(document.createTextNode(" " + notice.items.slice(0, 2).join("; ") + more + ". " +
+        (notice.newSince ? "New since the GP visit: " + notice.newSince.join(", ") + ". " : "") +
+        "Advice: \u201c" + notice.rule + "\u201d (" + notice.sourceTitle + ")"));
+      box.appendChild(line);
+    });
+    if (result.earlier.length) {
+      box.appendChild(el("p", null, "Seen at the GP visit, quiet since: " + result.earlier.map(function (n) {
+        return n.label + " (" + dateSpan(n.dates) + ")";
+      }).join("; ") + "."));
+    }
+    return box;
+  };
+
+  /* "I saw a GP about this on DATE": kept in the meta record and in backups (gp_visits). */
+  SymptomLog.prototype.bindVisits = function () {
+    var self = this, form = this.parts["gp-visit-form"];
+    form.elements.date.max = today();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var date = form.elements.date.value;
+      if (!F.isDate(date) || date > today()) {
+        self.say("gp-visit-status", "Enter the date you saw the GP, today or before.");
+        return;
+      }
+      self.changeVisits(function (visits) { return visits.concat([date]); }).then(function () {
+        self.say("gp-visit-status", "Saved: you saw a GP about this on " + F.readableDate(date) + ".");
+      }, function () {
+        self.say("gp-visit-status", "The date could not be saved. Please try again.");
+      });
+    });
+    this.parts["gp-visit-remove"].addEventListener("click", function () {
+      var last = N.lastVisit((self.log.meta || {}).gp_visits);
+      self.changeVisits(function (visits) { return visits.filter(function (d) { return d !== last; }); }).then(function () {
+        self.say("gp-visit-status", "The GP visit on " + F.readableDate(last) + " is removed.");
+      }, function () {
+        self.say("gp-visit-status", "The date could not be removed. Please try again.");
+      });
+    });
+  };
+
+  /* Read and changed inside one write, so another tab's date is kept. */
+  SymptomLog.prototype.changeVisits = function (change) {
+    var self = this;
+    if (!this.storage) return Promise.reject(new Error("No storage"));
+    return this.storage.kv.update("meta", function (old) {
+      var meta = {version: F.VERSION};
+      Object.keys(old || {}).forEach(function (key) { meta[key] = old[key]; });
+      meta.gp_visits = F.normalVisits(change((old && old.gp_visits) || []));
+      return meta;
+    }, this.storage.store).then(function () { return self.changed(); });
   };
 
   /* "4 Nov": for the chart and its table, where room is short. */
@@ -701,7 +837,7 @@
     list.appendChild(el("dd", null, detail));
   }
 
-  SymptomLog.prototype.renderSummary = function (s) {
+  SymptomLog.prototype.renderSummary = function (s, notices) {
     var box = this.parts.summary, W = F.WORDS;
     box.textContent = "";
     var title = el("p", "symptom-log__summary-dates");
@@ -709,6 +845,7 @@
       (s.entries.length ? plural(s.entries.length, "entry", "entries") + " on " + plural(s.daysWithEntries, "day", "days") + "."
                         : "No entries in this time.");
     box.appendChild(title);
+    box.appendChild(this.printedNotices(notices));
     if (!s.entries.length) return;
     var facts = el("dl", "symptom-log__facts");
     factRow(facts, "Dates with entries", F.readableDate(s.first) + (s.last !== s.first ? " to " + F.readableDate(s.last) : ""));
@@ -724,12 +861,6 @@
     factRow(facts, "By body area", areas.join(", "));
     factRow(facts, "Pain (0 to 10)", s.pain ? "From " + s.pain.low + " to " + s.pain.high + ", middle value " + s.pain.middle +
       " (" + plural(s.pain.count, "entry", "entries") + " with a score)" : "No pain scores");
-    factRow(facts, "Warning signs", s.signs.length ? s.signs.map(function (sign) {
-      var dates = sign.dates, many = dates.length > L.signDates;
-      shortened = shortened || many;
-      return W.sign[sign.sign] + ": " + (many ? "on " + dates.length + " days, from " + F.readableDate(dates[0]) + " to " +
-        F.readableDate(dates[dates.length - 1]) : dates.map(F.readableDate).join(", "));
-    }).join(". ") : "None noted");
     box.appendChild(facts);
     if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
@@ -894,6 +1025,7 @@
       if (entry.pain != null) details.push("Pain: " + entry.pain + " of 10");
       if (entry.disturbed_sleep != null) details.push(entry.disturbed_sleep ? "Woke me or kept me awake" : "Did not disturb sleep");
       (entry.signs || []).forEach(function (sign) { details.push(W.sign[sign]); });
+      if (entry.sudden === true) details.push("Came on suddenly");
       if (details.length) item.appendChild(el("p", "symptom-log__entry-details", details.join(" \u00b7 ")));
       if (entry.notes) item.appendChild(el("p", "symptom-log__entry-notes", "Notes: " + entry.notes));
       var actions = el("div", "symptom-log__entry-actions");
