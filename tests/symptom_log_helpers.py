@@ -40,7 +40,8 @@ CARE_RULES_FILE = Path(__file__).parents[1] / "docs" / "assets" / "tools" / "car
 # Run in the page: each notice as shown in PLACE ('[data-notice]' items), with its sign, level and words.
 SHOWN_NOTICES = """selector => [...document.querySelectorAll(selector)].map(item => ({
   id: item.dataset.notice, sign: item.dataset.sign, level: item.dataset.level, source: item.dataset.source,
-  text: item.innerText.replace(/\\s+/g, " ").trim()}))"""
+  text: item.innerText.replace(/\\s+/g, " ").trim(),
+  entries: (item.querySelector("ul") || {textContent: ""}).textContent.replace(/\\s+/g, " ").trim()}))"""
 
 
 def care_rules() -> dict:

@@ -321,8 +321,9 @@
 
   /* How long the summary may get and still print on one sheet with its chart
    * (tests/test_symptom_log_print.py): over dailyChartDays days it is charted
-   * by month, and a longer list is cut short. The entries list keeps it all. */
-  var SUMMARY_LIMITS = {dailyChartDays: 91, areas: 10, signDates: 5};
+   * by month, and a longer list is cut short (a notice on paper names its
+   * first noticeItems places or entries). The entries list keeps it all. */
+  var SUMMARY_LIMITS = {dailyChartDays: 91, areas: 10, noticeItems: 1};
 
   /* summarise(entries, days, fromDate, toDate): what the summary shows. */
   function summarise(entries, days, from, to) {

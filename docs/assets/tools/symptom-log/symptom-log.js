@@ -119,7 +119,7 @@
     ["storage-problem", "safari-note", "backup-reminder", "form-title", "entry-errors", "entry-error-list",
      "entry-form", "area-other-choice", "area-other-field", "frequency", "disturbed-sleep", "save", "cancel-edit",
      "entry-status", "day-form", "day-status", "notices-section", "notices", "period", "print", "summary",
-     "sudden", "sudden-alert", "visit-note", "earlier", "gp-rule", "gp-visit-form", "gp-visit-remove", "gp-visit-status",
+     "sudden", "sudden-alert", "visit-note", "earlier", "sudden-rule", "gp-rule", "gp-visit-form", "gp-visit-remove", "gp-visit-status",
      "entries-empty", "entries", "export-json", "export-csv", "backup-status", "import-errors",
      "import-error-title", "import-error-list", "import-form", "import-field", "import-error",
      "delete-all", "delete-all-confirm", "delete-all-question", "delete-all-yes", "delete-all-no",
@@ -728,13 +728,17 @@
       var rule = el("p", "symptom-log__notice-rule", "The advice: \u201c" + notice.rule + "\u201d Source: " + notice.sourceTitle + ". ");
       rule.appendChild(self.siteLink(notice.href, notice.level === "emergency" ? "See the emergency signs" : "Read when to see a doctor"));
       item.appendChild(rule);
-      if (notice.sudden) {
-        var sudden = el("p", null, notice.sudden.text + " Source: " + notice.sudden.sourceTitle + ". ");
-        sudden.appendChild(self.siteLink(notice.sudden.href, "See the emergency signs"));
-        item.appendChild(sudden);
-      }
       list.appendChild(item);
     });
+    // Said once, under the notices, for the signs that are an emergency when they come on suddenly.
+    var gradual = result.shown.filter(function (n) { return n.sudden; })[0];
+    p["sudden-rule"].textContent = "";
+    p["sudden-rule"].hidden = !gradual;
+    if (gradual) {
+      p["sudden-rule"].appendChild(el("strong", null, "If a sign came on suddenly: "));
+      p["sudden-rule"].appendChild(document.createTextNode(gradual.sudden.text + " Source: " + gradual.sudden.sourceTitle + ". "));
+      p["sudden-rule"].appendChild(self.siteLink(gradual.sudden.href, "See the emergency signs"));
+    }
     p["visit-note"].hidden = !result.visit;
     p["visit-note"].textContent = result.visit ? "You saw a GP about this on " + F.readableDate(result.visit) + ". " +
       (result.shown.length ? "Since then, your log shows something new." : "Since then, nothing new has appeared in your log.") : "";
@@ -747,8 +751,17 @@
     p["notices-section"].hidden = !(result.shown.length || result.visit);
   };
 
+  /* A notice's entries in a line: the whole list when short; else the first twitching place in
+   * full (its dates are the point), or how many entries and their first and last dates. */
+  function paperDetail(notice) {
+    var cut = F.SUMMARY_LIMITS.noticeItems, items = notice.items, more = items.length - cut;
+    if (more <= 0) return items.join("; ");
+    if (notice.id.indexOf("twitch-") === 0) return items.slice(0, cut).join("; ") + "; and " + plural(more, "more place", "more places");
+    return plural(notice.entries.length, "entry", "entries") + ", " + dateSpan(notice.dates);
+  }
+
   /* The notices on paper, for the GP: every one shown on screen, with its dates, its level and
-   * the advice it comes from, in a few lines each. */
+   * the source of its advice, in a line or two each. */
   SymptomLog.prototype.printedNotices = function (result) {
     var box = el("div", "symptom-log__printed-notices");
     box.setAttribute("data-part", "printed-notices");
@@ -765,10 +778,9 @@
       line.setAttribute("data-notice", notice.id);
       line.setAttribute("data-level", notice.level);
       line.appendChild(el("strong", null, notice.levelShort + ": " + notice.label + "."));
-      var more = notice.items.length > 2 ? "; and " + (notice.items.length - 2) + " more" : "";
-      line.appendChild(document.createTextNode(" " + notice.items.slice(0, 2).join("; ") + more + ". " +
+      line.appendChild(document.createTextNode(" " + paperDetail(notice) + ". " +
         (notice.newSince ? "New since the GP visit: " + notice.newSince.join(", ") + ". " : "") +
-        "Advice: \u201c" + notice.rule + "\u201d (" + notice.sourceTitle + ")"));
+        "(" + notice.sourceTitle + ")"));
       box.appendChild(line);
     });
     if (result.earlier.length) {
@@ -862,6 +874,7 @@
     factRow(facts, "Pain (0 to 10)", s.pain ? "From " + s.pain.low + " to " + s.pain.high + ", middle value " + s.pain.middle +
       " (" + plural(s.pain.count, "entry", "entries") + " with a score)" : "No pain scores");
     box.appendChild(facts);
+    shortened = shortened || notices.shown.some(function (n) { return n.items.length > L.noticeItems; });
     if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
     // The table scrolls inside its own box on a narrow screen; keyboard users can focus it to scroll.
