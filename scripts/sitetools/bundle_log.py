@@ -42,10 +42,10 @@ def banner(sources: list[str], text: str) -> str:
             "Edit those files, not this one. */\n")
 
 
-def care_rules_script(path: Path = CARE_RULES) -> str:
-    """The care rules as a script that sets window.SymptomLogCareRules (its "about" note left out:
-    readers never see it). Loaded just before the notices that read it."""
-    rules = json.loads(path.read_text(encoding="utf-8"))
+def care_rules_script(path: Path | None = None) -> str:
+    """The care rules (CARE_RULES unless PATH) as a script that sets window.SymptomLogCareRules
+    (its "about" note left out: readers never see it). Loaded just before the notices that read it."""
+    rules = json.loads((path or CARE_RULES).read_text(encoding="utf-8"))
     rules.pop("about", None)
     data = json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
     return f"window.SymptomLogCareRules = {data};"

@@ -225,3 +225,10 @@ test("'arms or legs' fits an arm: the card's own sentence is quoted", () => {
   const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Arm or hand", {signs: ["thinner-muscles"]})]);
   assert.equal(shown[0].rule, "See a GP if you have weight loss, with the muscles in your arms or legs getting thinner.");
 });
+
+test("a sudden sign after the visit is shown even if one came before it", () => {
+  const before = twitch("s", "2026-03-10T10:00", "Calf", {signs: ["weak-or-stiff"], sudden: true});
+  assert.deepEqual(shownIds([...SEEN, before], VISIT), []);
+  const after = twitch("t", "2026-04-02T10:00", "Calf", {signs: ["weak-or-stiff"], sudden: true});
+  assert.deepEqual(shownIds([...SEEN, before, after], VISIT), ["sudden"]);
+});
