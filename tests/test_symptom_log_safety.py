@@ -322,7 +322,7 @@ def test_built_in_names_are_stored_listed_and_backed_up_as_data(page, site_serve
     assert import_errors(page) == [], import_errors(page)
     show_everything(page)
     assert len(listed(page)) == 4, listed(page)
-    places = page.locator('[data-notice="twitch-in-more-than-one-place"]').inner_text()
+    places = page.locator('[data-part=notices] [data-notice="twitch-many-places"]').inner_text()
     assert "__proto__" in places and "constructor" in places and "native code" not in places, places
     assert "native code" not in page.inner_text('[data-part="summary"]')
     backed_up = json.loads(export(page))
