@@ -8,6 +8,8 @@ import {N, entry, rules, shownIds} from "./load-notices.mjs";
 import {ruleProblems} from "./rule-check.mjs";
 
 const twitch = (id, when, area = "Calf", fields = {}) => entry(id, when, {area, ...fields});
+// A card's own sentence for a sign, as the care rules make it: "See a GP if your cramps disturb your sleep."
+const cardSentence = id => `${rules.cards.find(card => card.signs.includes(id)).heading} ${rules.signs.find(s => s.id === id).text}.`;
 const cramp = (id, when, area, fields = {}) => entry(id, when, {kind: "cramp", area, ...fields});
 
 /* --- 2 weeks in the same place, and more than one place ------------------------- */
@@ -57,13 +59,15 @@ test("a change in feeling with a cramp in the arm says neither twitching nor leg
 test("a change in feeling with a cramp in the calf is the NHS leg-cramp sign", () => {
   const {shown} = N.notices([cramp("a", "2026-03-01T10:00", "Calf", {signs: ["feeling-change"]})]);
   assert.deepEqual(shown.map(n => n.id), ["cramp-numb-or-swollen"]);
-  assert.equal(shown[0].rule, "See a GP (not urgent) if your cramps come with numbness or swelling in your legs.");
+  assert.equal(shown[0].rule, cardSentence("cramp-numb-or-swollen"));
+  assert.match(shown[0].rule, /your cramps come with numbness or swelling in your legs\.$/);
   assert.equal(shown[0].sourceTitle, "NHS, Leg cramps");
 });
 
 test("a change in feeling with a twitch quotes MedlinePlus's twitching sign", () => {
   const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Arm or hand", {signs: ["feeling-change"]})]);
-  assert.equal(shown[0].rule, "See a doctor if you have a loss or change of feeling as well as twitching.");
+  assert.equal(shown[0].rule, cardSentence("feeling-change"));
+  assert.match(shown[0].rule, /as well as twitching\.$/);
   assert.equal(shown[0].level, "doctor");
 });
 
@@ -129,7 +133,7 @@ test("the notices follow the rules they are given: another level there is anothe
   const notice = N.notices(EVERY_NOTICE, [], edited).shown.find(n => n.id === "twitch-many-places");
   assert.equal(notice.level, "doctor");
   assert.equal(notice.levelWords, edited.levels.doctor.short);
-  assert.equal(notice.rule, "See a GP (not urgent) if you have twitches in more than one place.");  // the card's heading is data too
+  assert.equal(notice.rule, cardSentence("twitch-many-places"));  // the card's heading is data too
 });
 
 /* --- A sign that came on suddenly -------------------------------------------------- */
@@ -142,7 +146,8 @@ test("a sign ticked as sudden points to the emergency card, with the emergency l
   assert.equal(notice.href, "when-to-see-a-doctor/#emergency");
   assert.equal(notice.levelWords, rules.levels.emergency.short);
   assert.equal(notice.levelLabel, rules.levels.emergency.label);
-  assert.match(notice.rule, /^Emergency: call 999 now .*sudden weakness or numbness in one arm/);
+  assert.equal(notice.rule, cardSentence("sudden-weakness"));
+  assert.match(notice.rule, /call 999 now .*sudden weakness or numbness in one arm/i);
   assert.match(notice.items[0], /^Twitch, Arm or hand, 1 March 2026, 10:00: The area feels weak or stiff$/);
 });
 
@@ -223,7 +228,7 @@ test("a new place twitching over 2 weeks after the visit is new; an old place go
 
 test("'arms or legs' fits an arm: the card's own sentence is quoted", () => {
   const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Arm or hand", {signs: ["thinner-muscles"]})]);
-  assert.equal(shown[0].rule, "See a GP (not urgent) if you have weight loss, with the muscles in your arms or legs getting thinner.");
+  assert.equal(shown[0].rule, cardSentence("thinner-muscles"));
 });
 
 test("a sudden sign after the visit is shown even if one came before it", () => {
