@@ -31,3 +31,38 @@ def open_with(tab, site_server, entries, days=()):
     tab.reload()
     tab.wait_for_selector(READY)
     return tab
+
+
+# --- The notices against the care rules (one source of truth for every sign) -----------------
+
+CARE_RULES_FILE = Path(__file__).parents[1] / "docs" / "assets" / "tools" / "care-rules" / "care-rules.json"
+
+# Run in the page: each notice as shown in PLACE ('[data-notice]' items), with its sign, level and words.
+SHOWN_NOTICES = """selector => [...document.querySelectorAll(selector)].map(item => ({
+  id: item.dataset.notice, sign: item.dataset.sign, level: item.dataset.level, source: item.dataset.source,
+  text: item.innerText.replace(/\\s+/g, " ").trim(),
+  entries: (item.querySelector("ul") || {textContent: ""}).textContent.replace(/\\s+/g, " ").trim()}))"""
+
+
+def care_rules() -> dict:
+    return json.loads(CARE_RULES_FILE.read_text(encoding="utf-8"))
+
+
+def notice_rule_problems(rules: dict, shown: list[dict], place: str) -> list[str]:
+    """Each notice shown in PLACE carries its sign's level, the words of that level and its
+    source, as RULES (care-rules.json) give them; [] when all do."""
+    signs = {sign["id"]: sign for sign in rules["signs"]}
+    problems = []
+    for notice in shown:
+        sign = signs.get(notice["sign"])
+        if sign is None:
+            problems.append(f"{place}: the notice {notice['id']} names the sign {notice['sign']}, which care-rules.json does not have.")
+            continue
+        level, source = rules["levels"][sign["level"]], rules["sources"][sign["source"]]["title"]
+        if notice["level"] != sign["level"]:
+            problems.append(f"{place}: the sign {sign['id']} has the level {notice['level']}; care-rules.json gives it {sign['level']}.")
+        if level["short"] not in notice["text"] and level["label"] not in notice["text"]:
+            problems.append(f"{place}: the sign {sign['id']} does not say its level in words ({level['short']!r}).")
+        if source not in notice["text"]:
+            problems.append(f"{place}: the sign {sign['id']} does not name its source, {source}.")
+    return problems

@@ -1,7 +1,8 @@
 """The symptom log (issue 11) in a real Chromium: entries kept, changed and
 deleted; backups that round-trip; bad backups refused with nothing changed;
-two tabs; storage that fails; reader text shown as text; notices exactly at
-their NHS thresholds. Printing, accessibility, privacy and weight are in
+two tabs; storage that fails; reader text shown as text; the notices on the
+page, from the care rules, and the GP visit that quiets them (their logic is
+tested without a browser in tests/js/notices.test.mjs). Printing, accessibility, privacy and weight are in
 tests/test_symptom_log_page.py. WebKit runs the core paths in
 tests/test_symptom_log_webkit.py.
 """
@@ -16,8 +17,10 @@ import re
 import pytest
 
 from symptom_log_helpers import (
-    FIXTURES, LOG_PAGE, NOTHING_CHANGED, READ_STORED, READY, WRITE_STORED, backup, canonical, entry, records,
+    FIXTURES, LOG_PAGE, NOTHING_CHANGED, READ_STORED, READY, SHOWN_NOTICES, WRITE_STORED, backup, canonical, care_rules,
+    entry, notice_rule_problems, records,
 )
+from sitetools.symptom_log import BACKUP_VERSION
 
 pytestmark = pytest.mark.browser
 
@@ -239,7 +242,7 @@ def test_export_then_import_into_an_empty_browser_gives_the_same_log(page, brows
     add(page, "twitch", "Thigh", pain=3, signs=["feeling-change"], notes='Quote " and comma, here')
     before = stored(page)
     data = json.loads(export(page))
-    assert data["format"] == "fibro-twitch-log" and data["version"] == 1 and data["exported"].endswith("Z"), data
+    assert data["format"] == "fibro-twitch-log" and data["version"] == BACKUP_VERSION and data["exported"].endswith("Z"), data
     assert data["app_note"].startswith("A field this page does not know"), "An unknown top-level field was dropped."
     context = browser.new_context()
     try:
@@ -334,8 +337,13 @@ GOOD = backup([entry("good-1", "2026-03-01T10:00")])
 BAD_IMPORTS = {
     "wrong format": (json.dumps({"format": "another-app", "version": 1, "entries": []}),
                      "The file is not a backup from this log."),
-    "newer version": (json.dumps({**GOOD, "version": 2}),
-                      "The file was made by a newer version of this page (backup version 2; this page reads up to version 1)."),
+    "newer version": (json.dumps({**GOOD, "version": BACKUP_VERSION + 1}),
+                      f"The file was made by a newer version of this page (backup version {BACKUP_VERSION + 1}; "
+                      f"this page reads up to version {BACKUP_VERSION})."),
+    "bad GP visit": (json.dumps(backup([entry("ok", "2026-03-01T10:00")], gp_visits=["10 March"])),
+                     'A GP visit ("gp_visits") is dated "10 March", not a date like 2026-03-01.'),
+    "bad sudden": (json.dumps(backup([entry("bad", "2026-03-02T10:00", sudden="yes")])),
+                   'Entry 1 (2 March 2026, 10:00): whether its signs came on suddenly ("sudden") is "yes"; it must be true, false or null.'),
     "bad field": (json.dumps(backup([entry("ok", "2026-03-01T10:00"), entry("bad", "2026-03-02T10:00", pain=11)])),
                   "Entry 2 (2 March 2026, 10:00): its pain score is 11; it must be a whole number from 0 to 10, or null."),
     "bad kind": (json.dumps(backup([entry("bad", "2026-03-02T10:00", kind="jump")])),
@@ -418,7 +426,7 @@ def test_migrations_run_in_order_on_import_and_on_load(page, site_server):
     page.wait_for_selector(READY)
     log = stored(page)
     assert log["entries"][0].get("upgraded") is True, "Stored entries were not migrated on load."
-    assert page.evaluate("""async () => (await idbKeyval.get("meta", idbKeyval.createStore("fibro-twitch-log", "records"))).version""") == 1
+    assert page.evaluate("""async () => (await idbKeyval.get("meta", idbKeyval.createStore("fibro-twitch-log", "records"))).version""") == BACKUP_VERSION
 
 
 # --- Storage that fails ---------------------------------------------------------------------
@@ -469,68 +477,122 @@ def test_hostile_notes_are_shown_as_text(page, site_server):
 
 # --- Notices -------------------------------------------------------------------------------------
 
-NOTICE_CASES = {
-    # name: (entries, the notices expected)
-    "twitches 14 days apart": ([entry("a", "2026-03-01T23:00"), entry("b", "2026-03-15T01:00")], set()),
-    "twitches 15 days apart": ([entry("a", "2026-03-01T23:00"), entry("b", "2026-03-16T01:00")], {"twitch-over-2-weeks"}),
-    "spasms 20 days apart": ([entry("a", "2026-03-01T10:00", "spasm"), entry("b", "2026-03-21T10:00", "spasm")], set()),
-    "twitching in one area": ([entry("a", "2026-03-01T10:00", area="Calf"), entry("b", "2026-03-02T10:00", area=" calf ")], set()),
-    "twitching in two areas": ([entry("a", "2026-03-01T10:00", area="Calf"), entry("b", "2026-03-02T10:00", area="Thigh")],
-                               {"twitch-in-more-than-one-place"}),
-    "a twitch and a cramp elsewhere": ([entry("a", "2026-03-01T10:00", area="Calf"),
-                                        entry("b", "2026-03-02T10:00", "cramp", area="Foot")], set()),
-    "a warning sign": ([entry("a", "2026-03-01T10:00", "spasm", signs=["weak-or-stiff"])], {"sign-weak-or-stiff"}),
-    "every warning sign": ([entry("a", "2026-03-01T10:00", signs=["weak-or-stiff", "feeling-change", "thinner-muscles",
-                                                                   "speech-or-swallowing"])],
-                           {"sign-weak-or-stiff", "sign-feeling-change", "sign-thinner-muscles", "sign-speech-or-swallowing"}),
-    "a cramp that woke the reader": ([entry("a", "2026-03-01T03:00", "cramp", disturbed_sleep=True)], {"cramp-disturbed-sleep"}),
-    "a cramp that did not": ([entry("a", "2026-03-01T03:00", "cramp", disturbed_sleep=False)], set()),
-    "a cramp of 1 to 10 minutes": ([entry("a", "2026-03-01T03:00", "cramp", duration="1-to-10-minutes")], set()),
-    "a cramp over 10 minutes": ([entry("a", "2026-03-01T03:00", "cramp", duration="over-10-minutes")], {"cramp-over-10-minutes"}),
-    "a spasm over 10 minutes": ([entry("a", "2026-03-01T03:00", "spasm", duration="over-10-minutes")], set()),
-}
+# Which entries meet which sign, and when a GP visit quiets them, is tested in
+# tests/js/notices.test.mjs. Here: what the page shows, from the care rules.
+
+EVERY_NOTICE = [
+    entry("t1", "2026-03-01T10:00", area="Calf"), entry("t2", "2026-03-20T10:00", area="Calf"),
+    entry("t3", "2026-03-05T10:00", area="Thigh"),
+    entry("s1", "2026-03-06T10:00", area="Arm or hand",
+          signs=["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"]),
+    entry("c1", "2026-03-07T03:00", "cramp", "Calf", disturbed_sleep=True, duration="over-10-minutes", signs=["feeling-change"]),
+    entry("c2", "2026-03-09T03:00", "cramp", "Arm or hand", signs=["feeling-change"]),
+    entry("u1", "2026-03-08T10:00", area="Eyelid or face", signs=["speech-or-swallowing"], sudden=True),
+]
+SCREEN = "docs/symptom-log.md on screen (\u201cWhat your log shows\u201d)"
 
 
-@pytest.mark.parametrize("case", NOTICE_CASES, ids=list(NOTICE_CASES))
-def test_each_notice_appears_exactly_when_its_condition_is_met(page, site_server, case):
-    entries, expected = NOTICE_CASES[case]
+def shown_notices(tab, selector="[data-part=notices] [data-notice]") -> list[dict]:
+    return tab.evaluate(SHOWN_NOTICES, selector)
+
+
+def test_each_notice_on_screen_has_its_level_and_source_from_the_care_rules(page, site_server):
     open_log(page, site_server)
-    seed(page, entries)
-    shown = set(page.eval_on_selector_all("[data-notice]", "items => items.map(i => i.dataset.notice)"))
-    assert shown == expected, f"{case}: notices shown {sorted(shown)}, expected {sorted(expected)}"
-    assert page.is_visible('[data-part="notices-section"]') == bool(expected)
-    for item in page.locator("[data-notice]").all():
-        text = " ".join(item.inner_text().split())
-        # Each notice gives the GP advice of the source that names the sign (a change in
-        # feeling is MedlinePlus's sign, not an NHS twitch sign).
-        assert text.startswith("Your log shows ") and re.search(GP_ADVICE, text), text
-        assert item.locator("a").get_attribute("href") == "../when-to-see-a-doctor/", "Each notice links to when to see a doctor."
-        for word in (r"urgent", r"emergency", r"motor neurone", r"\bMND\b", r"\bALS\b", r"serious", r"diagnos"):
-            assert not re.search(word, text, re.IGNORECASE), f"A notice must stay calm and name no condition: {text}"
+    seed(page, EVERY_NOTICE)
+    shown = shown_notices(page)
+    assert [n["id"] for n in shown] == ["sudden", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff", "feeling-change",
+                                        "thinner-muscles", "speech-or-swallowing", "cramp-numb-or-swollen",
+                                        "cramps-disturb-sleep", "long-cramp"], shown
+    problems = notice_rule_problems(care_rules(), shown, SCREEN)
+    assert not problems, "\n".join(problems)
+    for notice in shown:
+        # It names its entries with their dates, and quotes its advice.
+        assert "March 2026" in notice["text"] and "\u201c" in notice["text"], notice
+        # Its own words name no condition (a source's title may: "NHS, Motor neurone disease, symptoms").
+        words = re.sub(r"Source: [^.]+\.", "", notice["text"])
+        for word in (r"motor neurone", r"\bMND\b", r"\bALS\b", r"serious", r"diagnos", r"stroke"):
+            assert not re.search(word, words, re.IGNORECASE), f"A notice must name no condition: {notice['text']}"
+    sudden = page.locator('[data-part=notices] [data-notice="sudden"]')
+    assert sudden.get_by_role("link", name="See the emergency signs").get_attribute("href") == "../when-to-see-a-doctor/#emergency"
+    sudden_rule = " ".join(page.inner_text('[data-part="sudden-rule"]').split())
+    assert care_rules()["sudden_rule"]["text"] in sudden_rule, "The gradual signs should say what to do if one came on suddenly."
+    cramp_arm = next(n["text"] for n in shown if n["id"] == "feeling-change")
+    assert "Cramp, Arm or hand: 9 March 2026" in cramp_arm and "legs" not in cramp_arm, cramp_arm
 
 
-GP_ADVICE = r"The NHS advises seeing a GP if |It is a reason to see a GP\."
-
-
-def test_a_change_in_feeling_gets_the_cramp_advice_only_with_a_cramp(page, site_server):
+def test_the_care_rules_check_fails_when_the_rules_give_a_sign_another_level(page, site_server):
+    """An edited copy of care-rules.json, with one sign at another level: the page no longer matches it."""
     open_log(page, site_server)
-    seed(page, [entry("a", "2026-03-01T10:00", signs=["feeling-change"])])
-    twitch_only = " ".join(page.locator('[data-notice="sign-feeling-change"]').inner_text().split())
-    assert "MedlinePlus" in twitch_only and "cramps" not in twitch_only, twitch_only
-    seed(page, [entry("a", "2026-03-01T10:00", signs=["feeling-change"]),
-                entry("b", "2026-03-02T10:00", kind="cramp", signs=["feeling-change"])])
-    with_cramp = " ".join(page.locator('[data-notice="sign-feeling-change"]').inner_text().split())
-    assert "The NHS advises seeing a GP if you have cramps and also numbness in your legs." in with_cramp, with_cramp
+    seed(page, EVERY_NOTICE)
+    edited = care_rules()
+    next(sign for sign in edited["signs"] if sign["id"] == "cramps-disturb-sleep")["level"] = "urgent"
+    problems = notice_rule_problems(edited, shown_notices(page), SCREEN)
+    assert problems and all("cramps-disturb-sleep" in p and p.startswith(SCREEN) for p in problems), problems
 
 
-def test_notice_wording(page, site_server):
+def test_a_sign_ticked_as_sudden_points_to_the_emergency_card_at_once(page, site_server):
     open_log(page, site_server)
-    seed(page, [entry("a", "2026-03-01T10:00", area="Calf"), entry("b", "2026-03-16T10:00", area="Eyelid or face")])
-    texts = [" ".join(t.split()) for t in page.locator("[data-notice]").all_inner_texts()]
-    assert texts[0] == ("Your log shows twitching from 1 March 2026 to 16 March 2026, more than 2 weeks apart. "
-                        "The NHS advises seeing a GP if a twitch lasts more than 2 weeks. Read when to see a doctor"), texts
-    assert texts[1] == ("Your log shows twitching in more than one place: calf, eyelid or face. "
-                        "The NHS advises seeing a GP if you have a twitch in more than one place. Read when to see a doctor"), texts
+    rules = care_rules()
+    form = page.locator('[data-part="entry-form"]')
+    alert = page.locator('[data-part="sudden-alert"]')
+    assert alert.is_hidden()
+    form.locator('input[name="signs"][value="weak-or-stiff"]').check()
+    page.check("#symptom-log-sudden")
+    # Before any save: the emergency level's words, from the care rules, and the link to the emergency card.
+    assert alert.is_visible() and alert.get_attribute("role") == "alert"
+    text = " ".join(alert.inner_text().split())
+    assert rules["levels"]["emergency"]["label"] in text and rules["sudden_rule"]["text"] in text, text
+    assert alert.get_by_role("link").get_attribute("href") == "../when-to-see-a-doctor/#emergency"
+    page.uncheck("#symptom-log-sudden")
+    assert alert.is_hidden()
+    # Saved, it is the first notice, and the entry says so.
+    page.check("#symptom-log-sudden")
+    add(page, "twitch", "Arm or hand")
+    assert stored(page)["entries"][0]["sudden"] is True
+    assert shown_notices(page)[0]["id"] == "sudden"
+    assert "Came on suddenly" in listed(page)[0]
+    # Ticked without a sign: said, and nothing saved.
+    page.check("#symptom-log-sudden")
+    add(page, "twitch", "Calf")
+    assert "Tick the sign that came on suddenly" in page.inner_text('[data-part="entry-errors"]')
+    assert len(stored(page)["entries"]) == 1
+
+
+def test_a_gp_visit_quiets_the_notices_until_something_new(page, site_server):
+    open_log(page, site_server)
+    seed(page, [entry("a", "2026-03-01T10:00", area="Calf"), entry("b", "2026-03-20T10:00", area="Calf"),
+                entry("c", "2026-03-05T10:00", area="Thigh")])
+    assert [n["id"] for n in shown_notices(page)] == ["twitch-two-weeks", "twitch-many-places"]
+    rule = care_rules()["gp_rule"]["text"]
+    assert rule in page.inner_text('[data-part="gp-rule"]')
+    page.fill("#symptom-log-gp-visit", "2026-03-25")
+    page.get_by_role("button", name="Save the date", exact=True).click()
+    page.wait_for_function("() => document.querySelector('[data-part=gp-visit-status]').textContent.startsWith('Saved')")
+    assert shown_notices(page) == [], "The notices the GP has seen should be quiet after the visit."
+    note = page.inner_text('[data-part="visit-note"]')
+    assert "You saw a GP about this on 25 March 2026" in note and "nothing new" in note, note
+    assert "A twitch in the same place for more than 2 weeks" in page.inner_text('[data-part="earlier"]')
+    assert page.evaluate("async () => (await idbKeyval.get('meta', idbKeyval.createStore('fibro-twitch-log', 'records'))).gp_visits") \
+        == ["2026-03-25"]
+    # Something new after the visit: a new sign.
+    add(page, "twitch", "Calf", when="2026-04-02T10:00", signs=["thinner-muscles"])
+    shown = shown_notices(page)
+    assert [n["id"] for n in shown] == ["thinner-muscles"], shown
+    assert "New since your GP visit on 25 March 2026: Muscles look thinner." in shown[0]["text"]
+    # Removing the visit brings every notice back.
+    page.get_by_role("button", name="Remove the last GP visit", exact=True).click()
+    page.wait_for_function("() => document.querySelector('[data-part=gp-visit-status]').textContent.includes('removed')")
+    assert [n["id"] for n in shown_notices(page)] == ["twitch-two-weeks", "twitch-many-places", "thinner-muscles"]
+
+
+def test_a_gp_visit_goes_into_the_backup_and_comes_back(page, browser, site_server):
+    open_log(page, site_server)
+    import_backup(page, (FIXTURES / "backup-v2.json").read_bytes())
+    assert page.evaluate("async () => (await idbKeyval.get('meta', idbKeyval.createStore('fibro-twitch-log', 'records'))).gp_visits") \
+        == ["2026-03-10"]
+    assert "You saw a GP about this on 10 March 2026" in page.inner_text('[data-part="visit-note"]')
+    data = json.loads(export(page))
+    assert data["gp_visits"] == ["2026-03-10"] and "gp_visits" not in data.get("app_note", ""), data
 
 
 # --- Delete everything, backup reminder, persistent storage ----------------------------------------------
@@ -551,7 +613,7 @@ def test_delete_everything_asks_first(page, site_server):
 def test_backup_reminder_after_30_days(page, site_server):
     open_log(page, site_server)
     old = "2026-01-01T00:00:00Z"
-    page.evaluate(WRITE_STORED, records([entry("a", "2026-03-01T10:00")], meta={"version": 1, "created": old}))
+    page.evaluate(WRITE_STORED, records([entry("a", "2026-03-01T10:00")], meta={"version": BACKUP_VERSION, "created": old}))
     page.reload()
     page.wait_for_selector(READY)
     assert page.is_visible('[data-part="backup-reminder"]'), "No reminder though the log was never backed up in 30 days."

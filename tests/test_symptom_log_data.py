@@ -116,3 +116,49 @@ def test_pages_link_to_the_log(site):
         page = site.page(source.removesuffix(".md") + "/index.html")
         links = [a["href"] for a in page.article().select("a[href]")]
         assert any(href.startswith("../symptom-log/") for href in links), f"docs/{source} does not link to the symptom log."
+
+
+# --- The care rules in the log: in its bundle, and the signs it asks about ------------------------
+
+def test_bundle_check_catches_edited_care_rules(tmp_path, monkeypatch):
+    """The care rules go into the log's script: a sign at another level makes the bundle stale."""
+    rules = json.loads(bundle_log.CARE_RULES.read_text(encoding="utf-8"))
+    next(sign for sign in rules["signs"] if sign["id"] == "long-cramp")["level"] = "urgent"
+    edited = tmp_path / "care-rules.json"
+    edited.write_text(json.dumps(rules), encoding="utf-8")
+    monkeypatch.setattr(bundle_log, "CARE_RULES", edited)
+    assert bundle_log.stale() == ["symptom-log.min.js"]
+
+
+MARKUP = ROOT / "overrides" / "partials" / "symptom-log.html"
+SIGN_CHOICE = re.compile(r'\("([a-z-]+)", "([^"]+)"\)')
+
+
+def sign_label_problems(markup: str, rules: dict) -> list[str]:
+    """The signs the log's form lets a reader tick carry their names from the care rules."""
+    listed = re.search(r"set signs = \[(.*?)\] -%\}", markup)
+    if not listed:
+        return ["overrides/partials/symptom-log.html: no list of signs ({% set signs = [...] %})."]
+    labels = {sign["id"]: sign["label"] for sign in rules["signs"]}
+    problems = []
+    for sign, label in SIGN_CHOICE.findall(listed.group(1)):
+        if sign not in labels:
+            problems.append(f"overrides/partials/symptom-log.html: the sign {sign} is not in care-rules.json.")
+        elif label != labels[sign]:
+            problems.append(f"overrides/partials/symptom-log.html: the sign {sign} is called {label!r}; "
+                            f"care-rules.json calls it {labels[sign]!r}.")
+    return problems
+
+
+def test_the_form_names_each_sign_as_the_care_rules_do():
+    rules = json.loads(bundle_log.CARE_RULES.read_text(encoding="utf-8"))
+    problems = sign_label_problems(MARKUP.read_text(encoding="utf-8"), rules)
+    assert not problems, "\n".join(problems)
+
+
+def test_sign_label_check_catches_another_name():
+    rules = json.loads(bundle_log.CARE_RULES.read_text(encoding="utf-8"))
+    markup = MARKUP.read_text(encoding="utf-8").replace('"Muscles look thinner"', '"Thin muscles"')
+    assert sign_label_problems(markup, rules) == [
+        "overrides/partials/symptom-log.html: the sign thinner-muscles is called 'Thin muscles'; "
+        "care-rules.json calls it 'Muscles look thinner'."]

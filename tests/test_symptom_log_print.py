@@ -4,18 +4,22 @@ on sheet 2. Checked in a real Chromium with the longest summary we can make:
 1,000 entries over about three years, 41 places typed under "Somewhere else"
 and warning signs on over 150 days, with the period set to "Everything".
 Also one entry, a period with no entries, and the long summary on screen
-(axe, tap targets, no sideways scroll). The last tests prove the one-sheet
-check fails when the summary is not shortened (monthly chart, lists cut short).
+(axe, tap targets, no sideways scroll). Every notice on screen ("What your
+log shows") is on sheet 1 under "What the log shows", with its dates, and the
+GP visit's date too. The last tests prove the one-sheet check fails when the
+summary is not shortened (monthly chart, lists cut short), and the notices
+check when a notice is left off the paper.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from browser_checks import axe_problems, sideways_scroll_problems, tap_target_problems
-from symptom_log_helpers import LOG_PAGE, crowded_entries, entry, open_with
+from symptom_log_helpers import LOG_PAGE, SHOWN_NOTICES, crowded_entries, entry, open_with, records, WRITE_STORED, READY
 from sitetools.building import site_url
 from sitetools.checks.disclaimer import DISCLAIMER
 from sitetools.printing import PAPER_SIZES, Printout, flat, read_pdf, squeezed
@@ -24,10 +28,11 @@ from sitetools.symptom_log import OTHER_AREAS
 pytestmark = pytest.mark.browser
 
 SUMMARY_TITLE = "Summary for your appointment"
+NOTICES_TITLE = "What the log shows"
 ENTRIES_TITLE = "Your entries"
 SIGN_WORDS = {"weak-or-stiff": "The area felt weak or stiff", "feeling-change": "A change or loss of feeling",
               "thinner-muscles": "Muscles look thinner", "speech-or-swallowing": "Trouble speaking or swallowing"}
-HOW_TO_FIX = ("Make the summary shorter: docs/assets/tools/symptom-log/symptom-log.js (renderSummary) "
+HOW_TO_FIX = ("Make the summary shorter: docs/assets/tools/symptom-log/symptom-log.js (renderSummary, printedNotices) "
               "and SUMMARY_LIMITS in symptom-log-format.js.")
 
 
@@ -55,6 +60,31 @@ def summary_sheet_problems(printout: Printout, name: str) -> list[str]:
     elif lines(sheets[1].body)[:1] != [ENTRIES_TITLE]:
         problems.append(f"{name}: the summary does not fit on one sheet. Sheet 2 starts with the summary's "
                         f"{flat(sheets[1].body)[:90]!r} instead of the entries list. {HOW_TO_FIX}")
+    return problems
+
+
+DATE = re.compile(r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}")
+
+
+def notices_print_problems(tab, printout: Printout, name: str) -> list[str]:
+    """Every notice on screen is on sheet 1, under "What the log shows", with its first date and its level."""
+    first = flat(printout.sheets[0].body)
+    problems = [] if NOTICES_TITLE in first else [f"{name}: sheet 1 has no heading {NOTICES_TITLE!r}."]
+    screen = tab.evaluate(SHOWN_NOTICES, "[data-part=notices] [data-notice]")
+    paper = {n["id"]: n for n in tab.evaluate(SHOWN_NOTICES, "[data-part=printed-notices] [data-notice]")}
+    for notice in screen:
+        printed_notice = paper.get(notice["id"])
+        if printed_notice is None:
+            problems.append(f"{name}: the notice {notice['id']!r} on screen is not on the printed summary "
+                            "(symptom-log.js, printedNotices).")
+            continue
+        if squeezed(printed_notice["text"])[:100] not in squeezed(first):
+            problems.append(f"{name}: the notice {notice['id']!r} is not on sheet 1: {printed_notice['text'][:80]!r}")
+        first_date = DATE.search(notice["entries"])  # the first entry's date, as the screen lists it
+        if first_date and first_date.group(0) not in printed_notice["text"]:
+            problems.append(f"{name}: the notice {notice['id']!r} on paper lacks its date {first_date.group(0)}.")
+        if printed_notice["level"] != notice["level"]:
+            problems.append(f"{name}: the notice {notice['id']!r} is {notice['level']} on screen, {printed_notice['level']} on paper.")
     return problems
 
 
@@ -87,10 +117,11 @@ def test_three_years_of_entries_print_a_one_sheet_summary(long_log, paper, perio
         entries = [e for e in entries if e["when"] >= since]
     printout = printed(long_log, period, paper)
     name = f"docs/symptom-log.md printed on {paper} ({period} days of a log of 1,000 entries over 3 years)"
-    problems = summary_sheet_problems(printout, name) + footer_problems(printout, name)
+    problems = summary_sheet_problems(printout, name) + footer_problems(printout, name) + \
+        notices_print_problems(long_log, printout, name)
     assert not problems, "\n".join(problems)
     first = flat(printout.sheets[0].body)
-    for part in ("By body area", "more areas", "Warning signs", *SIGN_WORDS.values(), chart):
+    for part in ("By body area", "more areas", NOTICES_TITLE, chart):
         assert part in first, f"{name}: sheet 1 lacks {part!r}."
     # What the summary cuts short is all in the entries list.
     rest = flat(" ".join(sheet.body for sheet in printout.sheets[1:]))
@@ -166,11 +197,12 @@ def test_the_long_summary_on_screen_passes_axe_and_does_not_scroll_sideways(brow
 
 # --- Proof the one-sheet check can fail --------------------------------------------
 
-UNLIMITED = {"dailyChartDays": 10 ** 6, "areas": 10 ** 6, "signDates": 10 ** 6}
+UNLIMITED = {"dailyChartDays": 10 ** 6, "areas": 10 ** 6}
+ALL_NOTICE_LINES = {"noticeItems": 10 ** 6}
 
 
-@pytest.mark.parametrize("limits", [UNLIMITED, {"dailyChartDays": 10 ** 6}, {"signDates": 10 ** 6}],
-                         ids=["nothing-shortened", "charted-by-day", "every-sign-date"])
+@pytest.mark.parametrize("limits", [UNLIMITED, {"dailyChartDays": 10 ** 6}, ALL_NOTICE_LINES],
+                         ids=["nothing-shortened", "charted-by-day", "every-notice-line"])
 def test_the_one_sheet_check_fails_on_a_summary_not_shortened(long_log, limits):
     """With the summary's limits lifted (as before this check), the 3-year summary runs onto sheet 2."""
     saved = long_log.evaluate("() => Object.assign({}, SymptomLogFormat.SUMMARY_LIMITS)")
@@ -185,3 +217,84 @@ def test_the_one_sheet_check_fails_on_a_summary_not_shortened(long_log, limits):
         long_log.select_option("#symptom-log-period", "28")
     assert any("does not fit on one sheet" in p and "docs/assets/tools/symptom-log/symptom-log.js" in p for p in problems), \
         f"The one-sheet check did not notice a summary that runs onto sheet 2: {problems}"
+
+
+# --- Every notice on screen is on paper, with the GP visit ----------------------------
+
+def every_notice(today: dt.date) -> list[dict]:
+    """Entries that raise every kind of notice, over the last 4 weeks."""
+    day = lambda back: str(today - dt.timedelta(days=back))  # noqa: E731
+    return [
+        entry("t1", f"{day(27)}T10:00", area="Calf"), entry("t2", f"{day(1)}T10:00", area="Calf"),
+        entry("t3", f"{day(20)}T10:00", area="Thigh"),
+        entry("s1", f"{day(19)}T10:00", area="Arm or hand",
+              signs=["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"]),
+        entry("c1", f"{day(18)}T03:00", "cramp", "Calf", disturbed_sleep=True, duration="over-10-minutes", signs=["feeling-change"]),
+        entry("u1", f"{day(2)}T10:00", area="Eyelid or face", signs=["speech-or-swallowing"], sudden=True),
+    ]
+
+
+@pytest.fixture(scope="module")
+def noticed_log(browser, site_server):
+    context = browser.new_context()
+    tab = open_with(context.new_page(), site_server, every_notice(dt.date.today()))
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("paper", PAPER_SIZES)
+def test_every_notice_on_screen_is_on_the_printed_summary(noticed_log, paper):
+    assert noticed_log.locator("[data-part=notices] [data-notice]").count() == 10, "The test needs every kind of notice."
+    printout = printed(noticed_log, "28", paper)
+    name = f"docs/symptom-log.md printed on {paper} (entries that raise every notice)"
+    problems = summary_sheet_problems(printout, name) + notices_print_problems(noticed_log, printout, name)
+    assert not problems, "\n".join(problems)
+    first = flat(printout.sheets[0].body)
+    assert "Warning signs" not in first and "None noted" not in first, f"{name}: the old 'Warning signs' row is printed."
+    assert "Emergency: A sign that came on suddenly." in first, first
+
+
+@pytest.mark.parametrize("paper", PAPER_SIZES)
+def test_the_gp_visit_is_on_the_printed_summary(browser, site_server, paper):
+    today = dt.date.today()
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        visit = str(today - dt.timedelta(days=10))
+        tab.goto(site_server + LOG_PAGE)
+        tab.wait_for_selector(READY)
+        meta = {"version": 2, "created": "2026-01-01T00:00:00Z", "gp_visits": [visit]}
+        tab.evaluate(WRITE_STORED, records(every_notice(today), meta=meta))
+        tab.reload()
+        tab.wait_for_selector(READY)
+        printout = printed(tab, "28", paper)
+        name = f"docs/symptom-log.md printed on {paper} (a GP visit 10 days ago)"
+        problems = summary_sheet_problems(printout, name) + notices_print_problems(tab, printout, name)
+        assert not problems, "\n".join(problems)
+        first = flat(printout.sheets[0].body)
+        seen = f"Seen by a GP about this on {int(visit[8:])} "
+        assert seen in first, f"{name}: sheet 1 does not show the GP visit's date ({seen!r})."
+        assert "Seen at the GP visit, quiet since:" in first, f"{name}: the notices the GP saw are not listed."
+    finally:
+        context.close()
+
+
+def test_the_notices_check_fails_when_a_notice_is_left_off_the_paper(noticed_log):
+    noticed_log.emulate_media(media="screen")
+    noticed_log.select_option("#symptom-log-period", "28")
+    # The page draws itself again when printing starts, so the notice is left out of every drawing.
+    noticed_log.evaluate("""() => { const log = document.querySelector('[data-module=symptom-log]').symptomLog;
+      const made = log.printedNotices.bind(log);
+      log.printedNotices = result => { const box = made(result);
+        box.querySelector('[data-notice=long-cramp]').remove(); return box; };
+      log.render(); }""")
+    try:
+        noticed_log.emulate_media(media="print")
+        printout = read_pdf(noticed_log.pdf(format="A4"), "A4")
+        problems = notices_print_problems(noticed_log, printout, "docs/symptom-log.md printed on A4")
+    finally:
+        noticed_log.evaluate("() => { delete document.querySelector('[data-module=symptom-log]').symptomLog.printedNotices; }")
+        noticed_log.emulate_media(media="screen")
+        noticed_log.select_option("#symptom-log-period", "14")  # drawn again, with every notice
+    assert problems == ["docs/symptom-log.md printed on A4: the notice 'long-cramp' on screen is not on the printed summary "
+                        "(symptom-log.js, printedNotices)."], problems

@@ -314,6 +314,53 @@ def test_entries_dated_after_today_are_listed_to_change_or_delete(page, site_ser
     assert sorted(e["id"] for e in stored(page)["entries"]) == ["ahead", "today"]
 
 
+# --- The GP visit: one checked write, like every other change -----------------------------------------
+
+VISIT_STATUS = '[data-part="gp-visit-status"]'
+META = "async () => (await idbKeyval.get('meta', idbKeyval.createStore('fibro-twitch-log', 'records')))"
+
+
+def save_visit(tab, date: str):
+    tab.fill("#symptom-log-gp-visit", date)
+    tab.get_by_role("button", name="Save the date", exact=True).click()
+
+
+def test_a_gp_visit_that_cannot_be_stored_says_why_and_stores_nothing(page, site_server):
+    open_log(page, site_server)
+    seed(page, [entry("a", "2026-03-01T10:00"), entry("b", "2026-03-20T10:00")])
+    page.evaluate("""() => { window.realPut = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (value, key) {
+        if (key === "meta") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return window.realPut.call(this, value, key); }; }""")
+    save_visit(page, "2026-03-25")
+    wait_for_words(page, VISIT_STATUS, "not saved")
+    assert "no room left, so the date was not saved" in page.inner_text(VISIT_STATUS), page.inner_text(VISIT_STATUS)
+    assert not (page.evaluate(META) or {}).get("gp_visits"), "The page said 'not saved', but the visit was stored."
+    page.evaluate("() => { IDBObjectStore.prototype.put = window.realPut; }")
+    save_visit(page, "2026-03-25")
+    wait_for_words(page, VISIT_STATUS, "Saved")
+    assert page.evaluate(META)["gp_visits"] == ["2026-03-25"]
+
+
+def test_two_tabs_adding_and_removing_gp_visits_keep_each_others_dates(page, site_server):
+    first = open_log(page, site_server)
+    seed(first, [entry("a", "2026-03-01T10:00"), entry("b", "2026-03-20T10:00")])
+    second = open_log(page.context.new_page(), site_server)
+    save_visit(first, "2026-03-21")
+    wait_for_words(first, VISIT_STATUS, "Saved")
+    save_visit(second, "2026-03-25")
+    wait_for_words(second, VISIT_STATUS, "Saved")
+    assert first.evaluate(META)["gp_visits"] == ["2026-03-21", "2026-03-25"], "One tab's visit overwrote the other's."
+    wait_for_words(first, '[data-part="visit-note"]', "25 March 2026")
+    # The first tab still shows 25 March as the last visit when the second removes it.
+    first.evaluate("() => { document.querySelector('[data-module=symptom-log]').symptomLog.channel.onmessage = null; }")
+    second.get_by_role("button", name="Remove the last GP visit", exact=True).click()
+    wait_for_words(second, VISIT_STATUS, "removed")
+    first.get_by_role("button", name="Remove the last GP visit", exact=True).click()
+    wait_for_words(first, VISIT_STATUS, "already removed")
+    assert first.evaluate(META)["gp_visits"] == ["2026-03-21"], "Removing a visit twice removed another one."
+
+
 # --- 9: built-in names --------------------------------------------------------------------------
 
 def test_built_in_names_are_stored_listed_and_backed_up_as_data(page, site_server):
@@ -322,7 +369,7 @@ def test_built_in_names_are_stored_listed_and_backed_up_as_data(page, site_serve
     assert import_errors(page) == [], import_errors(page)
     show_everything(page)
     assert len(listed(page)) == 4, listed(page)
-    places = page.locator('[data-notice="twitch-in-more-than-one-place"]').inner_text()
+    places = page.locator('[data-part=notices] [data-notice="twitch-many-places"]').inner_text()
     assert "__proto__" in places and "constructor" in places and "native code" not in places, places
     assert "native code" not in page.inner_text('[data-part="summary"]')
     backed_up = json.loads(export(page))

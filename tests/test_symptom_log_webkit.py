@@ -14,6 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from symptom_log_helpers import FIXTURES, LOG_PAGE, NOTHING_CHANGED, READ_STORED, backup, canonical, entry
+from sitetools.symptom_log import BACKUP_VERSION
 
 pytestmark = pytest.mark.webkit
 
@@ -85,7 +86,7 @@ def test_webkit_export_then_import(webkit, site_server):
       HTMLAnchorElement.prototype.click = function () {};
       document.querySelector('[data-part="export-json"]').click();""")
     data = json.loads(exported)
-    assert data["format"] == "fibro-twitch-log" and data["version"] == 1 and data["app_note"], data
+    assert data["format"] == "fibro-twitch-log" and data["version"] == BACKUP_VERSION and data["app_note"], data
     # Into an empty log: the same entries and days.
     webkit.execute_async_script("""const done = arguments[arguments.length - 1];
       idbKeyval.clear(idbKeyval.createStore("fibro-twitch-log", "records")).then(done);""")
@@ -99,7 +100,7 @@ def test_webkit_export_then_import(webkit, site_server):
 
 @pytest.mark.parametrize("case, text, message", [
     ("not JSON", "not json {", "or it is damaged. A spreadsheet file (CSV) cannot be loaded."),
-    ("newer version", json.dumps({**backup([]), "version": 2}), "made by a newer version of this page"),
+    ("newer version", json.dumps({**backup([]), "version": BACKUP_VERSION + 1}), "made by a newer version of this page"),
     ("bad field", json.dumps(backup([entry("b", "2026-03-01T10:00", kind="jump")])), 'its kind is "jump"'),
 ])
 def test_webkit_refuses_a_bad_import(webkit, site_server, case, text, message):

@@ -2,11 +2,15 @@
 
 Every byte counts on its page (issue 11: 100 KB on a first visit, and
 Material takes most of that), so the sources in docs/assets/tools/symptom-log/
-(idb-keyval as vendored, the format, the page) are joined into one script
-and minified by terser (comments and spaces out, local names shortened,
-globals kept: minifying.compact_script), and the styles by the build's
-own CSS minifier.
-The readable sources stay beside them and are what contributors edit.
+(idb-keyval as vendored, the format, the storage, the notices, the page) are joined into
+one script and minified by terser (comments and spaces out, local names shortened,
+globals kept: minifying.compact_script), and the styles by the build's own CSS
+minifier. The readable sources stay beside them and are what contributors edit.
+
+The care rules (docs/assets/tools/care-rules/care-rules.json, the one source
+of every sign's words, level and source) go into the script as data
+(window.SymptomLogCareRules): the log works offline and under the page's
+Content-Security-Policy, with no extra file to fetch and nothing evaluated.
 
     python -m sitetools.bundle_log          write the bundles
     python -m sitetools.bundle_log --check  exit 1 if a bundle is out of date
@@ -17,13 +21,18 @@ The test suite runs the check, so a stale bundle fails the tests.
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
+from pathlib import Path
 
 from . import ROOT
 from .minifying import MINIFIERS, compact_script
 
 FOLDER = ROOT / "docs" / "assets" / "tools" / "symptom-log"
-SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage.js", "symptom-log.js"]
+SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage.js",
+           "symptom-log-notices.js", "symptom-log.js"]
+CARE_RULES = ROOT / "docs" / "assets" / "tools" / "care-rules" / "care-rules.json"
+CARE_RULES_NAME = "../care-rules/care-rules.json"  # as the bundle's banner names it
 STYLES = ["symptom-log.css"]
 LICENCE = ("/*! idb-keyval 6.3.0 (c) 2016 Jake Archibald, Apache License 2.0: "
            "vendor/idb-keyval-LICENCE.txt */\n")
@@ -35,12 +44,25 @@ def banner(sources: list[str], text: str) -> str:
             "Edit those files, not this one. */\n")
 
 
+def care_rules_script(path: Path | None = None) -> str:
+    """The care rules (CARE_RULES unless PATH) as a script that sets window.SymptomLogCareRules
+    (its "about" note left out: readers never see it). Loaded just before the notices that read it."""
+    rules = json.loads((path or CARE_RULES).read_text(encoding="utf-8"))
+    rules.pop("about", None)
+    data = json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
+    return f"window.SymptomLogCareRules = {data};"
+
+
 def bundles() -> dict[str, str]:
     """{file name: contents} of each bundle, as they should be."""
-    js = "\n;\n".join((FOLDER / name).read_text(encoding="utf-8") for name in SCRIPTS)
+    parts = [(FOLDER / name).read_text(encoding="utf-8") for name in SCRIPTS]
+    sources, before = list(SCRIPTS), SCRIPTS.index("symptom-log-notices.js")
+    parts.insert(before, care_rules_script())
+    sources.insert(before, CARE_RULES_NAME)
+    js = "\n;\n".join(parts)
     css = "\n".join((FOLDER / name).read_text(encoding="utf-8") for name in STYLES)
     return {
-        "symptom-log.min.js": banner(SCRIPTS, js) + LICENCE + compact_script(js) + "\n",
+        "symptom-log.min.js": banner(sources, js) + LICENCE + compact_script(js) + "\n",
         "symptom-log.min.css": banner(STYLES, css) + MINIFIERS[".css"](css) + "\n",
     }
 

@@ -41,7 +41,8 @@ PRECACHED = ["**/*.{html,css,js,json,svg,png,ico,webmanifest}"]
 # The symptom log's page loads only its bundle (symptom-log.min.*, made by
 # ./scripts/bundle-log); its readable sources are published for contributors only.
 LOG_SOURCES = [f"assets/tools/symptom-log/{name}" for name in
-               ("symptom-log.js", "symptom-log-format.js", "symptom-log-storage.js", "symptom-log.css", "vendor/idb-keyval.js")]
+               ("symptom-log.js", "symptom-log-format.js", "symptom-log-storage.js",
+                "symptom-log-notices.js", "symptom-log.css", "vendor/idb-keyval.js")]
 NOT_PRECACHED = [WORKER, "pdf/**", "sitemap.xml*", "assets/images/icons/**", "**/*.map",
                  "assets/javascripts/lunr/**", *LOG_SOURCES]
 # Material's bundles carry a hash in their names: no revision needed.

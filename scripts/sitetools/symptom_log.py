@@ -1,5 +1,5 @@
 """The symptom log's data as Python sees it: entries in backup format
-version 1, made-up logs for tests and scripts/bench --log, and the scripts
+version 2, made-up logs for tests and scripts/bench --log, and the scripts
 that read and write the page's IndexedDB store directly.
 """
 
@@ -14,15 +14,18 @@ DB_NAME, STORE_NAME = "fibro-twitch-log", "records"
 
 
 def entry(id: str, when: str, kind: str = "twitch", area: str = "Calf", **fields) -> dict:
-    """One entry in backup format version 1."""
+    """One entry in backup format version 2."""
     base = {"id": id, "when": when, "kind": kind, "area": area, "duration": None, "frequency": None,
-            "pain": None, "signs": [], "disturbed_sleep": None, "notes": ""}
+            "pain": None, "signs": [], "disturbed_sleep": None, "notes": "", "sudden": None}
     return {**base, **fields}
 
 
+BACKUP_VERSION = 2
+
+
 def backup(entries: list[dict], days: list[dict] | None = None, **top) -> dict:
-    return {"format": "fibro-twitch-log", "version": 1, "exported": "2026-03-20T18:00:00.000Z",
-            "entries": entries, "days": days or [], **top}
+    return {"format": "fibro-twitch-log", "version": BACKUP_VERSION, "exported": "2026-03-20T18:00:00.000Z",
+            "entries": entries, "days": days or [], "gp_visits": [], **top}
 
 
 def many_entries(count: int, end: dt.date | None = None, seed: int = 11) -> tuple[list[dict], list[dict]]:
@@ -75,7 +78,7 @@ def crowded_entries(count: int = 1000, end: dt.date | None = None, seed: int = 1
 def records(entries: list[dict], days=(), meta: dict | None = None) -> list:
     """The records the page stores: one per entry and day, and its meta record."""
     found = [[["entry", e["id"]], e] for e in entries] + [[["day", d["date"]], d] for d in days]
-    return found + [["meta", meta or {"version": 1, "created": dt.datetime.now(dt.timezone.utc).isoformat()}]]
+    return found + [["meta", meta or {"version": BACKUP_VERSION, "created": dt.datetime.now(dt.timezone.utc).isoformat()}]]
 
 
 # Run in the page (Playwright's evaluate): what is stored, read straight from IndexedDB.

@@ -29,3 +29,38 @@ test("a file over the limit is refused unread, with the limit in MB", () => {
   const result = F.parseBackup("", F.MAX_BYTES + 1);
   assert.deepEqual(result.problems, [`The file is more than ${F.megabytes(F.MAX_BYTES)}. This page can only load backups of ${F.megabytes(F.MAX_BYTES)} or less.`]);
 });
+
+test("a version 1 backup becomes version 2: sudden null on each entry, no GP visits, built-in names kept", () => {
+  const old = JSON.parse(`{"format": "fibro-twitch-log", "version": 1, "exported": "2026-03-20T18:00:00.000Z",
+    "__proto__": {"top": 1}, "entries": [{"id": "a", "when": "2026-03-01T10:00", "kind": "twitch", "area": "Calf",
+    "duration": null, "frequency": null, "pain": null, "signs": [], "disturbed_sleep": null, "notes": "",
+    "__proto__": {"kept": "yes"}}], "days": []}`);
+  const result = parse(old);
+  assert.equal(result.ok, true, JSON.stringify(result.problems));
+  const [kept] = result.backup.entries;
+  assert.equal(result.backup.version, 2);
+  assert.equal(kept.sudden, null);
+  assert.deepEqual(result.backup.gp_visits, []);
+  assert.ok(Object.prototype.hasOwnProperty.call(kept, "__proto__"), "the migration dropped an entry's __proto__ field");
+  assert.ok(Object.prototype.hasOwnProperty.call(result.backup, "__proto__"), "the migration dropped a top-level __proto__ field");
+  assert.equal(({}).kept, undefined, "the migration changed every object's prototype");
+});
+
+test("GP visits: a date that is not one is refused by name; repeats are kept once, in order", () => {
+  const text = JSON.stringify(backup([], [], {version: 2, gp_visits: ["2026-03-01", "BIG", "constructor"]})).replace('"BIG"', "1e999");
+  assert.deepEqual(parse(text).problems, [
+    'A GP visit ("gp_visits") is dated a number too big to use, not a date like 2026-03-01.',
+    'A GP visit ("gp_visits") is dated "constructor", not a date like 2026-03-01.']);
+  assert.deepEqual(parse(backup([], [], {version: 2, gp_visits: {}})).problems,
+                   ['The file\'s GP visits ("gp_visits") are not a list of dates.']);
+  const result = parse(backup([], [], {version: 2, gp_visits: ["2026-03-05", "2026-03-01", "2026-03-05"]}));
+  assert.deepEqual(result.backup.gp_visits, ["2026-03-01", "2026-03-05"]);
+  assert.deepEqual(F.makeBackup([], [], null, new Date(0), result.backup.gp_visits).gp_visits, ["2026-03-01", "2026-03-05"]);
+});
+
+test("a field of the migrated entry nested too deep is still refused", () => {
+  const nested = JSON.parse("[".repeat(F.MAX_DEPTH + 1) + "]".repeat(F.MAX_DEPTH + 1));
+  const result = parse(backup([entry("a", "2026-03-01T10:00", {deep: nested})]));
+  assert.equal(result.ok, false);
+  assert.match(result.problems[0], /nested more than/);
+});

@@ -1,20 +1,23 @@
 /*
  * The symptom log's data, without the page: the backup format, its
  * versions and migrations, checking a backup before it is imported, the
- * CSV for spreadsheets, the summary for the appointment and the notices.
+ * CSV for spreadsheets and the summary for the appointment (the notices are
+ * in symptom-log-notices.js).
  * No storage and no page here, so each rule has one home and the tests can
  * call it directly (window.SymptomLogFormat).
  *
- * Backup format version 1 (documented on the page, "About your data"):
- *   {"format": "fibro-twitch-log", "version": 1, "exported": ISO date-time,
- *    "entries": [...], "days": [...]}
+ * Backup format version 2 (documented on the page, "About your data"):
+ *   {"format": "fibro-twitch-log", "version": 2, "exported": ISO date-time,
+ *    "entries": [...], "days": [...], "gp_visits": ["YYYY-MM-DD", ...]}
+ * Version 2 added each entry's "sudden" (its signs came on suddenly: true,
+ * false or null) and "gp_visits" (the dates the reader saw a GP about it).
  * Unknown fields, at the top and in each entry or day, are kept.
  */
 (function (root) {
   "use strict";
 
   var FORMAT = "fibro-twitch-log";
-  var VERSION = 1;
+  var VERSION = 2;
   /* A bigger file is refused unread, and the log may hold no more than a
    * backup of this size (written without spaces), so every backup loads back. */
   var MAX_BYTES = 20 * 1024 * 1024;
@@ -91,10 +94,23 @@
   }
 
   /* MIGRATIONS[n] takes a backup of version n to version n + 1. Applied in
-   * order on load (what is stored) and on import (a backup file). Version 1
-   * is the first, so the table is empty; when version 2 comes, add
-   * MIGRATIONS[1] and keep tests/fixtures/symptom-log/backup-v1.json. */
-  var MIGRATIONS = {};
+   * order on load (what is stored) and on import (a backup file). Keep
+   * tests/fixtures/symptom-log/backup-vN.json for every version N. */
+  var MIGRATIONS = {
+    // 1 to 2: no entry said whether its signs came on suddenly, and no GP visit was noted.
+    1: function (backup) {
+      var next = copyFields({}, backup);
+      // Anything but a list of entries is left for parseBackup to refuse by name.
+      if (Array.isArray(backup.entries)) {
+        next.entries = backup.entries.map(function (entry) {
+          if (entry === null || typeof entry !== "object" || has(entry, "sudden")) return entry;
+          return define(copyFields({}, entry), "sudden", null);
+        });
+      }
+      if (!has(next, "gp_visits")) next.gp_visits = [];
+      return next;
+    }
+  };
 
   function migrate(backup, migrations, target) {
     migrations = migrations || MIGRATIONS;
@@ -189,6 +205,9 @@
       problems.push('whether a cramp woke you ("disturbed_sleep") is ' + describe(entry.disturbed_sleep) + "; it must be true, false or null.");
     }
     if (entry.notes != null && typeof entry.notes !== "string") problems.push("its notes are not text.");
+    if (entry.sudden != null && typeof entry.sudden !== "boolean") {
+      problems.push('whether its signs came on suddenly ("sudden") is ' + describe(entry.sudden) + "; it must be true, false or null.");
+    }
     if (tooDeep(entry)) problems.push("a field is nested more than " + MAX_DEPTH + " levels deep, so this browser cannot store it.");
     return problems;
   }
@@ -220,6 +239,7 @@
     copy.signs = Array.isArray(entry.signs) ? entry.signs.filter(function (s, i, all) { return all.indexOf(s) === i; }) : [];
     copy.disturbed_sleep = entry.disturbed_sleep == null ? null : entry.disturbed_sleep;
     copy.notes = entry.notes == null ? "" : entry.notes;
+    copy.sudden = entry.sudden == null ? null : entry.sudden;
     return copy;
   }
   function normalDay(day) {
@@ -263,6 +283,8 @@
     var backup = migrate(data);
     if (!Array.isArray(backup.entries)) return refused(["The file has no list of entries."]);
     if (backup.days != null && !Array.isArray(backup.days)) return refused(["The file's list of days is not a list."]);
+    var visitProblems = gpVisitProblems(backup.gp_visits);
+    if (visitProblems.length) return refused(visitProblems);
     var problems = [], ids = new Map(), dates = new Map();
     backup.entries.forEach(function (entry, index) {
       var label = "Entry " + (index + 1) + (entry && isLocalDateTime(entry.when) ? " (" + readableDateTime(entry.when) + ")" : "");
@@ -281,7 +303,7 @@
       }
     });
     var extra = copyFields({}, backup);
-    ["entries", "days"].forEach(function (key) { delete extra[key]; });
+    ["entries", "days", "gp_visits"].forEach(function (key) { delete extra[key]; });
     if (tooDeep(extra)) problems.push("The file has a field nested more than " + MAX_DEPTH + " levels deep, so this browser cannot store it.");
     if (problems.length) {
       var listed = problems.slice(0, MAX_LISTED);
@@ -290,18 +312,33 @@
     }
     backup.entries = backup.entries.map(normalEntry);
     backup.days = (backup.days || []).map(normalDay);
+    backup.gp_visits = normalVisits(backup.gp_visits);
     return {ok: true, backup: backup};
   }
 
   function megabytes(bytes) { return Math.round(bytes / 1024 / 1024 * 10) / 10 + " MB"; }
 
-  function makeBackup(entries, days, extra, now) {
+  /* The dates the reader saw a GP about it: a list of dates like 2026-03-01. */
+  function gpVisitProblems(visits) {
+    if (visits == null) return [];
+    if (!Array.isArray(visits)) return ['The file\'s GP visits ("gp_visits") are not a list of dates.'];
+    return visits.filter(function (date) { return !isDate(date); }).slice(0, MAX_LISTED).map(function (date) {
+      return 'A GP visit ("gp_visits") is dated ' + describe(date) + ", not a date like 2026-03-01.";
+    });
+  }
+  function normalVisits(visits) {
+    var dates = (visits || []).slice().sort();
+    return dates.filter(function (date, i) { return date !== dates[i - 1]; }); // sorted: a repeat is next to its twin
+  }
+
+  function makeBackup(entries, days, extra, now, visits) {
     var backup = copyFields({}, extra);
     backup.format = FORMAT;
     backup.version = VERSION;
     backup.exported = (now || new Date()).toISOString();
     backup.entries = sortByWhen(entries.slice());
     backup.days = days.slice().sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
+    backup.gp_visits = normalVisits(visits);
     return backup;
   }
 
@@ -333,9 +370,9 @@
   /* --- The log's size ----------------------------------------------------------
    * Measured as its backup file without spaces, in UTF-8, so "fits" means
    * "a backup of it loads back here" (MAX_BYTES). */
-  function backupBytes(entries, days, extra) {
+  function backupBytes(entries, days, extra, visits) {
     return utf8Length(JSON.stringify(copyFields({}, extra, {format: FORMAT, version: VERSION,
-      exported: new Date(0).toISOString(), entries: entries, days: days})));
+      exported: new Date(0).toISOString(), entries: entries, days: days, gp_visits: visits || []})));
   }
   function recordBytes(record) { return utf8Length(JSON.stringify(record)) + 1; } // and its comma
   function fits(bytes) { return bytes <= MAX_BYTES; }
@@ -383,10 +420,17 @@
   }
   function areaName(entry) { return entry.area.trim().toLowerCase(); }
 
+  /* The dates of these entries, each once, in order. */
+  function datesOf(list) {
+    var dates = list.map(function (e) { return e.when.slice(0, 10); }).sort();
+    return dates.filter(function (d, i) { return d !== dates[i - 1]; }); // sorted: a repeat is next to its twin
+  }
+
   /* How long the summary may get and still print on one sheet with its chart
    * (tests/test_symptom_log_print.py): over dailyChartDays days it is charted
-   * by month, and a longer list is cut short. The entries list keeps it all. */
-  var SUMMARY_LIMITS = {dailyChartDays: 91, areas: 10, signDates: 5};
+   * by month, and a longer list is cut short (a notice on paper names its
+   * first noticeItems places or entries). The entries list keeps it all. */
+  var SUMMARY_LIMITS = {dailyChartDays: 91, areas: 10, noticeItems: 1};
 
   /* summarise(entries, days, fromDate, toDate): what the summary shows. */
   function summarise(entries, days, from, to) {
@@ -443,76 +487,6 @@
     };
   }
 
-  /* --- Notices: when the reader's own entries meet the NHS "see a GP" signs --
-   * Each says what the log shows, then what the NHS advises, in the words of
-   * /work/shared/source/reference-facts.md. Never what it might be. Read from
-   * the whole log. */
-  function datesOf(list) {
-    var dates = list.map(function (e) { return e.when.slice(0, 10); }).sort();
-    return dates.filter(function (d, i) { return d !== dates[i - 1]; }); // sorted: a repeat is next to its twin
-  }
-  function listDates(dates) {
-    var shown = dates.slice(0, 3).map(readableDate);
-    var more = dates.length > 3 ? " and " + (dates.length - 3) + " more" : "";
-    if (shown.length === 1) return shown[0];
-    return more ? shown.join(", ") + more : shown.slice(0, -1).join(", ") + " and " + shown[shown.length - 1];
-  }
-  var NHS_GP = "The NHS advises seeing a GP if ";
-  var SIGN_ADVICE = {
-    "weak-or-stiff": ["an area felt weak or stiff", NHS_GP + "the affected area feels weak or stiff."],
-    // Not an NHS twitch sign: MedlinePlus names it (reference-facts.md, "Persistent twitching"),
-    // and "Where the sources meet" makes it a reason to see a GP.
-    "feeling-change": ["a change or loss of feeling",
-                       "MedlinePlus, a US health site, lists a change or loss of feeling with twitching " +
-                       "as a sign to have checked. It is a reason to see a GP."],
-    "thinner-muscles": ["muscles that look thinner", NHS_GP + "your arm or leg muscles become thinner."],
-    "speech-or-swallowing": ["trouble speaking or swallowing", NHS_GP + "your speech becomes slurred or swallowing gets hard."]
-  };
-  // The NHS leg-cramp advice applies only to cramps.
-  var CRAMP_NUMBNESS = " " + NHS_GP + "you have cramps and also numbness in your legs.";
-
-  function notices(entries) {
-    var found = [];
-    var twitches = sortByWhen(entries.filter(function (e) { return e.kind === "twitch"; }));
-    if (twitches.length > 1) {
-      var first = twitches[0].when, latest = twitches[twitches.length - 1].when;
-      if (dayNumber(latest) - dayNumber(first) > 14) {
-        found.push({id: "twitch-over-2-weeks",
-          shows: "Your log shows twitching from " + readableDate(first) + " to " + readableDate(latest) + ", more than 2 weeks apart.",
-          advice: "The NHS advises seeing a GP if a twitch lasts more than 2 weeks."});
-      }
-    }
-    var areas = countBy(twitches, areaName);
-    if (areas.length > 1) {
-      found.push({id: "twitch-in-more-than-one-place",
-        shows: "Your log shows twitching in more than one place: " + areas.map(function (a) { return a.name; }).join(", ") + ".",
-        advice: "The NHS advises seeing a GP if you have a twitch in more than one place."});
-    }
-    SIGNS.forEach(function (sign) {
-      var withSign = entries.filter(function (e) { return e.signs.indexOf(sign) >= 0; });
-      if (withSign.length) {
-        found.push({id: "sign-" + sign,
-          shows: "Your log shows " + SIGN_ADVICE[sign][0] + " on " + listDates(datesOf(withSign)) + ".",
-          advice: SIGN_ADVICE[sign][1] + (sign === "feeling-change" &&
-            withSign.some(function (e) { return e.kind === "cramp"; }) ? CRAMP_NUMBNESS : "")});
-      }
-    });
-    var cramps = entries.filter(function (e) { return e.kind === "cramp"; });
-    var woke = cramps.filter(function (e) { return e.disturbed_sleep === true; });
-    if (woke.length) {
-      found.push({id: "cramp-disturbed-sleep",
-        shows: "Your log shows a cramp that woke you or kept you awake on " + listDates(datesOf(woke)) + ".",
-        advice: "The NHS advises seeing a GP if cramps disturb your sleep."});
-    }
-    var long = cramps.filter(function (e) { return e.duration === "over-10-minutes"; });
-    if (long.length) {
-      found.push({id: "cramp-over-10-minutes",
-        shows: "Your log shows a cramp that lasted over 10 minutes on " + listDates(datesOf(long)) + ".",
-        advice: "The NHS advises seeing a GP if a cramp lasts longer than 10 minutes."});
-    }
-    return found;
-  }
-
   root.SymptomLogFormat = {
     FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, MAX_DEPTH: MAX_DEPTH, NOTHING_CHANGED: NOTHING_CHANGED,
     KINDS: KINDS, DURATIONS: DURATIONS, FREQUENCIES: FREQUENCIES, SIGNS: SIGNS, STRESS: STRESS, WORDS: WORDS,
@@ -522,8 +496,9 @@
     define: define, copyFields: copyFields, describe: describe, tooDeep: tooDeep, utf8Length: utf8Length,
     mergeEdit: mergeEdit, backupBytes: backupBytes, recordBytes: recordBytes, fits: fits, nearlyFull: nearlyFull,
     megabytes: megabytes, isAfterNow: isAfterNow,
+    gpVisitProblems: gpVisitProblems, normalVisits: normalVisits,
     CSV_COLUMNS: CSV_COLUMNS, csvCell: csvCell, toCSV: toCSV,
-    SUMMARY_LIMITS: SUMMARY_LIMITS, summarise: summarise, notices: notices,
+    SUMMARY_LIMITS: SUMMARY_LIMITS, summarise: summarise,
     isLocalDateTime: isLocalDateTime, isDate: isDate, dayNumber: dayNumber, dateOfDay: dateOfDay,
     localNow: localNow, readableDate: readableDate, readableDateTime: readableDateTime
   };

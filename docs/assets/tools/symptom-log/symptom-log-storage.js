@@ -4,8 +4,9 @@
  * idb-keyval (vendor/, pinned in package.json).
  *
  * One record per entry (key ["entry", id]) and per day (["day", date]),
- * plus "meta" (format version, when the log was made, last backup, unknown
- * top-level fields of imported backups).
+ * plus "meta" (format version, when the log was made, last backup, the
+ * dates the reader saw a GP (gp_visits), unknown top-level fields of
+ * imported backups).
  *
  * Every change is one transaction that reads what it depends on and writes
  * in the same transaction, so two tabs cannot undo each other: a change to
@@ -158,17 +159,33 @@
     });
   };
 
+  /* A GP visit's date ADDed or REMOVEd (meta.gp_visits, sorted, each once),
+   * read and written in one transaction so another tab's date is kept.
+   * Resolves with the new list; rejects with VisitGone if REMOVE is no
+   * longer there (another tab removed it). */
+  Storage.prototype.changeVisits = function (add, remove) {
+    return this.transact("readwrite", function (job) {
+      job.read(job.store.get("meta"), function (old) {
+        var visits = (old && old.gp_visits) || [];
+        if (remove && visits.indexOf(remove) < 0) return job.stop(failure("VisitGone", "The GP visit was removed elsewhere."));
+        visits = F.normalVisits(visits.filter(function (date) { return date !== remove; }).concat(add ? [add] : []));
+        job.store.put(F.copyFields({version: F.VERSION}, old, {gp_visits: visits}), "meta");
+        job.done(visits);
+      });
+    });
+  };
+
   Storage.prototype.changeMeta = function (fields) {
     return this.transact("readwrite", function (job) { withMeta(job, function () { return fields; }); });
   };
 
-  /* A checked backup (F.parseBackup): entries and days not stored yet, and
-   * its unknown top-level fields, in one transaction. */
+  /* A checked backup (F.parseBackup): entries, days and GP visits not stored
+   * yet, and its unknown top-level fields, in one transaction. */
   Storage.prototype.importBackup = function (backup) {
     return this.transact("readwrite", function (job) {
       job.read(job.store.getAllKeys(), function (keys) {
         var have = new Set(keys.map(function (key) { return Array.isArray(key) ? key.join("\n") : key; }));
-        var result = {added: 0, days: 0, kept: 0};
+        var result = {added: 0, days: 0, kept: 0, visits: 0};
         backup.entries.forEach(function (entry) {
           if (have.has("entry\n" + entry.id)) { result.kept += 1; return; }
           job.store.put(entry, ["entry", entry.id]);
@@ -180,9 +197,11 @@
           result.days += 1;
         });
         var extra = F.copyFields({}, backup);
-        ["format", "version", "exported", "entries", "days"].forEach(function (key) { delete extra[key]; });
+        ["format", "version", "exported", "entries", "days", "gp_visits"].forEach(function (key) { delete extra[key]; });
         withMeta(job, function (meta) {
-          return {version: F.VERSION, extra: F.copyFields({}, extra, meta.extra),
+          var had = meta.gp_visits || [], visits = F.normalVisits(had.concat(backup.gp_visits || []));
+          result.visits = visits.length - had.length;
+          return {version: F.VERSION, extra: F.copyFields({}, extra, meta.extra), gp_visits: visits,
                   created: meta.created || new Date().toISOString()};
         });
         job.done(result);

@@ -14,11 +14,13 @@
 
   var F = window.SymptomLogFormat;
   var Storage = window.SymptomLogStorage;
+  var N = window.SymptomLogNotices;
   var CHANNEL = "fibro-twitch-log";
   var BACKUP_REMINDER_DAYS = 30;
   var LISTED_AT_ONCE = 100; // entries drawn at a time: "Show more" draws the next ones
   var FIELD_NAMES = {when: "when it started", kind: "what you noticed", area: "where", duration: "how long it lasted",
-                     frequency: "how often", pain: "the pain score", signs: "the signs", disturbed_sleep: "sleep", notes: "the notes"};
+                     frequency: "how often", pain: "the pain score", signs: "the signs", disturbed_sleep: "sleep", notes: "the notes",
+                     sudden: "whether it came on suddenly"};
 
   function SymptomLogError(message) {
     this.name = "SymptomLogError";
@@ -59,6 +61,7 @@
     ["storage-problem", "safari-note", "backup-reminder", "form-title", "entry-errors", "entry-error-list",
      "entry-form", "area-other-choice", "area-other-field", "frequency", "disturbed-sleep", "save", "cancel-edit",
      "entry-status", "day-form", "day-status", "notices-section", "notices", "period", "print", "summary",
+     "sudden", "sudden-alert", "visit-note", "earlier", "sudden-rule", "gp-rule", "gp-visit-form", "gp-visit-remove", "gp-visit-status",
      "entries-empty", "entries", "export-json", "export-csv", "backup-status", "import-errors",
      "import-error-title", "import-error-list", "import-form", "import-field", "import-error",
      "delete-all", "delete-all-confirm", "delete-all-question", "delete-all-yes", "delete-all-no",
@@ -86,6 +89,7 @@
     this.bindForm();
     this.bindDay();
     this.bindBackup();
+    this.bindVisits();
     p.period.addEventListener("change", function () {
       self.listed = LISTED_AT_ONCE;
       self.render();
@@ -166,7 +170,7 @@
       return self.upgrade(log);
     }).then(function (log) {
       self.log = log;
-      self.bytes = F.backupBytes(log.entries, log.days, log.meta && log.meta.extra);
+      self.bytes = F.backupBytes(log.entries, log.days, log.meta && log.meta.extra, log.meta && log.meta.gp_visits);
       self.render();
     });
   };
@@ -182,6 +186,7 @@
     }
     var migrated = F.migrate({format: F.FORMAT, version: version, entries: log.entries, days: log.days});
     var meta = F.copyFields({}, log.meta, {version: F.VERSION});
+    if (!Array.isArray(meta.gp_visits)) meta.gp_visits = migrated.gp_visits || [];
     var records = [["meta", meta]];
     migrated.entries.forEach(function (entry) { records.push([["entry", entry.id], entry]); });
     migrated.days.forEach(function (day) { records.push([["day", day.date], day]); });
@@ -220,6 +225,7 @@
     this.parts.frequency.hidden = kind !== "twitch";
     this.parts["disturbed-sleep"].hidden = kind !== "cramp";
     this.parts["area-other-field"].hidden = !this.parts["area-other-choice"].checked;
+    this.showSuddenAlert();
   };
 
   SymptomLog.prototype.bindForm = function () {
@@ -261,6 +267,11 @@
                      "Choose where in your body it was."]);
     }
     if (!F.isLocalDateTime(when)) problems.push(["symptom-log-when", "Enter the date and time it started."]);
+    var signs = Array.prototype.map.call(form.querySelectorAll('input[name="signs"]:checked'), function (i) { return i.value; });
+    var sudden = this.parts.sudden.checked;
+    if (sudden && !signs.length) {
+      problems.push(["symptom-log-sudden", "Tick the sign that came on suddenly, or untick \u201cIt came on suddenly\u201d."]);
+    }
     var pain = checked(form, "pain");
     var sleep = checked(form, "disturbed_sleep");
     var fields = {
@@ -268,7 +279,8 @@
       duration: checked(form, "duration"),
       frequency: kind === "twitch" ? checked(form, "frequency") : null,
       pain: pain === null ? null : +pain,
-      signs: Array.prototype.map.call(form.querySelectorAll('input[name="signs"]:checked'), function (i) { return i.value; }),
+      signs: signs,
+      sudden: sudden ? true : null,
       disturbed_sleep: kind === "cramp" && sleep ? sleep === "yes" : null,
       notes: form.elements.notes.value
     };
@@ -443,6 +455,7 @@
     pick("pain", entry.pain);
     pick("disturbed_sleep", entry.disturbed_sleep == null ? null : entry.disturbed_sleep ? "yes" : "no");
     (entry.signs || []).forEach(function (sign) { pick("signs", sign); });
+    this.parts.sudden.checked = entry.sudden === true;
     form.elements.notes.value = entry.notes || "";
     this.showKindQuestions();
     this.editing = {id: entry.id, original: entry, shown: this.readForm().fields};
@@ -634,7 +647,7 @@
 
   SymptomLog.prototype.exportBackup = function () {
     var self = this, meta = this.log.meta || {};
-    var backup = F.makeBackup(this.log.entries, this.log.days, meta.extra);
+    var backup = F.makeBackup(this.log.entries, this.log.days, meta.extra, null, meta.gp_visits);
     // One field a line reads best; a log too big for that to load back (over
     // F.MAX_BYTES) is written without the spaces, and if it is still too big
     // the reader is told, so no one keeps a backup they cannot load back here.
@@ -719,6 +732,8 @@
       self.log.days.forEach(function (d) { dates.add(d.date); });
       backup.entries.forEach(function (e) { if (!ids.has(e.id)) adding += F.recordBytes(e); });
       backup.days.forEach(function (d) { if (!dates.has(d.date)) adding += F.recordBytes(d); });
+      var visits = new Set((self.log.meta || {}).gp_visits || []);
+      backup.gp_visits.forEach(function (date) { if (!visits.has(date)) adding += F.recordBytes(date); });
       if (!F.fits(self.bytes + adding)) {
         self.showImportProblems(["With this backup your log would be more than " + F.megabytes(F.MAX_BYTES) +
           ", bigger than a backup this page can load back. Delete entries you no longer need, then try again."]);
@@ -727,7 +742,8 @@
       return self.storage.importBackup(backup).then(function (loaded) {
         self.say("backup-status", "Loaded " + loaded.added + " new entr" + (loaded.added === 1 ? "y" : "ies") + " and " +
           loaded.days + " day" + (loaded.days === 1 ? "" : "s") + "." + (loaded.kept ? " " + loaded.kept + " entr" +
-          (loaded.kept === 1 ? "y was" : "ies were") + " already in your log." : ""));
+          (loaded.kept === 1 ? "y was" : "ies were") + " already in your log." : "") +
+          (loaded.visits ? " Added " + loaded.visits + " GP visit" + (loaded.visits === 1 ? "" : "s") + "." : ""));
         self.parts["import-form"].reset();
         return self.changed().then(function () { return true; }, function () {
           self.showProblem("storage-problem", COULD_NOT_READ);
@@ -755,8 +771,9 @@
     // summary period holds them, so they head the list, to change or delete.
     var later = F.sortByWhen(this.log.entries.filter(function (e) { return e.when.slice(0, 10) > to; })).reverse();
     var summary = F.summarise(this.log.entries, this.log.days, from, to);
-    this.renderNotices(F.notices(this.log.entries));
-    this.renderSummary(summary);
+    var notices = N.notices(this.log.entries, (this.log.meta || {}).gp_visits, null, to);
+    this.renderNotices(notices);
+    this.renderSummary(summary, notices);
     this.renderEntries(later.concat(summary.entries.slice().reverse()), later.length);
     this.renderReminder();
     this.renderSize();
@@ -776,21 +793,164 @@
       F.megabytes(F.MAX_BYTES) + " that one backup file can hold. Save a backup, then delete entries you no longer need.";
   };
 
-  SymptomLog.prototype.renderNotices = function (notices) {
-    var list = this.parts.notices, doctor = this.root.getAttribute("data-doctor-url");
+  /* --- Notices, the GP visit and the emergency alert (rules: window.SymptomLogCareRules) --- */
+  function rules() { return window.SymptomLogCareRules; }
+
+  /* A link to a page of the site, from a care-rules href such as "when-to-see-a-doctor/#emergency". */
+  SymptomLog.prototype.siteLink = function (href, text) {
+    var doctor = this.root.getAttribute("data-doctor-url");
+    var link = el("a", null, text);
+    link.href = doctor.replace(/when-to-see-a-doctor\/$/, "") + href;
+    return link;
+  };
+
+  /* Ticking "It came on suddenly" shows the emergency level's words at once, before any save. */
+  SymptomLog.prototype.showSuddenAlert = function () {
+    var box = this.parts["sudden-alert"], R = rules(), on = this.parts.sudden.checked;
+    if (on && !box.childNodes.length) {
+      box.appendChild(el("p", "symptom-log__notice-level", R.levels.emergency.label));
+      box.appendChild(el("p", null, R.sudden_rule.text + " (" + R.sources[R.sudden_rule.source].title + ")"));
+      var more = el("p");
+      more.appendChild(this.siteLink(R.levels.emergency.href, "See the emergency signs"));
+      box.appendChild(more);
+    }
+    box.hidden = !on;
+  };
+
+  SymptomLog.prototype.renderNotices = function (result) {
+    var self = this, p = this.parts, R = rules(), list = p.notices;
     list.textContent = "";
-    notices.forEach(function (notice) {
-      var item = el("li", "symptom-log__notice");
+    result.shown.forEach(function (notice) {
+      var item = el("li", "symptom-log__notice symptom-log__notice--" + notice.level);
       item.setAttribute("data-notice", notice.id);
-      item.appendChild(el("p", null, notice.shows));
-      var advice = el("p", null, notice.advice + " ");
-      var link = el("a", null, "Read when to see a doctor");
-      link.href = doctor;
-      advice.appendChild(link);
-      item.appendChild(advice);
+      item.setAttribute("data-sign", notice.sign);
+      item.setAttribute("data-level", notice.level);
+      item.setAttribute("data-source", notice.source);
+      item.appendChild(el("p", "symptom-log__notice-level", notice.levelWords));
+      item.appendChild(el("p", null, notice.shows + (notice.newSince
+        ? " New since your GP visit on " + F.readableDate(result.visit) + ": " + notice.newSince.join(", ") + "." : "")));
+      var lines = el("ul", "symptom-log__notice-entries");
+      notice.items.slice(0, N.ITEMS_SHOWN).forEach(function (line) { lines.appendChild(el("li", null, line)); });
+      if (notice.items.length > N.ITEMS_SHOWN) {
+        lines.appendChild(el("li", null, "And " + (notice.items.length - N.ITEMS_SHOWN) + " more, listed under \u201cYour entries\u201d."));
+      }
+      item.appendChild(lines);
+      var rule = el("p", "symptom-log__notice-rule", "The advice: \u201c" + notice.rule + "\u201d Source: " + notice.sourceTitle + ". ");
+      rule.appendChild(self.siteLink(notice.href, notice.level === "emergency" ? "See the emergency signs" : "Read when to see a doctor"));
+      item.appendChild(rule);
       list.appendChild(item);
     });
-    this.parts["notices-section"].hidden = !notices.length;
+    // Said once, under the notices, for the signs that are an emergency when they come on suddenly.
+    var gradual = result.shown.filter(function (n) { return n.sudden; })[0];
+    p["sudden-rule"].textContent = "";
+    p["sudden-rule"].hidden = !gradual;
+    if (gradual) {
+      p["sudden-rule"].appendChild(el("strong", null, "If a sign came on suddenly: "));
+      p["sudden-rule"].appendChild(document.createTextNode(gradual.sudden.text + " Source: " + gradual.sudden.sourceTitle + ". "));
+      p["sudden-rule"].appendChild(self.siteLink(gradual.sudden.href, "See the emergency signs"));
+    }
+    p["visit-note"].hidden = !result.visit;
+    p["visit-note"].textContent = result.visit ? "You saw a GP about this on " + F.readableDate(result.visit) + ". " +
+      (result.shown.length ? "Since then, your log shows something new." : "Since then, nothing new has appeared in your log.") : "";
+    p.earlier.hidden = !result.earlier.length;
+    p.earlier.textContent = result.earlier.length ? "Shown before your GP visit, and quiet since: " + result.earlier.map(function (n) {
+      return n.label + " (" + N.span(n) + ")";
+    }).join("; ") + "." : "";
+    p["gp-rule"].textContent = R.gp_rule.text + " Source: " + R.sources[R.gp_rule.source].title + ".";
+    p["gp-visit-remove"].hidden = !result.visit;
+    p["notices-section"].hidden = !(result.shown.length || result.visit);
+  };
+
+  /* A notice's entries in a line: the whole list when short; else the first twitching place in
+   * full (its dates are the point), or how many entries and their first and last dates. */
+  function paperDetail(notice) {
+    var cut = F.SUMMARY_LIMITS.noticeItems, items = notice.items, more = items.length - cut;
+    if (more <= 0) return items.join("; ");
+    if (notice.id.indexOf("twitch-") === 0) return items.slice(0, cut).join("; ") + "; and " + plural(more, "more place", "more places");
+    return plural(notice.entries.length, "entry", "entries") + ", " + N.span(notice);
+  }
+
+  /* The notices on paper, for the GP: every one shown on screen, with its dates, its level and
+   * the source of its advice, in a line or two each. */
+  SymptomLog.prototype.printedNotices = function (result) {
+    var box = el("div", "symptom-log__printed-notices");
+    box.setAttribute("data-part", "printed-notices");
+    box.appendChild(el("h3", null, "What the log shows"));
+    if (result.visit) {
+      box.appendChild(el("p", null, "Seen by a GP about this on " + F.readableDate(result.visit) + "." +
+        (result.shown.length ? " New since then:" : " Nothing new since then.")));
+    }
+    if (!result.shown.length && !result.visit) {
+      box.appendChild(el("p", null, "None of the entries meets a sign on the site\u2019s \u201cwhen to see a doctor\u201d page."));
+    }
+    result.shown.forEach(function (notice) {
+      var line = el("p", "symptom-log__printed-notice");
+      line.setAttribute("data-notice", notice.id);
+      line.setAttribute("data-level", notice.level);
+      line.appendChild(el("strong", null, notice.levelShort + ": " + notice.label + "."));
+      line.appendChild(document.createTextNode(" " + paperDetail(notice) + ". " +
+        (notice.newSince ? "New since the GP visit: " + notice.newSince.join(", ") + ". " : "") +
+        "(" + notice.sourceTitle + ")"));
+      box.appendChild(line);
+    });
+    if (result.earlier.length) {
+      box.appendChild(el("p", null, "Seen at the GP visit, quiet since: " + result.earlier.map(function (n) {
+        return n.label + " (" + N.span(n) + ")";
+      }).join("; ") + "."));
+    }
+    return box;
+  };
+
+  /* "I saw a GP about this on DATE": kept in the meta record and in backups
+   * (gp_visits), changed in one checked write (symptom-log-storage.js). */
+  SymptomLog.prototype.bindVisits = function () {
+    var self = this, form = this.parts["gp-visit-form"];
+    form.elements.date.max = today();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var date = form.elements.date.value;
+      if (!F.isDate(date) || date > today()) {
+        self.say("gp-visit-status", "Enter the date you saw the GP, today or before.");
+        return;
+      }
+      self.changeVisits(date, null, "Saved: you saw a GP about this on " + F.readableDate(date) + ".",
+                        "the date was not saved");
+    });
+    this.parts["gp-visit-remove"].addEventListener("click", function () {
+      var last = N.lastVisit((self.log.meta || {}).gp_visits, today());
+      if (!last) return;
+      self.changeVisits(null, last, "The GP visit on " + F.readableDate(last) + " is removed.", "the GP visit was not removed");
+    });
+  };
+
+  /* ADD a visit's date or REMOVE one; DONE and NOT are what the reader is told. */
+  SymptomLog.prototype.changeVisits = function (add, remove, done, not) {
+    var self = this;
+    if (!this.storage || !this.ready) {
+      this.say("gp-visit-status", "The date was not saved. " + (this.parts["storage-problem"].textContent || WAITING));
+      return Promise.resolve(false);
+    }
+    if (add && !F.fits(this.bytes + F.recordBytes(add))) {
+      this.say("gp-visit-status", "Your log is full: it is as big as a backup this page can load back (" +
+        F.megabytes(F.MAX_BYTES) + "), so " + not + ". Save a backup, then delete entries you no longer need.");
+      return Promise.resolve(false);
+    }
+    return this.storage.changeVisits(add, remove).then(function (visits) {
+      self.changed(function (log) {
+        var before = (log.meta && log.meta.gp_visits) || [];
+        self.bytes += F.backupBytes([], [], null, visits) - F.backupBytes([], [], null, before);
+        log.meta = F.copyFields({}, log.meta, {version: F.VERSION, gp_visits: visits});
+      });
+      self.say("gp-visit-status", done);
+      return true;
+    }, function (error) {
+      if (error && error.name === "VisitGone") {
+        self.say("gp-visit-status", "That GP visit was already removed in another tab or window.");
+        return self.changed().then(function () { return false; }, function () { return false; });
+      }
+      self.say("gp-visit-status", whyNot(error) + ", so " + not + ". Please try again.");
+      return false;
+    });
   };
 
   /* "4 Nov": for the chart and its table, where room is short. */
@@ -812,7 +972,7 @@
     list.appendChild(el("dd", null, detail));
   }
 
-  SymptomLog.prototype.renderSummary = function (s) {
+  SymptomLog.prototype.renderSummary = function (s, notices) {
     var box = this.parts.summary, W = F.WORDS;
     box.textContent = "";
     var title = el("p", "symptom-log__summary-dates");
@@ -820,6 +980,7 @@
       (s.entries.length ? plural(s.entries.length, "entry", "entries") + " on " + plural(s.daysWithEntries, "day", "days") + "."
                         : "No entries in this time.");
     box.appendChild(title);
+    box.appendChild(this.printedNotices(notices));
     if (!s.entries.length) return;
     var facts = el("dl", "symptom-log__facts");
     factRow(facts, "Dates with entries", F.readableDate(s.first) + (s.last !== s.first ? " to " + F.readableDate(s.last) : ""));
@@ -835,13 +996,8 @@
     factRow(facts, "By body area", areas.join(", "));
     factRow(facts, "Pain (0 to 10)", s.pain ? "From " + s.pain.low + " to " + s.pain.high + ", middle value " + s.pain.middle +
       " (" + plural(s.pain.count, "entry", "entries") + " with a score)" : "No pain scores");
-    factRow(facts, "Warning signs", s.signs.length ? s.signs.map(function (sign) {
-      var dates = sign.dates, many = dates.length > L.signDates;
-      shortened = shortened || many;
-      return W.sign[sign.sign] + ": " + (many ? "on " + dates.length + " days, from " + F.readableDate(dates[0]) + " to " +
-        F.readableDate(dates[dates.length - 1]) : dates.map(F.readableDate).join(", "));
-    }).join(". ") : "None noted");
     box.appendChild(facts);
+    shortened = shortened || notices.shown.some(function (n) { return n.items.length > L.noticeItems; });
     if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
     // The table scrolls inside its own box on a narrow screen; keyboard users can focus it to scroll.
@@ -1033,6 +1189,7 @@
     if (entry.pain != null) details.push("Pain: " + entry.pain + " of 10");
     if (entry.disturbed_sleep != null) details.push(entry.disturbed_sleep ? "Woke me or kept me awake" : "Did not disturb sleep");
     (entry.signs || []).forEach(function (sign) { details.push(W.sign[sign]); });
+    if (entry.sudden === true) details.push("Came on suddenly");
     if (details.length) item.appendChild(el("p", "symptom-log__entry-details", details.join(" \u00b7 ")));
     if (entry.notes) item.appendChild(el("p", "symptom-log__entry-notes", "Notes: " + entry.notes));
     var actions = el("div", "symptom-log__entry-actions");

@@ -1,0 +1,322 @@
+/*
+ * The symptom log's notices: where the reader's own entries meet a sign in
+ * the care rules (docs/assets/tools/care-rules/care-rules.json, put into the
+ * bundle as window.SymptomLogCareRules by ./scripts/bundle-log). Every word
+ * of advice, every level, source and link comes from those rules; this file
+ * only decides which entries meet which sign, and what a GP has already seen.
+ *
+ * notices(entries, visits, rules, today) gives {visit, shown, earlier}:
+ *   visit    the last date on or before TODAY the reader saw a GP about it
+ *            ("YYYY-MM-DD"), or null;
+ *   shown    the notices to show now, each naming its entries and dates and
+ *            quoting its rule with its source;
+ *   earlier  the notices the GP has seen: they stay quiet after the visit
+ *            until something new appears after that date (a sign not logged
+ *            before it, twitching in a new place, a sign that came on
+ *            suddenly), as the care rules' gp_rule says. Twitching that goes
+ *            on in a place logged before the visit is not new.
+ * An entry dated after TODAY (typed wrong, or saved where the clock was
+ * ahead) still brings its signs and its place, said to be dated after
+ * today; it never makes a span ("more than 2 weeks") or a date that reads
+ * as if it had happened. Places are keyed in a Map: an area is the
+ * reader's text, and "__proto__" or "constructor" is a place like any other.
+ * Entries are in backup format (symptom-log-format.js). No page here: the
+ * tests in tests/js call it directly.
+ */
+(function (root) {
+  "use strict";
+
+  var F = root.SymptomLogFormat;
+  var TWO_WEEKS = 14; // first to last twitch in one place more than this many days apart: "more than 2 weeks"
+  var ITEMS_SHOWN = 4; // a notice lists this many places or entries, then says how many more
+  // Words that tie a rule's sentence to twitches or to legs: said only where the entries are that.
+  var SAYS_TWITCH = /twitch/i;
+  var SAYS_LEGS = /\byour legs\b/i; // "your arms or legs" is any limb
+  var LEG_AREA = /\b(legs?|thighs?|calf|calves|knees?|shins?|ankles?|foot|feet|toes?|heels?)\b/i;
+
+  function dateOf(entry) { return entry.when.slice(0, 10); }
+  function isLater(entry, today) { return dateOf(entry) > today; }
+  function laterWords(dates) { return "dated after today (" + listDates(dates) + ")"; }
+  function placeOf(entry) { return entry.area.trim().toLowerCase(); }
+  function isLegArea(entry) { return LEG_AREA.test(entry.area); }
+  function unique(list) { return list.filter(function (item, i) { return list.indexOf(item) === i; }); }
+  function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
+
+  /* "1 March 2026, 2 March 2026 and 5 March 2026"; a long list ends "and 9 more, the last on ...". */
+  function listDates(dates) {
+    dates = unique(dates.slice().sort());
+    var shown = dates.slice(0, 3).map(F.readableDate);
+    if (dates.length > 3) {
+      return shown.join(", ") + " and " + (dates.length - 3) + " more, the last on " + F.readableDate(dates[dates.length - 1]);
+    }
+    return shown.length === 1 ? shown[0] : shown.slice(0, -1).join(", ") + " and " + shown[shown.length - 1];
+  }
+
+  /* One line per kind and place: "Cramp, Arm or hand: 3 March 2026 and 5 March 2026". */
+  function entryLines(entries, today) {
+    var groups = [], byKey = new Map();
+    F.sortByWhen(entries.slice()).forEach(function (entry) {
+      var key = entry.kind + "|" + placeOf(entry);
+      if (!byKey.has(key)) groups.push(byKey.set(key, {entry: entry, dates: [], later: []}).get(key));
+      byKey.get(key)[isLater(entry, today) ? "later" : "dates"].push(dateOf(entry));
+    });
+    return groups.map(function (group) {
+      var entry = group.entry, count = group.dates.length + group.later.length;
+      var when = (group.dates.length ? [listDates(group.dates)] : []).concat(group.later.length ? [laterWords(group.later)] : []);
+      return F.WORDS.kind[entry.kind] + ", " + entry.area.trim() + ": " +
+        (count > 1 ? plural(count, "entry", "entries") + ", " : "") + when.join("; and ");
+    });
+  }
+
+  /* Places, each with its twitches: "Calf: 4 twitches, 1 March 2026 to 16 March 2026 (15 days)". */
+  function placeLines(places) {
+    return places.map(function (place) {
+      var line = place.name + ": ", past = place.past;
+      if (past.length) {
+        var first = dateOf(past[0]), last = dateOf(past[past.length - 1]);
+        var days = F.dayNumber(last) - F.dayNumber(first);
+        line += plural(past.length, "twitch", "twitches") + ", " +
+          (days ? F.readableDate(first) + " to " + F.readableDate(last) + " (" + plural(days, "day", "days") + " apart)"
+                : F.readableDate(first));
+      }
+      if (place.later.length) {
+        line += (past.length ? "; and " : "") + plural(place.later.length, "twitch", "twitches") + " " +
+          laterWords(place.later.map(dateOf));
+      }
+      return line;
+    });
+  }
+
+  /* The dates of a notice's entries in a few words: "1 March 2026 to 16 March 2026",
+   * then those dated after today, said to be. */
+  function span(notice) {
+    var dates = notice.dates, words = [];
+    if (dates.length) {
+      var first = F.readableDate(dates[0]), last = F.readableDate(dates[dates.length - 1]);
+      words.push(first === last ? first : first + " to " + last);
+    }
+    if (notice.laterDates.length) words.push(laterWords(notice.laterDates));
+    return words.join("; and ");
+  }
+
+  /* Twitches by place, in the order first logged; each place's twitches up to
+   * TODAY (past) and after it (later). */
+  function twitchPlaces(entries, today) {
+    var places = [], byName = new Map();
+    F.sortByWhen(entries.filter(function (e) { return e.kind === "twitch"; })).forEach(function (entry) {
+      var key = placeOf(entry);
+      if (!byName.has(key)) places.push(byName.set(key, {key: key, name: entry.area.trim(), entries: [], past: [], later: []}).get(key));
+      var place = byName.get(key);
+      place.entries.push(entry);
+      place[isLater(entry, today) ? "later" : "past"].push(entry);
+    });
+    return places;
+  }
+
+  /* --- The care rules, read once for each notice ----------------------------------- */
+  function ruleBook(rules) {
+    var signs = {}, cardOf = {};
+    rules.signs.forEach(function (sign) { signs[sign.id] = sign; });
+    rules.cards.forEach(function (card) { card.signs.forEach(function (id) { cardOf[id] = card; }); });
+    return {rules: rules, signs: signs, cardOf: cardOf};
+  }
+
+  /* The rule a notice quotes: the card's own sentence, "See a GP if your cramps disturb your
+   * sleep." Where that sentence speaks of twitches or legs and these entries are not that, the
+   * sign's name and level instead, so a cramp in the arm is never told about twitching or legs. */
+  function ruleSentence(book, sign, entries) {
+    var card = book.cardOf[sign.id], level = book.rules.levels[sign.level];
+    var fits = !(SAYS_TWITCH.test(sign.text) && entries.some(function (e) { return e.kind !== "twitch"; })) &&
+               !(SAYS_LEGS.test(sign.text) && !entries.every(isLegArea));
+    if (card && fits) return card.heading + " " + sign.text + ".";
+    return sign.label + ". " + level.label + ".";
+  }
+
+  /* A notice, with everything it says taken from the sign's rule. */
+  function notice(book, signId, fields, today) {
+    var rules = book.rules, sign = book.signs[signId];
+    if (!sign) throw new Error("The care rules have no sign " + JSON.stringify(signId) + " (care-rules.json).");
+    var level = rules.levels[sign.level], source = rules.sources[sign.source], card = book.cardOf[signId];
+    var entries = fields.entries;
+    var made = {
+      id: signId, sign: signId, label: sign.label,
+      level: sign.level, levelLabel: level.label, levelShort: level.short, action: level.action,
+      // "See a GP (not urgent) if these came on gradually" only where onset matters.
+      levelWords: sign.onset === "gradual" ? level.label : level.short,
+      rule: fields.rule || ruleSentence(book, sign, entries),
+      source: sign.source, sourceTitle: source.title, sourceUrl: source.url,
+      href: level.href || (card ? "when-to-see-a-doctor/#" + card.id : rules.gp_rule.href),
+      shows: fields.shows,
+      items: fields.items,
+      entries: entries.map(function (e) { return e.id; }),
+      dates: unique(entries.filter(function (e) { return !isLater(e, today); }).map(dateOf).sort()),
+      laterDates: unique(entries.filter(function (e) { return isLater(e, today); }).map(dateOf).sort()),
+      keys: fields.keys,
+      newSince: null
+    };
+    // A sign that is an emergency when sudden says so beside its gradual level.
+    if (sign.onset === "gradual") {
+      made.sudden = {text: rules.sudden_rule.text, sourceTitle: rules.sources[rules.sudden_rule.source].title,
+                     href: rules.levels.emergency.href};
+    }
+    // Said plainly, so a date after today is never read as something that happened.
+    var later = entries.filter(function (e) { return isLater(e, today); }).length;
+    if (later) {
+      made.shows += " " + (later === entries.length ? (later === 1 ? "This entry is" : "These entries are")
+                                                    : later + " of these entries " + (later === 1 ? "is" : "are")) +
+        " dated after today: check " + (later === 1 ? "its date" : "their dates") + ".";
+    }
+    return made;
+  }
+
+  /* --- What the entries meet, without a visit ------------------------------------- */
+  function found(entries, rules, today) {
+    var book = ruleBook(rules), list = [], signs = F.SIGNS;
+    var sudden = entries.filter(function (e) { return e.sudden === true && e.signs.length; });
+    var gradual = entries.filter(function (e) { return e.sudden !== true; });
+
+    // Ticked as sudden: the emergency, first. Each ticked sign names its emergency sign.
+    if (sudden.length) {
+      var emergencyIds = [];
+      sudden.forEach(function (entry) {
+        entry.signs.forEach(function (id) {
+          var ifSudden = book.signs[id] && book.signs[id].if_sudden;
+          if (ifSudden && emergencyIds.indexOf(ifSudden) < 0) emergencyIds.push(ifSudden);
+        });
+      });
+      var first = emergencyIds[0] || rules.cards.filter(function (c) { return c.id === "emergency"; })[0].signs[0];
+      var made = notice(book, first, {
+        entries: sudden,
+        shows: "Your log shows a sign that came on suddenly.",
+        rule: emergencyIds.length
+          ? book.cardOf[first].heading + " " + emergencyIds.map(function (id) { return book.signs[id].text; }).join(", or ") + "."
+          : rules.sudden_rule.text,
+        items: F.sortByWhen(sudden.slice()).map(function (e) {
+          return F.WORDS.kind[e.kind] + ", " + e.area.trim() + ", " +
+            (isLater(e, today) ? "dated after today (" + F.readableDateTime(e.when) + ")" : F.readableDateTime(e.when)) + ": " +
+            e.signs.map(function (id) { return book.signs[id] ? book.signs[id].label : id; }).join(", ");
+        }),
+        keys: sudden.map(function (e) { return "sudden:" + e.id; })
+      }, today);
+      made.id = "sudden";
+      made.label = "A sign that came on suddenly";
+      made.sourceTitle = rules.sources[book.signs[first].source].title;
+      list.push(made);
+    }
+
+    // Twitching in one place for more than 2 weeks, counted place by place, up to today:
+    // an entry dated after today says nothing about how long it has gone on.
+    var places = twitchPlaces(entries, today);
+    var long = places.filter(function (place) {
+      var past = place.past;
+      return past.length && F.dayNumber(past[past.length - 1].when) - F.dayNumber(past[0].when) > TWO_WEEKS;
+    }).map(function (place) { return {key: place.key, name: place.name, entries: place.past, past: place.past, later: []}; });
+    if (long.length) {
+      list.push(notice(book, "twitch-two-weeks", {
+        entries: [].concat.apply([], long.map(function (p) { return p.entries; })),
+        shows: "Your log shows twitching in the same place over more than 2 weeks.",
+        items: placeLines(long),
+        // After a GP visit, twitching that goes on in a place already seen is not new (gp_rule).
+        keys: long.map(function (p) { return "place:" + p.key; })
+      }, today));
+    }
+    // Twitching in different places: more than one place, however far apart the dates.
+    if (places.length > 1) {
+      list.push(notice(book, "twitch-many-places", {
+        entries: [].concat.apply([], places.map(function (p) { return p.entries; })),
+        shows: "Your log shows twitching in " + places.length + " places.",
+        items: placeLines(places),
+        keys: places.map(function (p) { return "place:" + p.key; })
+      }, today));
+    }
+
+    // The signs the reader ticked (gradually: a sudden one is the emergency above).
+    // A change in feeling with a cramp in a leg or foot is the NHS leg-cramp sign.
+    var legCrampFeeling = gradual.filter(function (e) {
+      return e.kind === "cramp" && isLegArea(e) && e.signs.indexOf("feeling-change") >= 0;
+    });
+    signs.forEach(function (id) {
+      var ticked = gradual.filter(function (e) {
+        return e.signs.indexOf(id) >= 0 && !(id === "feeling-change" && legCrampFeeling.indexOf(e) >= 0);
+      });
+      if (!ticked.length) return;
+      list.push(notice(book, id, {
+        entries: ticked,
+        shows: "Your log shows \u201c" + book.signs[id].label + "\u201d, ticked with " + plural(ticked.length, "entry", "entries") + ".",
+        items: entryLines(ticked, today),
+        keys: ["sign:" + id]
+      }, today));
+    });
+    if (legCrampFeeling.length) {
+      list.push(notice(book, "cramp-numb-or-swollen", {
+        entries: legCrampFeeling,
+        shows: "Your log shows a cramp in a leg or foot with \u201c" + book.signs["feeling-change"].label + "\u201d ticked.",
+        items: entryLines(legCrampFeeling, today),
+        keys: ["sign:cramp-numb-or-swollen"]
+      }, today));
+    }
+
+    var cramps = entries.filter(function (e) { return e.kind === "cramp"; });
+    var woke = cramps.filter(function (e) { return e.disturbed_sleep === true; });
+    if (woke.length) {
+      list.push(notice(book, "cramps-disturb-sleep", {
+        entries: woke, shows: "Your log shows a cramp that woke you or kept you awake.",
+        items: entryLines(woke, today), keys: ["sign:cramps-disturb-sleep"]
+      }, today));
+    }
+    var longCramps = cramps.filter(function (e) { return e.duration === "over-10-minutes"; });
+    if (longCramps.length) {
+      list.push(notice(book, "long-cramp", {
+        entries: longCramps, shows: "Your log shows a cramp that lasted over 10 minutes.",
+        items: entryLines(longCramps, today), keys: ["sign:long-cramp"]
+      }, today));
+    }
+    return list;
+  }
+
+  /* What is new in a key, in words: "Thigh", or the sign's name. */
+  function newWords(notice, key) {
+    if (/^place:/.test(key)) {
+      var place = key.slice(key.indexOf(":") + 1);
+      var line = notice.items.filter(function (item) { return item.toLowerCase().indexOf(place + ":") === 0; })[0];
+      return line ? line.slice(0, place.length) : place;
+    }
+    return notice.label;
+  }
+
+  /* The last visit on or before TODAY (of them all without it). */
+  function lastVisit(visits, today) {
+    var dates = (visits || []).filter(function (date) { return F.isDate(date) && !(today && date > today); }).sort();
+    return dates.length ? dates[dates.length - 1] : null;
+  }
+
+  /* notices(entries, visits, rules, today): see the top of this file. */
+  function notices(entries, visits, rules, today) {
+    rules = rules || root.SymptomLogCareRules;
+    today = today || F.localNow().slice(0, 10);
+    var visit = lastVisit(visits, today), all = found(entries, rules, today);
+    if (!visit) return {visit: null, shown: all, earlier: []};
+    var seen = new Set(), before = entries.filter(function (e) { return dateOf(e) <= visit; });
+    found(before, rules, today).forEach(function (n) {
+      n.keys.forEach(function (key) { seen.add(key); });
+    });
+    // A place the GP could have heard about is not new, even if it was the only one then.
+    twitchPlaces(before, today).forEach(function (place) { seen.add("place:" + place.key); });
+    var shown = [], earlier = [];
+    all.forEach(function (n) {
+      var fresh = n.keys.filter(function (key) { return !seen.has(key); });
+      if (fresh.length) {
+        n.newSince = unique(fresh.map(function (key) { return newWords(n, key); }));
+        shown.push(n);
+      } else {
+        earlier.push(n);
+      }
+    });
+    return {visit: visit, shown: shown, earlier: earlier};
+  }
+
+  root.SymptomLogNotices = {
+    TWO_WEEKS: TWO_WEEKS, ITEMS_SHOWN: ITEMS_SHOWN,
+    notices: notices, lastVisit: lastVisit, listDates: listDates, span: span
+  };
+})(window);

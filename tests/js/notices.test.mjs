@@ -1,0 +1,239 @@
+// The symptom log's notices (symptom-log-notices.js) against the care rules:
+// the 2-weeks and more-than-one-place boundaries counted by place, wording
+// that fits the entries, every notice naming its entries, dates, rule and
+// source, the GP visit, and a sign that came on suddenly.
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {N, entry, rules, shownIds} from "./load-notices.mjs";
+import {ruleProblems} from "./rule-check.mjs";
+
+const twitch = (id, when, area = "Calf", fields = {}) => entry(id, when, {area, ...fields});
+// A card's own sentence for a sign, as the care rules make it: "See a GP if your cramps disturb your sleep."
+const cardSentence = id => `${rules.cards.find(card => card.signs.includes(id)).heading} ${rules.signs.find(s => s.id === id).text}.`;
+const cramp = (id, when, area, fields = {}) => entry(id, when, {kind: "cramp", area, ...fields});
+
+/* --- 2 weeks in the same place, and more than one place ------------------------- */
+
+test("twitching in the same place 14 days apart is not 'more than 2 weeks'", () => {
+  assert.deepEqual(shownIds([twitch("a", "2026-03-01T23:00"), twitch("b", "2026-03-15T01:00")]), []);
+});
+
+test("twitching in the same place 15 days apart is 'more than 2 weeks'", () => {
+  assert.deepEqual(shownIds([twitch("a", "2026-03-01T23:00"), twitch("b", "2026-03-16T01:00")]), ["twitch-two-weeks"]);
+});
+
+test("the same place is the same whatever its capitals and spaces", () => {
+  assert.deepEqual(shownIds([twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-03-16T10:00", " calf ")]),
+                   ["twitch-two-weeks"]);
+});
+
+test("two places 15 days apart are 'more than one place', not '2 weeks'", () => {
+  const found = shownIds([twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-03-16T10:00", "Eyelid or face")]);
+  assert.deepEqual(found, ["twitch-many-places"]);
+});
+
+test("only the place twitching over 2 weeks is named for it", () => {
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-03-20T10:00", "Calf"),
+                             twitch("c", "2026-03-02T10:00", "Thigh"), twitch("d", "2026-03-10T10:00", "Thigh")]);
+  const weeks = shown.find(n => n.id === "twitch-two-weeks");
+  assert.deepEqual(weeks.items, ["Calf: 2 twitches, 1 March 2026 to 20 March 2026 (19 days apart)"]);
+  assert.deepEqual(shown.map(n => n.id), ["twitch-two-weeks", "twitch-many-places"]);
+});
+
+test("spasms and cramps are not twitches: no twitch notice", () => {
+  assert.deepEqual(shownIds([entry("a", "2026-03-01T10:00", {kind: "spasm"}), entry("b", "2026-03-21T10:00", {kind: "spasm"}),
+                             cramp("c", "2026-03-02T10:00", "Foot")]), []);
+});
+
+/* --- Wording that fits the sign and its place -------------------------------------- */
+
+test("a change in feeling with a cramp in the arm says neither twitching nor legs", () => {
+  const {shown} = N.notices([cramp("a", "2026-03-01T10:00", "Arm or hand", {signs: ["feeling-change"]})]);
+  assert.deepEqual(shown.map(n => n.id), ["feeling-change"]);
+  const words = [shown[0].shows, ...shown[0].items, shown[0].rule].join(" ");
+  assert.doesNotMatch(words, /twitch|\blegs?\b/i, words);
+  assert.match(words, /A change or loss of feeling/);
+  assert.match(shown[0].items[0], /^Cramp, Arm or hand: 1 March 2026$/);
+});
+
+test("a change in feeling with a cramp in the calf is the NHS leg-cramp sign", () => {
+  const {shown} = N.notices([cramp("a", "2026-03-01T10:00", "Calf", {signs: ["feeling-change"]})]);
+  assert.deepEqual(shown.map(n => n.id), ["cramp-numb-or-swollen"]);
+  assert.equal(shown[0].rule, cardSentence("cramp-numb-or-swollen"));
+  assert.match(shown[0].rule, /your cramps come with numbness or swelling in your legs\.$/);
+  assert.equal(shown[0].sourceTitle, "NHS, Leg cramps");
+});
+
+test("a change in feeling with a twitch quotes MedlinePlus's twitching sign", () => {
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Arm or hand", {signs: ["feeling-change"]})]);
+  assert.equal(shown[0].rule, cardSentence("feeling-change"));
+  assert.match(shown[0].rule, /as well as twitching\.$/);
+  assert.equal(shown[0].level, "doctor");
+});
+
+test("'weak or stiff' with a spasm does not speak of the part that twitches", () => {
+  const {shown} = N.notices([entry("a", "2026-03-01T10:00", {kind: "spasm", area: "Back", signs: ["weak-or-stiff"]})]);
+  assert.doesNotMatch(shown[0].rule, /twitch/i);
+  assert.equal(shown[0].level, "gp");
+});
+
+/* --- Each notice names its entries, dates, rule and source ---------------------- */
+
+const EVERY_NOTICE = [
+  twitch("t1", "2026-03-01T10:00", "Calf"), twitch("t2", "2026-03-20T10:00", "Calf"), twitch("t3", "2026-03-05T10:00", "Thigh"),
+  twitch("s1", "2026-03-06T10:00", "Arm or hand", {signs: ["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"]}),
+  cramp("c1", "2026-03-07T03:00", "Calf", {disturbed_sleep: true, duration: "over-10-minutes", signs: ["feeling-change"]}),
+  twitch("u1", "2026-03-08T10:00", "Eyelid or face", {signs: ["speech-or-swallowing"], sudden: true}),
+];
+
+test("every kind of notice, each once, the emergency first", () => {
+  assert.deepEqual(shownIds(EVERY_NOTICE), ["sudden", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff", "feeling-change",
+                                            "thinner-muscles", "speech-or-swallowing", "cramp-numb-or-swollen",
+                                            "cramps-disturb-sleep", "long-cramp"]);
+});
+
+test("each notice names its entries and their dates, and quotes its rule and source", () => {
+  for (const notice of N.notices(EVERY_NOTICE).shown) {
+    const said = notice.items.join(" ");
+    for (const date of notice.dates) {
+      const words = `${+date.slice(8)} March 2026`;
+      assert.ok(notice.id.startsWith("twitch-") ? said.includes("March 2026") : said.includes(words),
+                `${notice.id}: ${words} is not named in ${JSON.stringify(notice.items)}`);
+    }
+    assert.ok(notice.entries.length && notice.items.length, `${notice.id} names no entries`);
+    assert.ok(notice.rule.length > 20 && notice.sourceTitle, `${notice.id} quotes no rule or source`);
+    assert.equal(notice.sourceTitle, rules.sources[notice.source].title);
+  }
+});
+
+test("a long list of places names the first ones, first and last dates each", () => {
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00"), twitch("b", "2026-03-02T10:00", "Thigh"),
+                             twitch("c", "2026-03-03T10:00", "Thigh")]);
+  assert.deepEqual(shown[0].items, ["Calf: 1 twitch, 1 March 2026", "Thigh: 2 twitches, 2 March 2026 to 3 March 2026 (1 day apart)"]);
+});
+
+/* --- The same level and source as the care rules ---------------------------------- */
+
+test("every notice carries its sign's level, source and words from care-rules.json", () => {
+  const problems = ruleProblems(rules, N.notices(EVERY_NOTICE).shown, "symptom log notices");
+  assert.deepEqual(problems, []);
+});
+
+test("the check fails when the rules give one sign another level, naming the place and the sign", () => {
+  const edited = structuredClone(rules);
+  edited.signs.find(s => s.id === "long-cramp").level = "urgent";
+  const problems = ruleProblems(edited, N.notices(EVERY_NOTICE).shown, "symptom log notices");
+  assert.deepEqual(problems, ["symptom log notices: the sign long-cramp has the level gp; care-rules.json gives it urgent.",
+                              'symptom log notices: the sign long-cramp says "See a GP, not urgent", not the words of its level in care-rules.json.']);
+});
+
+test("the notices follow the rules they are given: another level there is another level here", () => {
+  const edited = structuredClone(rules);
+  edited.signs.find(s => s.id === "twitch-many-places").level = "doctor";
+  const notice = N.notices(EVERY_NOTICE, [], edited).shown.find(n => n.id === "twitch-many-places");
+  assert.equal(notice.level, "doctor");
+  assert.equal(notice.levelWords, edited.levels.doctor.short);
+  assert.equal(notice.rule, cardSentence("twitch-many-places"));  // the card's heading is data too
+});
+
+/* --- A sign that came on suddenly -------------------------------------------------- */
+
+test("a sign ticked as sudden points to the emergency card, with the emergency level's words", () => {
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Arm or hand", {signs: ["weak-or-stiff"], sudden: true})]);
+  assert.deepEqual(shown.map(n => n.id), ["sudden"]);
+  const [notice] = shown;
+  assert.equal(notice.level, "emergency");
+  assert.equal(notice.href, "when-to-see-a-doctor/#emergency");
+  assert.equal(notice.levelWords, rules.levels.emergency.short);
+  assert.equal(notice.levelLabel, rules.levels.emergency.label);
+  assert.equal(notice.rule, cardSentence("sudden-weakness"));
+  assert.match(notice.rule, /call 999 now .*sudden weakness or numbness in one arm/i);
+  assert.match(notice.items[0], /^Twitch, Arm or hand, 1 March 2026, 10:00: The area feels weak or stiff$/);
+});
+
+test("a sign ticked as sudden is not also called 'see a GP'", () => {
+  const ids = shownIds([twitch("a", "2026-03-01T10:00", "Calf", {signs: ["speech-or-swallowing"], sudden: true})]);
+  assert.ok(!ids.includes("speech-or-swallowing"), ids.join(", "));
+});
+
+test("a gradual sign's notice says what to do if it comes on suddenly", () => {
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Calf", {signs: ["speech-or-swallowing"]})]);
+  assert.equal(shown[0].levelWords, rules.levels.gp.label);
+  assert.equal(shown[0].sudden.text, rules.sudden_rule.text);
+  assert.equal(shown[0].sudden.href, "when-to-see-a-doctor/#emergency");
+});
+
+/* --- The GP visit: quiet until something new --------------------------------------- */
+
+const SEEN = [twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-03-20T10:00", "Calf"),
+              twitch("c", "2026-03-05T10:00", "Thigh"), twitch("d", "2026-03-06T10:00", "Thigh", {signs: ["weak-or-stiff"]})];
+const VISIT = ["2026-03-25"];
+
+test("after a GP visit the notices it covered are quiet, and said to be", () => {
+  const result = N.notices(SEEN, VISIT);
+  assert.equal(result.visit, "2026-03-25");
+  assert.deepEqual(result.shown, []);
+  assert.deepEqual(result.earlier.map(n => n.id), ["twitch-two-weeks", "twitch-many-places", "weak-or-stiff"]);
+});
+
+test("more of the same after the visit stays quiet", () => {
+  const later = [twitch("e", "2026-04-20T10:00", "Calf"), twitch("f", "2026-04-21T10:00", "thigh", {signs: ["weak-or-stiff"]})];
+  assert.deepEqual(shownIds([...SEEN, ...later], VISIT), []);
+});
+
+test("an entry on the day of the visit counts as seen", () => {
+  assert.deepEqual(shownIds([...SEEN, twitch("e", "2026-03-25T18:00", "Back")], VISIT), []);
+});
+
+test("a new sign after the visit is shown, and said to be new", () => {
+  const {shown} = N.notices([...SEEN, twitch("e", "2026-04-02T10:00", "Calf", {signs: ["thinner-muscles"]})], VISIT);
+  assert.deepEqual(shown.map(n => n.id), ["thinner-muscles"]);
+  assert.deepEqual(shown[0].newSince, ["Muscles look thinner"]);
+});
+
+test("a new place after the visit is shown", () => {
+  const {shown} = N.notices([...SEEN, twitch("e", "2026-04-02T10:00", "Eyelid or face")], VISIT);
+  assert.deepEqual(shown.map(n => n.id), ["twitch-many-places"]);
+  assert.deepEqual(shown[0].newSince, ["Eyelid or face"]);
+});
+
+test("a second place after a visit about one place is new", () => {
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-04-01T10:00", "Thigh")], ["2026-03-02"]);
+  assert.deepEqual(shown.map(n => [n.id, n.newSince]), [["twitch-many-places", ["Thigh"]]]);
+});
+
+test("a sign ticked as sudden after the visit is shown at once", () => {
+  const ids = shownIds([...SEEN, twitch("e", "2026-04-02T10:00", "Calf", {signs: ["weak-or-stiff"], sudden: true})], VISIT);
+  assert.deepEqual(ids, ["sudden"]);
+});
+
+test("the last of several visits counts", () => {
+  const result = N.notices([...SEEN, twitch("e", "2026-04-02T10:00", "Calf", {signs: ["thinner-muscles"]})],
+                           ["2026-04-05", "2026-03-25", "not a date"]);
+  assert.equal(result.visit, "2026-04-05");
+  assert.deepEqual(result.shown, []);
+});
+
+test("without a visit nothing is quiet", () => {
+  assert.deepEqual(N.notices(SEEN, []).earlier, []);
+  assert.equal(N.notices(SEEN).shown.length, 3);
+});
+
+test("a new place twitching over 2 weeks after the visit is new; an old place going on is not", () => {
+  const result = N.notices([twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-03-04T10:00", "Calf"),
+                            twitch("c", "2026-04-01T10:00", "Calf"), twitch("d", "2026-04-02T10:00", "Back"),
+                            twitch("e", "2026-04-20T10:00", "Back")], ["2026-03-05"]);
+  assert.deepEqual(result.shown.map(n => [n.id, n.newSince]), [["twitch-two-weeks", ["Back"]], ["twitch-many-places", ["Back"]]]);
+});
+
+test("'arms or legs' fits an arm: the card's own sentence is quoted", () => {
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Arm or hand", {signs: ["thinner-muscles"]})]);
+  assert.equal(shown[0].rule, cardSentence("thinner-muscles"));
+});
+
+test("a sudden sign after the visit is shown even if one came before it", () => {
+  const before = twitch("s", "2026-03-10T10:00", "Calf", {signs: ["weak-or-stiff"], sudden: true});
+  assert.deepEqual(shownIds([...SEEN, before], VISIT), []);
+  const after = twitch("t", "2026-04-02T10:00", "Calf", {signs: ["weak-or-stiff"], sudden: true});
+  assert.deepEqual(shownIds([...SEEN, before, after], VISIT), ["sudden"]);
+});
