@@ -26,8 +26,7 @@ TOOL_TEXT = [
     "overrides/partials/symptom-log.html",
     "overrides/partials/intended-purpose.html",
 ]
-PURPOSE_WORDS = ["information", "only, not a diagnosis.",
-                 "It measures nothing and decides nothing: it repeats NHS and MedlinePlus advice, with the same meaning and level."]
+PURPOSE_WORDS = ["information only, not a diagnosis.", "advice"]
 DIAGNOS = re.compile(r"diagnos\w*", re.IGNORECASE)
 # "not a diagnosis", and the names of the places that hold it (not_diagnosis, .movement-helper__not-diagnosis).
 ALLOWED = re.compile(r"not a diagnosis|not[_-]diagnosis", re.IGNORECASE)

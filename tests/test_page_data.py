@@ -16,6 +16,12 @@ from sitetools.checks.problems import Problem, report
 from sitetools.checks.site import Site
 
 PARTIAL = "overrides/partials/page-data.html"
+# Properties the data must not carry, and why.
+LEFT_OUT = {
+    "reviewedBy": "machines read it as a medical reviewer, and no clinician has reviewed the site.",
+    "expires": 'it means the page is no longer available, so search engines may drop it; the next review date '
+               "belongs in the page text only.",
+}
 SITE_NAME = load_config(str(ROOT / "mkdocs.yml"))["site_name"]
 
 
@@ -29,8 +35,6 @@ def expected_data(site: Site, page, front: dict, site_name: str) -> dict:
         "description": front["description"],
         "url": site.site_url + page.url_path,
         "lastReviewed": str(front["last_reviewed"]),
-        "expires": str(front["next_review"]),
-        "reviewedBy.description": front.get("review"),
         "medicalAudience.@type": "Patient",
         "citation": [{k: v for k, v in (("name", s["title"]), ("url", s.get("url"))) if v} for s in front["sources"]],
         "og:title": title,
@@ -62,7 +66,9 @@ def page_data_problems(site: Site, site_name: str = SITE_NAME) -> list[Problem]:
             problem(f"The page's schema.org data is not valid JSON ({error.msg}).")
             continue
         found = dict(data)
-        found["reviewedBy.description"] = (data.get("reviewedBy") or {}).get("description")
+        for claim in LEFT_OUT:
+            if claim in data:
+                problem(f'The page data has "{claim}": {LEFT_OUT[claim]}')
         found["medicalAudience.@type"] = (data.get("medicalAudience") or {}).get("@type")
         found["citation"] = [{k: v for k, v in c.items() if k in ("name", "url")} for c in data.get("citation", [])]
         for tag in ("og:title", "og:description", "og:url", "og:type"):
@@ -87,6 +93,10 @@ def test_page_data_check_can_fail():
     problems = page_data_problems(fixture_site("page-data"), "Fibromyalgia and muscle twitching")
     assert [f"{p.file}: {p.what}" for p in problems] == [
         "docs/index.md: The page's schema.org data is not valid JSON (Expecting value).",
+        'docs/movements.md: The page data has "reviewedBy": machines read it as a medical reviewer, and no clinician '
+        'has reviewed the site.',
+        'docs/movements.md: The page data has "expires": it means the page is no longer available, so search '
+        'engines may drop it; the next review date belongs in the page text only.',
         'docs/movements.md: The page data "@type" is "WebPage", not "MedicalWebPage".',
         'docs/movements.md: The page data "lastReviewed" is "2025-01-01", not "2026-12-02".',
         'docs/movements.md: The page data "citation" is [{"name": "NHS, Twitching eyes and muscles", '
