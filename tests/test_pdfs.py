@@ -52,11 +52,12 @@ def handout_pdfs(site: Path) -> dict[str, dict[str, Path]]:
 
 
 def qr_problems(pdf: Path, address: str) -> list[str]:
-    """Problems with the QR code on the last sheet (beside the printed address)."""
+    """Problems with the QR code printed beside the page's address with its sources: on the
+    last sheet, or on the one before it when a box after the sources runs onto a sheet of its own."""
     sheets, _ = pdf_size(pdf)
-    codes = read_qr_codes(pdf, sheets)
+    codes = read_qr_codes(pdf, sheets) or (read_qr_codes(pdf, sheets - 1) if sheets > 1 else [])
     if not codes:
-        return [f"{pdf.name}: no QR code could be read on sheet {sheets}. It is drawn by "
+        return [f"{pdf.name}: no QR code could be read on its last two sheets. It is drawn by "
                 "scripts/sitetools/qr_codes.py into the empty span of overrides/partials/print-extras.html."]
     if codes != [address]:
         return [f"{pdf.name}: the QR code leads to {', '.join(codes)}, not to the page's address {address}."]

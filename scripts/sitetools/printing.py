@@ -32,6 +32,7 @@ LONGER_HANDOUTS = {
     "when-to-see-a-doctor": (4, "every care card at its level, the emergency and urgent cards first"),
     "movements": (3, "the helper's printed flow, which names every sign with its level"),
     "symptom-diary": (3, "the week's grid on a sheet of its own, then its guide with every sign to note"),
+    "could-it-be-mnd": (3, "calm first, then what to do for each kind of sign, with its level and the sudden signs"),
 }
 
 
