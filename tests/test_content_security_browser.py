@@ -102,7 +102,7 @@ def test_every_page_and_tool_works_under_the_policy(browser, site_server, tmp_pa
 
         # The movement helper, answered to its end.
         open_page(tab, site_server + "movements/")
-        for answer in ["Continue", "A small flicker or ripple under the skin", "No, the joint stays still",
+        for answer in ["No", "Continue", "A small flicker or ripple under the skin", "No, the joint stays still",
                        "No, or hardly at all"]:
             tab.get_by_role("button", name=answer, exact=True).click()
         tab.wait_for_selector('[data-module="movement-helper"][data-step="twitch"]')

@@ -81,7 +81,7 @@ def test_webkit_search_helper_and_log_work_under_the_policy(webkit, site_server)
     webkit.get(site_server + "movements/")
     assert becomes_true(webkit, "return !!document.querySelector('[data-movement-helper-started]')")
     webkit.execute_script(LISTEN)
-    for answer in ["Continue", "A small flicker or ripple under the skin", "No, the joint stays still",
+    for answer in ["No", "Continue", "A small flicker or ripple under the skin", "No, the joint stays still",
                    "No, or hardly at all"]:
         assert becomes_true(webkit, """return [...document.querySelectorAll('[data-module="movement-helper"] button')]
             .some(button => button.textContent.trim() === arguments[0])""", answer), f'No answer "{answer}" in WebKit.'

@@ -17,7 +17,7 @@ import re
 import pytest
 
 from sitetools import movement_helper as helper
-from sitetools.printing import PAPER_SIZES, flat, print_page
+from sitetools.printing import PAPER_SIZES, flat, print_page, sheets_allowed
 
 pytestmark = pytest.mark.browser
 
@@ -125,7 +125,8 @@ def test_printed_page_shows_every_question_and_warning_sign(browser, site_server
         context.close()
     problems = printed_flow_problems(text, paper) + sizes
     assert not problems, "\n".join(problems)
-    assert sheets <= 2, f"docs/movements.md: printed on {paper} paper it takes {sheets} sheets (tests/test_print.py says more)"
+    allowed = sheets_allowed("docs/movements.md")
+    assert sheets <= allowed, f"docs/movements.md: printed on {paper} paper it takes {sheets} sheets, more than its {allowed} (tests/test_print.py says more)"
 
 
 # --- Proven able to fail ---------------------------------------------------------------

@@ -112,6 +112,7 @@ def test_webkit_paths_cover_the_warning_signs_and_every_outcome():
 
 def test_back_in_webkit_steps_back_one_question(webkit, site_server):
     open_helper(webkit, site_server)
+    click(webkit, "No")
     click(webkit, "Continue")
     click(webkit, STEPS["feel"]["answers"][0]["text"])
     assert step_is(webkit, "joint")
