@@ -580,7 +580,7 @@ def test_a_gp_visit_quiets_the_notices_until_something_new(page, site_server):
     assert [n["id"] for n in shown] == ["thinner-muscles"], shown
     assert "New since your GP visit on 25 March 2026: Muscles look thinner." in shown[0]["text"]
     # Removing the visit brings every notice back.
-    page.get_by_role("button", name="Remove the last GP visit", exact=True).click()
+    page.get_by_role("button", name="Remove the last visit date", exact=True).click()
     page.wait_for_function("() => document.querySelector('[data-part=gp-visit-status]').textContent.includes('removed')")
     assert [n["id"] for n in shown_notices(page)] == ["twitch-two-weeks", "twitch-many-places", "thinner-muscles"]
 

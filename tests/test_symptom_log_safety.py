@@ -354,9 +354,9 @@ def test_two_tabs_adding_and_removing_gp_visits_keep_each_others_dates(page, sit
     wait_for_words(first, '[data-part="visit-note"]', "25 March 2026")
     # The first tab still shows 25 March as the last visit when the second removes it.
     first.evaluate("() => { document.querySelector('[data-module=symptom-log]').symptomLog.channel.onmessage = null; }")
-    second.get_by_role("button", name="Remove the last GP visit", exact=True).click()
+    second.get_by_role("button", name="Remove the last visit date", exact=True).click()
     wait_for_words(second, VISIT_STATUS, "removed")
-    first.get_by_role("button", name="Remove the last GP visit", exact=True).click()
+    first.get_by_role("button", name="Remove the last visit date", exact=True).click()
     wait_for_words(first, VISIT_STATUS, "already removed")
     assert first.evaluate(META)["gp_visits"] == ["2026-03-21"], "Removing a visit twice removed another one."
 
