@@ -41,6 +41,7 @@ from sitetools.building import BUILDERS, run_build, site_url
 from sitetools.checks.site import Site
 from sitetools.page_weight import page_weight
 from sitetools.pages import site_pages  # the one list of pages, folders included
+from sitetools.pruning import never_downloaded
 from sitetools.served import gzip_bytes, serve  # the same server the tests use
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -50,9 +51,6 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
 MAX_BYTES = 100_000
 MAX_LCP_MS = 1500
-# Not downloaded by readers: source maps, and the search languages other than English
-# (mkdocs.yml sets search lang: en, so Material's search worker loads nothing from lunr/).
-NOT_FOR_READERS = re.compile(r"(\.map$|^assets/javascripts/lunr/)")
 
 
 def log(message: str) -> None:
@@ -440,7 +438,7 @@ def nav_bytes(html: str) -> int:
 
 def measure(site: Path, seconds: tuple[float, float]) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
-    readers = [p for p in files if not NOT_FOR_READERS.search(p.relative_to(site).as_posix())]
+    readers = [p for p in files if not never_downloaded(p.relative_to(site).as_posix())]
     pages = [p for p in site.rglob("index.html") if "synthetic" in p.parts] or list(site.rglob("index.html"))
     html = [p.read_bytes() for p in pages]
     index = (site / "search" / "search_index.json").read_bytes()

@@ -19,12 +19,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, site_url
+from sitetools import ROOT
+from sitetools.pages import SitePage, site_pages
 from sitetools.printing import PAPER_SIZES, sheets_allowed, pdf_size, read_pdf, squeezed
 from sitetools.qr_codes import read_qr_codes
 
 # PDF page sizes in points (1/72 inch). A4 is 595.3 x 841.9; Chromium rounds to whole points.
 PAPER_POINTS = {"A4": (595.3, 841.9), "Letter": (612, 792)}
-NO_PDF = {"symptom-log/"}  # its printout holds the reader's own entries
 
 
 def needs_tools():
@@ -37,18 +38,25 @@ def needs_tools():
 
 
 def handout_pdfs(site: Path) -> dict[str, dict[str, Path]]:
-    """{page address: {paper: PDF file}} from the links on every handout page (those with a print button)."""
+    """{page address: {paper: PDF file}} from the "Download PDF" links on every built page."""
     found = {}
     for html in sorted(site.rglob("index.html")):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
         folder = html.parent.relative_to(site).as_posix()
         address = "" if folder == "." else folder + "/"
         links = {a["data-pdf"]: (html.parent / a["href"]).resolve() for a in soup.select("a[data-pdf][href]")}
-        if soup.select_one("[data-print-button]") and address not in NO_PDF:
+        if links:
             found[address] = links
-        else:
-            assert not links, f"{address or 'home'}: offers a PDF but is not a handout"
     return found
+
+
+def offer_problems(offered: set[str], pages: list[SitePage]) -> list[str]:
+    """Pages whose PDF links disagree with the one handout list (mkdocs.yml, extra.not_handouts)."""
+    handouts = {page.path for page in pages if page.is_handout}
+    return ([f"{page.name}: a handout with no \"Download PDF\" links (overrides/partials/pdf-links.html)"
+             for page in pages if page.path in handouts - offered]
+            + [f"{page.name}: offers a PDF but mkdocs.yml lists it in extra.not_handouts"
+               for page in pages if page.path in offered - handouts])
 
 
 def qr_problems(pdf: Path, address: str) -> list[str]:
@@ -66,6 +74,8 @@ def qr_problems(pdf: Path, address: str) -> list[str]:
 
 def test_every_handout_offers_its_pdf_on_both_papers(built_site):
     pdfs = handout_pdfs(built_site)
+    problems = offer_problems(set(pdfs), site_pages(ROOT / "docs"))
+    assert not problems, "\n".join(problems)
     assert len(pdfs) >= 5, f"only {len(pdfs)} handout pages found: {sorted(pdfs)}"
     for address, links in pdfs.items():
         assert set(links) == set(PAPER_SIZES), f"{address}: PDF links for {sorted(links)}, not {PAPER_SIZES}"
@@ -110,3 +120,11 @@ def test_qr_check_can_fail():
                      "not to the page's address https://example.org/guide/movements/."], wrong
     missing = qr_problems(folder / "no-code.pdf", "https://example.org/guide/movements/")
     assert len(missing) == 1 and "no QR code could be read" in missing[0], missing
+
+
+def test_offer_check_can_fail():
+    pages = [SitePage("index.md", ""), SitePage("movements.md", "movements/"), SitePage("glossary.md", "glossary/")]
+    assert offer_problems({"", "movements/"}, pages) == [
+        "docs/index.md: offers a PDF but mkdocs.yml lists it in extra.not_handouts"]
+    assert offer_problems(set(), pages) == [
+        'docs/movements.md: a handout with no "Download PDF" links (overrides/partials/pdf-links.html)']

@@ -5,7 +5,8 @@ in Chromium by tests/test_offline.py and tests/test_updates.py."""
 from __future__ import annotations
 
 from sitetools.building import search_index_file
-from sitetools.service_worker import LOG_SOURCES, NO_OP_WORKER, WORKER, precached_files, write_service_worker
+from sitetools.pruning import NEVER_DOWNLOADED, never_downloaded
+from sitetools.service_worker import LOG_SOURCES, NO_OP_WORKER, NOT_PRECACHED, WORKER, precached_files, write_service_worker
 
 
 def precache_problems(saved: set[str], pages: set[str], index: str | None) -> list[str]:
@@ -44,3 +45,11 @@ def test_no_op_worker_handles_nothing_and_clears_the_saved_copies(tmp_path):
     assert text == NO_OP_WORKER and "no-op" in said
     assert '"fetch"' not in text, "a no-op worker must not answer requests: pages come from the network"
     assert "caches.delete" in text and "skipWaiting" in text and "clients.claim" in text, text
+
+
+def test_the_never_downloaded_list_matches_as_workbox_reads_it():
+    """One list (pruning.NEVER_DOWNLOADED) for pruning, the precache and the bench: "**/" may be no folder at all."""
+    assert [never_downloaded(path) for path in ("site.js.map", "assets/x/site.js.map", "assets/javascripts/lunr/min/a.js",
+                                                "assets/javascripts/lunrish.js", "index.html", "a.mapx")] == [
+        True, True, True, False, False, False]
+    assert set(NEVER_DOWNLOADED) <= set(NOT_PRECACHED)

@@ -1,5 +1,5 @@
 """The symptom log's summary for the appointment prints on one sheet, on A4
-and on Letter, however long the log (issue 11), and the entries list starts
+and on Letter, however long the log, and the entries list starts
 on sheet 2. Checked in a real Chromium with the longest summary we can make:
 1,000 entries over about three years, 41 places typed under "Somewhere else"
 and warning signs on over 150 days, with the period set to "Everything".
@@ -23,15 +23,14 @@ from symptom_log_helpers import LOG_PAGE, SHOWN_NOTICES, crowded_entries, entry,
 from sitetools.building import site_url
 from sitetools.checks.disclaimer import DISCLAIMER
 from sitetools.printing import PAPER_SIZES, Printout, flat, read_pdf, squeezed
-from sitetools.symptom_log import OTHER_AREAS
+from sitetools.symptom_log import OTHER_AREAS, script_values
 
 pytestmark = pytest.mark.browser
 
 SUMMARY_TITLE = "Summary for your appointment"
 NOTICES_TITLE = "What the log shows"
 ENTRIES_TITLE = "Your entries"
-SIGN_WORDS = {"weak-or-stiff": "The area felt weak or stiff", "feeling-change": "A change or loss of feeling",
-              "thinner-muscles": "Muscles look thinner", "speech-or-swallowing": "Trouble speaking or swallowing"}
+SIGN_WORDS = script_values()["WORDS"]["sign"]  # the words the summary prints (symptom-log-format.js)
 HOW_TO_FIX = ("Make the summary shorter: docs/assets/tools/symptom-log/symptom-log.js (renderSummary, printedNotices) "
               "and SUMMARY_LIMITS in symptom-log-format.js.")
 

@@ -12,11 +12,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-# Pages that are not handouts: no print button, no two-sheet limit. The symptom
-# log prints the reader's own entries, as many sheets as they fill (its own button).
-# overrides/partials/print-button.html names the same pages.
-NOT_HANDOUTS = {"index.md", "glossary.md", "about.md", "symptom-log.md", "editorial-policy.md", "accessibility.md",
-                "privacy.md"}
+import yaml
+
+from . import ROOT
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain YAML: an !ENV value counts as unset, as nothing here reads one."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def not_handouts(config: Path = ROOT / "mkdocs.yml") -> frozenset[str]:
+    """The pages that are not handouts (mkdocs.yml, extra.not_handouts): no print
+    button, no PDF, no sheet limit. The templates read the same list."""
+    listed = (yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader).get("extra") or {}).get("not_handouts")
+    if not isinstance(listed, list) or not listed:
+        raise ValueError(f"{config}: extra.not_handouts should list the pages that are not handouts, "
+                         "e.g. [index.md, glossary.md]; the print button, the PDF links and the print checks read it.")
+    return frozenset(listed)
+
+
+NOT_HANDOUTS = not_handouts()
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,15 @@ precache (service_worker.py) then has nothing to leave out by hand.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 LUNR = Path("assets/javascripts/lunr")
+# What readers never download, as glob patterns (Workbox's syntax): the one
+# list. prune() deletes these files, the service worker leaves them out of its
+# precache, and the bench leaves them out of what readers download. The search
+# languages are there because mkdocs.yml names English alone.
+NEVER_DOWNLOADED = ["**/*.map", f"{LUNR.as_posix()}/**"]
 # What Material's search worker loads for languages other than English
 # (Material's src/templates/assets/javascripts/workers/search).
 LUNR_SHARED = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
@@ -37,9 +43,24 @@ def needed_lunr_files(languages: list[str]) -> set[str]:
     return needed
 
 
+def _glob_pattern(pattern: str) -> re.Pattern:
+    """A glob as Workbox reads it: "**/" is any folders or none, "*" stays inside one folder."""
+    parts = re.split(r"(\*\*/|\*\*|\*)", pattern)
+    wild = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*"}
+    return re.compile("".join(wild.get(part) or re.escape(part) for part in parts) + "$")
+
+
+_NEVER_DOWNLOADED = [_glob_pattern(pattern) for pattern in NEVER_DOWNLOADED]
+
+
+def never_downloaded(path: str) -> bool:
+    """Whether a reader never downloads the site's file PATH ("assets/x.js.map")."""
+    return any(pattern.match(path) for pattern in _NEVER_DOWNLOADED)
+
+
 def prune(site: Path, config: dict) -> str:
     """Delete source maps and unused search languages; say what went."""
-    maps = list(site.rglob("*.map"))
+    maps = [path for path in site.rglob("*.map") if never_downloaded(path.relative_to(site).as_posix())]
     freed = sum(path.stat().st_size for path in maps)
     for path in maps:
         path.unlink()

@@ -31,6 +31,7 @@ import subprocess
 from pathlib import Path
 
 from . import ROOT
+from .pruning import NEVER_DOWNLOADED
 from .served import COMPRESSIBLE, gzip_bytes
 
 WORKER = "sw.js"
@@ -43,8 +44,7 @@ PRECACHED = ["**/*.{html,css,js,json,svg,png,ico,webmanifest}"]
 LOG_SOURCES = [f"assets/tools/symptom-log/{name}" for name in
                ("symptom-log.js", "symptom-log-format.js", "symptom-log-storage.js",
                 "symptom-log-notices.js", "symptom-log.css", "vendor/idb-keyval.js")]
-NOT_PRECACHED = [WORKER, "pdf/**", "sitemap.xml*", "assets/images/icons/**", "**/*.map",
-                 "assets/javascripts/lunr/**", *LOG_SOURCES]
+NOT_PRECACHED = [WORKER, "pdf/**", "sitemap.xml*", "assets/images/icons/**", *NEVER_DOWNLOADED, *LOG_SOURCES]
 # Material's bundles carry a hash in their names: no revision needed.
 HASHED_NAMES = r"\.[0-9a-f]{8}\.min\.(js|css)$"
 # Search results link to pages with ?h=WORD (search.highlight): the same page.

@@ -6,11 +6,39 @@ that read and write the page's IndexedDB store directly.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
+import shutil
+import subprocess
+
+from . import ROOT
 
 LOG_PAGE = "symptom-log/"
 READY = "[data-symptom-log-ready]"  # set once the log has read its store and drawn itself
 DB_NAME, STORE_NAME = "fibro-twitch-log", "records"
+FORMAT_SCRIPT = ROOT / "docs" / "assets" / "tools" / "symptom-log" / "symptom-log-format.js"
+
+# The allowed values, as symptom-log-format.js lists them (its KINDS, DURATIONS,
+# FREQUENCIES, SIGNS, STRESS): test_symptom_log_values fails when the
+# script, the form (overrides/partials/symptom-log.html) or these differ.
+KINDS = ["twitch", "spasm", "cramp"]
+DURATIONS = ["moment", "under-1-minute", "1-to-10-minutes", "over-10-minutes"]
+FREQUENCIES = ["once", "a-few-times", "on-and-off-all-day"]
+SIGNS = ["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"]
+STRESS = ["low", "medium", "high"]
+
+
+def script_values(script=FORMAT_SCRIPT) -> dict:
+    """What the log's script allows and how it words each value, read from the script
+    itself with Node: {"KINDS": [...], ..., "WORDS": {"kind": {"twitch": "Twitch"}, ...}}."""
+    node = shutil.which("node")
+    if not node:
+        raise RuntimeError("Node is not installed: ./scripts/test installs it (the log's script is read with it).")
+    code = ("globalThis.window = globalThis; require('vm').runInThisContext(require('fs').readFileSync(process.argv[1], 'utf8'));"
+            "const F = window.SymptomLogFormat; console.log(JSON.stringify({KINDS: F.KINDS, DURATIONS: F.DURATIONS,"
+            " FREQUENCIES: F.FREQUENCIES, SIGNS: F.SIGNS, STRESS: F.STRESS, WORDS: F.WORDS}));")
+    run = subprocess.run([node, "-e", code, str(script)], capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(run.stdout)
 
 
 def entry(id: str, when: str, kind: str = "twitch", area: str = "Calf", **fields) -> dict:
@@ -36,12 +64,12 @@ def many_entries(count: int, end: dt.date | None = None, seed: int = 11) -> tupl
     entries, days = [], []
     for number in range(count):
         date = end - dt.timedelta(days=pick.randrange(span))
-        kind = pick.choice(["twitch", "twitch", "spasm", "cramp"])
+        kind = pick.choice([KINDS[0], *KINDS])  # twitches twice as often
         entries.append(entry(
             f"bench-{number:05}", f"{date}T{pick.randrange(6, 23):02}:{pick.randrange(60):02}", kind,
             pick.choice(["Eyelid or face", "Calf", "Arm or hand", "Thigh", "Back"]),
-            duration=pick.choice(["moment", "under-1-minute", "1-to-10-minutes", None]),
-            frequency=pick.choice(["once", "a-few-times", None]) if kind == "twitch" else None,
+            duration=pick.choice([*DURATIONS[:3], None]),
+            frequency=pick.choice([*FREQUENCIES[:2], None]) if kind == "twitch" else None,
             pain=pick.choice([None, *range(8)]),
             disturbed_sleep=pick.choice([True, False, None]) if kind == "cramp" else None,
             notes=pick.choice(["", "After a long day at work.", "Worse after coffee.", "Woke at 3 am."])))
@@ -49,7 +77,7 @@ def many_entries(count: int, end: dt.date | None = None, seed: int = 11) -> tupl
         if pick.random() < 0.8:
             date = end - dt.timedelta(days=back)
             days.append({"date": str(date), "sleep_hours": pick.choice([4, 5, 5.5, 6, 6.5, 7, 8]),
-                         "caffeine": pick.randrange(5), "stress": pick.choice(["low", "medium", "high", None]),
+                         "caffeine": pick.randrange(5), "stress": pick.choice([*STRESS, None]),
                          "medicine_change": None})
     return entries, days
 
@@ -70,8 +98,7 @@ def crowded_entries(count: int = 1000, end: dt.date | None = None, seed: int = 1
         if number % 5 == 0:
             item["area"] = OTHER_AREAS[number // 5 % len(OTHER_AREAS)]
         if number % 6 == 0:
-            item["signs"] = pick.sample(["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"],
-                                        pick.choice([1, 1, 2]))
+            item["signs"] = pick.sample(SIGNS, pick.choice([1, 1, 2]))
     return entries, days
 
 

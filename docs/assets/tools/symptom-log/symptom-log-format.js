@@ -37,7 +37,7 @@
     duration: {"moment": "A moment", "under-1-minute": "Under 1 minute",
                "1-to-10-minutes": "1 to 10 minutes", "over-10-minutes": "Over 10 minutes"},
     frequency: {"once": "Once", "a-few-times": "A few times", "on-and-off-all-day": "On and off all day"},
-    sign: {"weak-or-stiff": "The area felt weak or stiff",
+    sign: {"weak-or-stiff": "The area feels weak or stiff",
            "feeling-change": "A change or loss of feeling",
            "thinner-muscles": "Muscles look thinner",
            "speech-or-swallowing": "Trouble speaking or swallowing"},

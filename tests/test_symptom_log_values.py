@@ -1,0 +1,107 @@
+"""The symptom log's allowed values and their words agree everywhere they are
+written: the script (symptom-log-format.js: KINDS, DURATIONS, FREQUENCIES,
+SIGNS, STRESS and WORDS), the form the reader fills in
+(overrides/partials/symptom-log.html, read from the built page), and the
+Python side (scripts/sitetools/symptom_log.py). The backup reminder's
+"30 days" is one figure in the form's words and the script's
+BACKUP_REMINDER_DAYS. Proven able to fail on
+tests/fixtures/symptom-log-values/form.html, which says "felt", leaves out a
+duration and reminds after 14 days.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES
+from sitetools import ROOT, symptom_log
+from sitetools.symptom_log import LOG_PAGE, script_values
+
+FORM = "overrides/partials/symptom-log.html"
+LOG_SCRIPT = ROOT / "docs" / "assets" / "tools" / "symptom-log" / "symptom-log.js"
+# The form's field for each of the script's lists, and WORDS' name for it.
+FIELDS = {"KINDS": ("kind", "kind"), "DURATIONS": ("duration", "duration"), "FREQUENCIES": ("frequency", "frequency"),
+          "SIGNS": ("signs", "sign"), "STRESS": ("stress", "stress")}
+
+
+def form_choices(html: str) -> dict[str, dict[str, str]]:
+    """{field: {value: the words beside it}} for the form's radio buttons and tick boxes."""
+    soup = BeautifulSoup(html, "lxml")
+    found: dict[str, dict[str, str]] = {}
+    for field in {name for name, _ in FIELDS.values()}:
+        for box in soup.select(f'input[name="{field}"]'):
+            label = box.find_parent("label")
+            words = label.find("strong") or label
+            found.setdefault(field, {})[box["value"]] = " ".join(words.get_text(" ").split()).rstrip(":").strip()
+    return found
+
+
+def reminder_days(html: str) -> int | None:
+    """The days in the form's backup reminder ("more than 30 days old")."""
+    box = BeautifulSoup(html, "lxml").select_one('[data-part="backup-reminder"]')
+    found = box and re.search(r"more than (\d+) days old", " ".join(box.get_text(" ").split()))
+    return int(found[1]) if found else None
+
+
+def value_problems(form: dict[str, dict[str, str]], script: dict, python: dict[str, list[str]], where: str) -> list[str]:
+    """Where the form (at WHERE), the script and the Python side disagree, in plain words."""
+    problems = []
+    for name, (field, words_key) in FIELDS.items():
+        allowed, words = script[name], script["WORDS"][words_key]
+        if python[name] != allowed:
+            problems.append(f"scripts/sitetools/symptom_log.py: {name} is {python[name]}, "
+                            f"but symptom-log-format.js allows {allowed}.")
+        offered = form.get(field, {})
+        if list(offered) != allowed:
+            problems.append(f"{where}: the form offers {list(offered)} for \"{field}\", "
+                            f"but symptom-log-format.js ({name}) allows {allowed}.")
+        for value, label in offered.items():
+            if value in words and label != words[value]:
+                problems.append(f"{where}: the form says \"{label}\" for {field} \"{value}\", but the summary "
+                                f"and entries say \"{words[value]}\" (symptom-log-format.js, WORDS.{words_key}).")
+    return problems
+
+
+def reminder_problems(days_in_form: int | None, days_in_script: int, where: str) -> list[str]:
+    if days_in_form != days_in_script:
+        return [f"{where}: the backup reminder says \"more than {days_in_form} days old\", but the log shows it "
+                f"after {days_in_script} days (BACKUP_REMINDER_DAYS in symptom-log.js)."]
+    return []
+
+
+def script_reminder_days() -> int:
+    return int(re.search(r"var BACKUP_REMINDER_DAYS = (\d+);", LOG_SCRIPT.read_text(encoding="utf-8"))[1])
+
+
+def python_values() -> dict[str, list[str]]:
+    return {name: getattr(symptom_log, name) for name in FIELDS}
+
+
+def test_the_log_values_agree_in_the_script_the_form_and_python(built_site):
+    html = (built_site / LOG_PAGE / "index.html").read_text(encoding="utf-8")
+    problems = value_problems(form_choices(html), script_values(), python_values(), FORM)
+    problems += reminder_problems(reminder_days(html), script_reminder_days(), FORM)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_values_check_can_fail():
+    html = (FIXTURES / "symptom-log-values" / "form.html").read_text(encoding="utf-8")
+    where = "tests/fixtures/symptom-log-values/form.html"
+    python = {**python_values(), "STRESS": ["low", "high"]}
+    problems = value_problems(form_choices(html), script_values(), python, where)
+    problems += reminder_problems(reminder_days(html), 30, where)
+    assert problems == [
+        "tests/fixtures/symptom-log-values/form.html: the form offers ['moment', 'under-1-minute', '1-to-10-minutes'] "
+        "for \"duration\", but symptom-log-format.js (DURATIONS) allows "
+        "['moment', 'under-1-minute', '1-to-10-minutes', 'over-10-minutes'].",
+        "tests/fixtures/symptom-log-values/form.html: the form says \"The area felt weak or stiff\" for signs "
+        "\"weak-or-stiff\", but the summary and entries say \"The area feels weak or stiff\" "
+        "(symptom-log-format.js, WORDS.sign).",
+        "scripts/sitetools/symptom_log.py: STRESS is ['low', 'high'], but symptom-log-format.js allows "
+        "['low', 'medium', 'high'].",
+        "tests/fixtures/symptom-log-values/form.html: the backup reminder says \"more than 14 days old\", "
+        "but the log shows it after 30 days (BACKUP_REMINDER_DAYS in symptom-log.js).",
+    ], problems
