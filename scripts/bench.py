@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 from sitetools import ROOT
 from sitetools.browser import CHROMIUM_ARGS, chromium_path  # one list of browser flags
 from sitetools.building import BUILDERS, run_build, site_url
-from sitetools.checks.site import Site
+from sitetools.site import Site
 from sitetools.page_weight import page_weight
 from sitetools.pages import site_pages  # the one list of pages, folders included
 from sitetools.pruning import never_downloaded

@@ -18,7 +18,7 @@ from sitetools import ROOT
 from sitetools.browser import launch_chromium
 from sitetools.building import builder, run_build, site_url
 from sitetools.pipeline import StepFailed, build_site
-from sitetools.checks.site import Site
+from sitetools.site import Site
 from sitetools.served import serve  # the one server for tests, handouts and benchmarks
 from sitetools.webkit import Display, WebKitMissing, start_webkit
 

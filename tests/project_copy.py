@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT, build, site_url
-from sitetools.checks.site import Site
+from sitetools.site import Site
 from sitetools.pages import site_pages
 
 COPIED = ["mkdocs.yml", "overrides", "docs", "scripts"]

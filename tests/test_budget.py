@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from conftest import FIXTURES, ROOT, expected_difference, fixture_site
 from sitetools.page_weight import BUDGET_FILE, check_budget, load_budget, page_weight
-from sitetools.checks.problems import report
+from sitetools.problems import report
 
 
 @expected_difference("zensical", "its JavaScript bundle is about 57 KB compressed (Material's is 35 KB), so every "

@@ -16,7 +16,7 @@ import shutil
 from conftest import FIXTURES, fixture_site
 from sitetools import care_rules
 from sitetools.checks.care_advice import check_care_advice
-from sitetools.checks.problems import report
+from sitetools.problems import report
 
 
 def messages(problems) -> str:

@@ -17,7 +17,7 @@ from sitetools.checks.disclaimer import check_disclaimer
 from sitetools.checks.frontmatter import check_front_matter_file
 from sitetools.checks.glossary import check_glossary
 from sitetools.checks.links import check_links
-from sitetools.checks.problems import report
+from sitetools.problems import report
 from sitetools.checks.readability import check_readability
 from sitetools.checks.safety import check_safety
 

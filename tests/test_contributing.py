@@ -22,9 +22,9 @@ from project_copy import build_and_load, copy_project
 from sitetools.checks import ALL_CHECKS
 from sitetools.checks.frontmatter import check_front_matter_file
 from sitetools.checks.links import allowed_hosts
-from sitetools.checks.problems import Problem, line_of, report
+from sitetools.problems import Problem, line_of, report
 from sitetools.checks.sources import accepted_sources
-from sitetools.checks.site import Site
+from sitetools.site import Site
 from sitetools.pages import site_pages
 from sitetools.review_cycle import review_cycle_years, years_after
 from test_markdown_style import PYMARKDOWN

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 from conftest import FIXTURES, ROOT, fixture_site
-from sitetools.checks.problems import Problem, report
-from sitetools.checks.site import Site
+from sitetools.problems import Problem, report
+from sitetools.site import Site
 
 TOOL_PAGES = {"symptom-log/index.html": "log", "movements/index.html": "helper"}
 # Every file whose words a reader sees in the tools.

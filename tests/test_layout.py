@@ -1,9 +1,11 @@
 """The project's layout stays as the README says: tooling lives in
 scripts/sitetools/, tests only in tests/, and nothing outside tests/ imports
-from it. Proven able to fail on tests/fixtures/layout-faults/."""
+from it; no two sitetools modules import each other, even by a roundabout way
+or inside a function. Proven able to fail on tests/fixtures/layout-faults/."""
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -44,6 +46,107 @@ def layout_table_problems(root: Path) -> list[str]:
     paths = re.findall(r"^\| `([^`]+)` \|", section, flags=re.M)
     return [f"README.md, \"Where things are\": it lists `{path}`, which does not exist. "
             "How to fix: update the table to match the folders." for path in paths if not (root / path).exists()]
+
+
+def imported_modules(package: Path) -> dict[str, set[str]]:
+    """{module: the package's modules it imports}, names relative to PACKAGE ("checks.site"),
+    imports inside functions too. The package's own __init__ is left out: it holds ROOT alone."""
+    modules = {path.relative_to(package).with_suffix("").as_posix().replace("/", "."): path
+               for path in sorted(package.rglob("*.py")) if "__pycache__" not in path.parts}
+    modules = {name.removesuffix(".__init__"): path for name, path in modules.items() if name != "__init__"}
+    graph = {}
+    for name, path in modules.items():
+        folder = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = folder[:len(folder) - node.level + 1]
+                target = ".".join([*base, *(node.module.split(".") if node.module else [])])
+                found |= {f"{target}.{alias.name}".strip(".") for alias in node.names} | {target}
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package.name + "."):
+                target = node.module.removeprefix(package.name + ".")
+                found |= {f"{target}.{alias.name}" for alias in node.names} | {target}
+        graph[name] = {module for module in found if module in modules and module != name}
+    return graph
+
+
+def import_circles(package: Path) -> list[str]:
+    """Each circle of imports among PACKAGE's modules once, as "a -> b -> a", in plain words."""
+    graph, circles, seen = imported_modules(package), [], set()
+
+    def walk(module: str, trail: list[str]) -> None:
+        for imported in sorted(graph[module]):
+            if imported in trail:
+                circle = trail[trail.index(imported):]
+                key = frozenset(circle)
+                if key not in seen:
+                    seen.add(key)
+                    circles.append(" -> ".join([*circle, imported]))
+            else:
+                walk(imported, [*trail, imported])
+
+    for module in sorted(graph):
+        walk(module, [module])
+    return [f"{package.relative_to(package.parents[1])}: {circle} import each other. How to fix: move what both need "
+            "into a module of its own, or let the command that needs both import them." for circle in circles]
+
+
+def test_no_import_circles_in_sitetools():
+    circles = import_circles(ROOT / "scripts" / "sitetools")
+    assert not circles, "\n".join(circles)
+
+
+def test_circle_check_finds_a_circle_through_a_function():
+    assert import_circles(FIXTURES / "layout-faults" / "scripts" / "toolkit") == [
+        "scripts/toolkit: building -> printing -> building import each other. How to fix: move what both need "
+        "into a module of its own, or let the command that needs both import them."]
+
+
+def readme_table(readme: str) -> str:
+    """README's "Where things are" table, as text."""
+    return readme.split("## Where things are", 1)[1].split("\n## ", 1)[0]
+
+
+def top_level_entries(root: Path) -> list[str]:
+    """What git keeps at the top of the repository: "docs", "mkdocs.yml", ".ci"."""
+    files = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True).stdout.split()
+    return sorted({name.split("/", 1)[0] for name in files})
+
+
+def tool_modules(package: Path) -> list[str]:
+    """The package's modules and sub-packages as README names them: "pages.py", "service-worker.mjs", "checks/"."""
+    return sorted([path.name for path in package.iterdir() if path.suffix in (".py", ".mjs") and path.name != "__init__.py"]
+                  + [path.name + "/" for path in package.iterdir() if (path / "__init__.py").is_file()])
+
+
+def readme_coverage_problems(readme: str, entries: list[str], modules: list[str]) -> list[str]:
+    """Top-level entries and sitetools modules that README's table leaves out."""
+    table = readme_table(readme)
+    paths = [path.strip() for cell in re.findall(r"^\| ([^|]+) \|", table, flags=re.M)
+             for path in re.findall(r"`([^`]+)`", cell)]
+    named = set(re.findall(r"`([^`]+)`", table))
+    problems = [f"README.md, \"Where things are\": nothing in the table's first column is `{entry}` or inside it. "
+                "How to fix: add a row that says what it holds."
+                for entry in entries if not any(path.rstrip("/") == entry or path.startswith(entry + "/") for path in paths)]
+    problems += [f"README.md, \"Where things are\": the module `{module}` of scripts/sitetools/ is not named. "
+                 "How to fix: name it in the row for scripts/sitetools/, with its job."
+                 for module in modules if module not in named and f"scripts/sitetools/{module}" not in named]
+    return problems
+
+
+def test_readme_table_names_every_top_level_entry_and_every_tool_module():
+    problems = readme_coverage_problems((ROOT / "README.md").read_text(encoding="utf-8"), top_level_entries(ROOT),
+                                        tool_modules(ROOT / "scripts" / "sitetools"))
+    assert not problems, "\n".join(problems)
+
+
+def test_readme_coverage_check_can_fail():
+    readme = (FIXTURES / "layout-faults" / "README.md").read_text(encoding="utf-8")
+    assert readme_coverage_problems(readme, ["scripts", "mkdocs.yml", "tools"], ["pages.py", "printing.py"]) == [
+        "README.md, \"Where things are\": nothing in the table's first column is `mkdocs.yml` or inside it. "
+        "How to fix: add a row that says what it holds.",
+        "README.md, \"Where things are\": the module `printing.py` of scripts/sitetools/ is not named. "
+        "How to fix: name it in the row for scripts/sitetools/, with its job."]
 
 
 def test_nothing_outside_tests_uses_tests():

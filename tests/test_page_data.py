@@ -12,8 +12,8 @@ from mkdocs.config import load_config
 
 from conftest import ROOT, fixture_site
 from sitetools.checks.frontmatter import read_front_matter
-from sitetools.checks.problems import Problem, report
-from sitetools.checks.site import Site
+from sitetools.problems import Problem, report
+from sitetools.site import Site
 
 PARTIAL = "overrides/partials/page-data.html"
 # Properties the data must not carry, and why.

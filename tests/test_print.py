@@ -20,7 +20,7 @@ from conftest import FIXTURES, ROOT, build, fixture_site, serve, site_url
 from sitetools.pages import SitePage, site_pages
 from sitetools.printing import PAPER_SIZES, sheets_allowed, Printout, flat, print_page, squeezed
 from sitetools.checks.disclaimer import DISCLAIMER
-from sitetools.checks.problems import Problem, report
+from sitetools.problems import Problem, report
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from conftest import FIXTURES, ROOT
 from sitetools.checks.frontmatter import read_front_matter
-from sitetools.checks.problems import Problem, report
+from sitetools.problems import Problem, report
 from sitetools.review_cycle import in_words, review_cycle_years
 
 # Words that name how often pages are reviewed.

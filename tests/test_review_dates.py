@@ -22,7 +22,7 @@ from browser_checks import axe_problems, open_page
 from conftest import FIXTURES, ROOT, serve
 from project_copy import build_and_load, copy_project
 from sitetools.checks import ALL_CHECKS
-from sitetools.checks.problems import report
+from sitetools.problems import report
 from sitetools.review_cycle import in_words, review_cycle_years
 
 BUILT_ON = "2026-06-15"

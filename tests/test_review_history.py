@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT, skip_or_fail
-from sitetools.checks.problems import report
+from sitetools.problems import report
 from sitetools.checks.review_history import is_shallow, review_history_problems
 
 PAGE = """---

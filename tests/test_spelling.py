@@ -7,7 +7,7 @@ their publisher's spelling. Proven on tests/fixtures/spelling/.
 from __future__ import annotations
 
 from conftest import FIXTURES, fixture_site
-from sitetools.checks.problems import report
+from sitetools.problems import report
 from sitetools.spelling import check_spelling
 
 

@@ -1,6 +1,6 @@
 """The symptom log's script and styles as readers download them: one file each.
 
-Every byte counts on its page (issue 11: 100 KB on a first visit, and
+Every byte counts on its page (it aims for 100 KB on a first visit, and
 Material takes most of that), so the sources in docs/assets/tools/symptom-log/
 (idb-keyval as vendored, the format, the storage, the notices, the page) are joined into
 one script and minified by terser (comments and spaces out, local names shortened,

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from . import ROOT
-from .checks.problems import Problem, line_of
+from .problems import Problem, line_of
 
 DATA_FILE = ROOT / "docs" / "assets" / "tools" / "care-rules" / "care-rules.json"
 SNIPPET_DIR = ROOT / "overrides" / "includes" / "care-cards"

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ROOT, care_rules
-from .checks.problems import Problem, line_of
+from .problems import Problem, line_of
 
 DATA_FILE = ROOT / "docs" / "assets" / "tools" / "movement-helper" / "questions.json"
 FALLBACK_FILE = ROOT / "overrides" / "partials" / "movement-helper.html"
@@ -429,7 +429,7 @@ def mirrored_texts(data: dict) -> list[tuple[str, str, str]]:
 
 def _e(text: str) -> str:
     """Reader text as HTML, escaped. No glossary marks: the helper is a tool, not page text
-    (see THEME_PARTS in sitetools/checks/site.py); its words are checked from the data."""
+    (see THEME_PARTS in sitetools/site.py); its words are checked from the data."""
     return html.escape(text, quote=False)
 
 

@@ -6,8 +6,8 @@ gzip-compressed as the host sends it. Images and the search index are left to
 scripts/bench, which measures the whole first visit with Lighthouse.
 
 It also counts those files: on a slow phone connection each one is another
-request, and scripts/bench showed three extra small files cost more time
-before the text appeared (LCP 1.49 s against 1.34 s) than their bytes did.
+request, and a few small files can delay the text more than their bytes do
+(./scripts/bench measures it).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from .checks.problems import Problem
-from .checks.site import Page, Site
+from .problems import Problem
+from .site import Page, Site
 from .served import gzip_bytes
 
 KINDS = {"html": "HTML", "css": "CSS", "js": "JavaScript", "total": "whole download", "files": "files"}

@@ -35,6 +35,7 @@ class Build:
     site: Path
     config_file: Path
     service_worker: bool = True
+    with_builder: str | None = None  # BUILDER's choice (building.builder) unless given
 
     @property
     def config(self) -> dict:
@@ -44,7 +45,7 @@ class Build:
 
 def _build(build: Build) -> str:
     from .building import run_build
-    clean, output = run_build(build.config_file, build.site)
+    clean, output = run_build(build.config_file, build.site, build.with_builder)
     if not clean:
         raise StepFailed(f"The site did not build cleanly:\n{output}")
     return "strict MkDocs build, no warning"
@@ -115,12 +116,12 @@ class StepFailed(Exception):
 
 
 def build_site(site: Path, config_file: Path = ROOT / "mkdocs.yml", skip: set[str] = frozenset(),
-               service_worker: bool = True, log: Callable[[str], None] = print) -> None:
+               service_worker: bool = True, log: Callable[[str], None] = print, with_builder: str | None = None) -> None:
     """Run every step not in SKIP. Raises StepFailed with the step's own words."""
     unknown = set(skip) - {step.name for step in STEPS}
     if unknown:
         raise StepFailed(f"No such step: {', '.join(sorted(unknown))}. The steps: {', '.join(s.name for s in STEPS)}")
-    build = Build(site.resolve(), config_file.resolve(), service_worker)
+    build = Build(site.resolve(), config_file.resolve(), service_worker, with_builder)
     for step in STEPS:
         if step.name in skip:
             log(f"{step.name:<15} left out")
@@ -138,7 +139,8 @@ def build_site(site: Path, config_file: Path = ROOT / "mkdocs.yml", skip: set[st
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="./scripts/build",
-        description="Build the site into FOLDER exactly as it is published: " + ", ".join(s.name for s in STEPS) + ".",
+        description="Build the site into FOLDER exactly as it is published, in these steps: "
+                    + ", ".join(s.name for s in STEPS) + ". --skip pdfs leaves out the slowest one, for a quick look.",
         epilog="SITE_URL sets the published address (mkdocs.yml has the default).")
     parser.add_argument("folder", type=Path, help="where the site goes (emptied first by MkDocs)")
     parser.add_argument("--skip", action="append", default=[], metavar="STEP",

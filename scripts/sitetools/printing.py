@@ -1,20 +1,15 @@
 """Print a page of the site to PDF in Chromium, and read the PDF back.
 
-The one place that says how the site is printed: the print tests and
-scripts/handouts both use it, so the handouts clinicians e-mail are the
-very PDFs the tests checked.
-
-As a command (run by scripts/handouts):
-    python -m sitetools.printing OUT_FOLDER
-builds the site and writes OUT_FOLDER/PAGE-A4.pdf and PAGE-Letter.pdf for
-every handout page.
+The one place that says how the site is printed: the build's step "pdfs"
+(write_pdfs), the print tests and scripts/handouts (handouts.py, which copies
+that step's PDFs) all use it, so the handouts clinicians e-mail are the very
+PDFs the tests checked.
 """
 
 from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +17,6 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from .pages import site_pages
 
 PAPER_SIZES = ("A4", "Letter")
 MAX_HANDOUT_SHEETS = 2
@@ -81,7 +75,7 @@ def read_pdf(data: bytes, paper: str) -> Printout:
     its place on the sheet (-bbox), in the order Chromium drew them (-raw), so
     a table cell that wraps stays one phrase. pdftotext reads the text whatever
     the font: pypdf missed the running footer when Chromium drew it in DejaVu
-    Sans (issue 13), so a machine without Liberation Sans failed 20 tests."""
+    Sans, as it does on a machine without Liberation Sans."""
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "printed.pdf"
         pdf.write_bytes(data)
@@ -179,57 +173,3 @@ def write_pdfs(site: Path, site_url: str) -> str:
         server.shutdown()
     note = f"; over their sheets: {', '.join(too_long)}" if too_long else ""
     return f"{len(jobs)} PDFs for {len({job[0] for job in jobs})} handouts{note}"
-
-
-# --- scripts/handouts ---------------------------------------------------------
-
-def write_handouts(out: Path) -> int:
-    """Build the site, serve it on 127.0.0.1 and print every handout page on
-    each paper size into OUT. Returns the number of handouts with a problem."""
-    from playwright.sync_api import sync_playwright
-
-    from .browser import launch_chromium
-    from .building import site_url
-    from .pipeline import StepFailed, build_site
-    from .served import serve
-
-    from . import ROOT
-
-    pages = [page for page in site_pages(ROOT / "docs") if page.is_handout]
-    jobs = [(page, paper) for page in pages for paper in PAPER_SIZES]
-    out.mkdir(parents=True, exist_ok=True)
-    warnings = 0
-    with tempfile.TemporaryDirectory() as folder:
-        print("Building the site (./scripts/build's steps up to the QR codes)...", flush=True)
-        try:
-            build_site(Path(folder), skip={"manifest", "pdfs", "service-worker"})
-        except StepFailed as error:
-            sys.exit(str(error))
-        server, base = serve(Path(folder), urlsplit(site_url()).path)
-        try:
-            with sync_playwright() as playwright:
-                browser = launch_chromium(playwright)
-                tab = browser.new_page()
-                for number, (page, paper) in enumerate(jobs, 1):
-                    data, printout = print_page(tab, base + page.path, paper)
-                    target = out / f"{page.slug}-{paper}.pdf"
-                    target.write_bytes(data)
-                    sheets = len(printout.sheets)
-                    note = ""
-                    if sheets > sheets_allowed(page.slug) or any(sheet.is_blank for sheet in printout.sheets):
-                        warnings += 1
-                        note = f"  <- check this one: over {sheets_allowed(page.slug)} sheets or a blank sheet"
-                    print(f"[{number:>2}/{len(jobs)}] {page.source:<26} {paper:<6} "
-                          f"{sheets} sheet{'s' if sheets != 1 else ''} -> {target}{note}", flush=True)
-                browser.close()
-        finally:
-            server.shutdown()
-    return warnings
-
-
-if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("Usage: python -m sitetools.printing OUT_FOLDER")
-    problems = write_handouts(Path(sys.argv[1]))
-    print(f"Done: {sys.argv[1]}" + (f" ({problems} to check, see above)" if problems else ""))
-    sys.exit(1 if problems else 0)

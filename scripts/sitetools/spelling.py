@@ -31,8 +31,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from . import ROOT
-from .checks.problems import Problem, line_of_word
-from .checks.site import Site
+from .problems import Problem, line_of_word
+from .site import Site
 
 WORD_LIST = Path(__file__).parent / "checks" / "words.txt"
 QUESTIONS = ROOT / "docs" / "assets" / "tools" / "movement-helper" / "questions.json"
@@ -157,7 +157,7 @@ def american(files: list[Path]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    from .checks.problems import report
+    from .problems import report
 
     if argv == ["--american"]:
         files = sorted({path for pattern in REWRITTEN for path in ROOT.glob(pattern)})

@@ -9,8 +9,7 @@
  *   5. a name for Material's search dialog;
  *   6. a way on when a search finds nothing.
  * One file, not three: on a slow phone connection every extra file is one
- * more request before the page settles (scripts/bench: LCP 1.49 s -> 1.34 s
- * with print.css folded into site.css as well).
+ * more request before the page settles (./scripts/bench measures it).
  * No dependencies; safe to run more than once per page.
  */
 (function () {
@@ -33,9 +32,7 @@
    * word in the running text keeps its mark and definition (a heading's use
    * only when the word is in no sentence), as plain-language guides advise:
    * fewer dotted lines to read past, and less work for a slow phone, since
-   * Material builds a tooltip for every marked word. (Material's start-up
-   * work with the CPU slowed 4x, median of 15 loads: 93 -> 81 ms on
-   * mechanisms, 23 marks of 10 words; 90 -> 62 ms on symptom-diary.)
+   * Material builds a tooltip for every marked word.
    * This runs before Material sets up its tooltips (DOMContentLoaded). */
   function keepFirstUseOfEachGlossaryWord() {
     var content = document.querySelector(".md-content");

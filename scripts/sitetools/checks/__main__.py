@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from . import ALL_CHECKS
-from .problems import report
-from .site import Site
+from ..problems import report
+from ..site import Site
 from .. import ROOT
 from ..building import site_url
 

@@ -21,9 +21,9 @@ import re
 
 from .. import care_rules
 from .frontmatter import read_front_matter
-from .problems import Problem, line_of_text
+from ..problems import Problem, line_of_text
 from .readability import sentences
-from .site import Page, Site
+from ..site import Page, Site
 
 DOCTOR_PAGE = "when-to-see-a-doctor"
 DIARY_PAGE = "symptom-diary"

@@ -11,8 +11,8 @@ write: its messages name built pages, and the test suite runs it.
 from __future__ import annotations
 
 from ..content_security import META_NAME, inline_parts, sha256_source
-from .problems import Problem
-from .site import Page, Site
+from ..problems import Problem
+from ..site import Page, Site
 
 FIX = "Build with ./scripts/build, whose csp step writes each page's policy after every step that changes a page."
 REQUIRED = {"object-src": "'none'", "base-uri": "'self'", "form-action": "'self'"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 from ..building import search_documents
-from .problems import Problem, line_of
-from .site import Site
+from ..problems import Problem, line_of
+from ..site import Site
 
 DISCLAIMER = "This information is not a substitute for professional medical advice."
 DOCTOR_PAGE = "when-to-see-a-doctor/"

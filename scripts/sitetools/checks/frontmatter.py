@@ -9,8 +9,8 @@ import yaml
 
 from ..pages import site_pages
 from ..review_cycle import in_words, review_cycle_years, years_after
-from .problems import Problem, line_of
-from .site import Site
+from ..problems import Problem, line_of
+from ..site import Site
 
 EXAMPLE = """---
 title: Twitch, spasm or cramp?

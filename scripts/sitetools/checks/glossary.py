@@ -13,8 +13,8 @@ from pathlib import Path
 
 from bs4 import NavigableString
 
-from .problems import Problem, line_of, line_of_word
-from .site import Site
+from ..problems import Problem, line_of, line_of_word
+from ..site import Site
 
 LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]: (?P<definition>.+)$")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .problems import Problem, line_of
-from .site import Page, Site
+from ..problems import Problem, line_of
+from ..site import Page, Site
 
 # Files that steps after the MkDocs build write (scripts/sitetools/pipeline.py):
 # the web app manifest and the PDFs. sw.js, written last, marks a site built

@@ -6,8 +6,8 @@ import re
 
 import textstat
 
-from .problems import Problem, line_of_text
-from .site import REFERENCE_PAGES, Page, Site
+from ..problems import Problem, line_of_text
+from ..site import REFERENCE_PAGES, Page, Site
 
 MAX_GRADE = 8.0  # NIH: patient material at or below US school grade 8
 MAX_SENTENCE_WORDS = 20  # NHS content style

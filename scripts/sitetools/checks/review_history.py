@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 from .frontmatter import read_front_matter
-from .problems import Problem
+from ..problems import Problem
 
 # The words a review line uses to say the current text has not had its check.
 NOT_YET_CHECKED = "not yet checked"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .problems import Problem, line_of_text
-from .site import Site
+from ..problems import Problem, line_of_text
+from ..site import Site
 
 MINERAL = re.compile(r"\b(magnesium|potassium)\b", re.IGNORECASE)
 TAKING = re.compile(r"\b(supplements?|supplementation|tablets?|pills?|capsules?|take|taking|doses?)\b", re.IGNORECASE)

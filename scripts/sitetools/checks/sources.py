@@ -18,8 +18,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from .frontmatter import read_front_matter
-from .problems import Problem, line_of, line_of_word
-from .site import Page, Site
+from ..problems import Problem, line_of, line_of_word
+from ..site import Page, Site
 
 ACCEPTED_SOURCES = Path(__file__).with_name("accepted-sources.yml")
 LIST_NAME = "scripts/sitetools/checks/accepted-sources.yml"

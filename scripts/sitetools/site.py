@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from ..pages import site_pages
+from .pages import site_pages
 
 # Parts of a page that the theme adds around the writer's text: sources,
 # review dates, disclaimer, the glossary list, the printed word list, the
