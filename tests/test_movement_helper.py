@@ -1,4 +1,4 @@
-"""The "Twitch, spasm or cramp?" helper's data, without a browser (issue 12).
+"""The "Twitch, spasm or cramp?" helper's data, without a browser.
 
 Every path through docs/assets/tools/movement-helper/questions.json is walked:
 each ends at an outcome, sudden signs come first and lead to the emergency step,
@@ -19,7 +19,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from sitetools import care_rules
 from sitetools import movement_helper as helper
-from sitetools.checks.problems import report
+from sitetools.problems import report
 
 BROKEN = FIXTURES / "movement-helper"
 

@@ -1,4 +1,4 @@
-"""The "Twitch, spasm or cramp?" helper on paper (issue 12).
+"""The "Twitch, spasm or cramp?" helper on paper.
 
 The printed /movements/ page carries the helper as a short flow, generated from
 the same data file as the screen version (render_print in

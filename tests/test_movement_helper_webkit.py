@@ -1,4 +1,4 @@
-"""The "Twitch, spasm or cramp?" helper in WebKit, the engine of every iPhone browser (issue 12).
+"""The "Twitch, spasm or cramp?" helper in WebKit, the engine of every iPhone browser.
 
 The warning-sign path and one path to each outcome, from the same data file
 the Chromium tests walk (test_movement_helper_browser.py walks every path):
