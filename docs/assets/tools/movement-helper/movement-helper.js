@@ -1,5 +1,5 @@
 /*
- * "Twitch, spasm or cramp?": the guided helper on /movements/ (issue 12).
+ * "Twitch, spasm or cramp?": the guided helper on /movements/.
  *
  * The questions, answers and outcomes are data (questions.json in this
  * folder), embedded in the page by overrides/partials/movement-helper.html,
@@ -19,7 +19,9 @@
  *   live region.
  * - Text is set with textContent only. Nothing is stored or sent: the only
  *   memory is the history entry of this tab.
- * Started from [data-module="movement-helper"], each root on its own.
+ * Started from [data-module="movement-helper"], each root on its own; its
+ * parts are found by data-part, and a missing part, or a second start of the
+ * same root, throws MovementHelperError (DEVELOPING.md, "How a tool is built").
  */
 (function () {
   "use strict";
@@ -27,10 +29,21 @@
   var MODULE = "movement-helper";
   var STATE_KEY = "movementHelper";
 
+  function MovementHelperError(message) {
+    this.name = "MovementHelperError";
+    this.message = message;
+    this.stack = new Error(message).stack;
+  }
+  MovementHelperError.prototype = Object.create(Error.prototype);
+  MovementHelperError.prototype.constructor = MovementHelperError;
+
   /* A part the markup must have: a named error, not a silent nothing. */
-  function required(root, selector) {
-    var found = root.querySelector(selector);
-    if (!found) throw new Error(MODULE + ': missing element "' + selector + '"');
+  function required(root, part) {
+    var found = root.querySelector('[data-part="' + part + '"]');
+    if (!found) {
+      throw new MovementHelperError('The helper is missing its part "' + part +
+                                    '" (overrides/partials/movement-helper.html, made by ./scripts/movement-helper).');
+    }
     return found;
   }
 
@@ -42,10 +55,11 @@
   }
 
   function Helper(root, index) {
+    if (root.hasAttribute("data-" + MODULE + "-started")) throw new MovementHelperError("The helper was started twice.");
     this.root = root;
     this.prefix = MODULE + "-" + index;
-    this.data = JSON.parse(required(root, "." + MODULE + "__data").textContent);
-    this.app = required(root, "." + MODULE + "__app");
+    this.data = JSON.parse(required(root, "data").textContent);
+    this.app = required(root, "app");
     this.siteRoot = root.getAttribute("data-site-root") || "";
     this.steps = this.data.steps;
   }
@@ -285,16 +299,16 @@
   function startAll() {
     var roots = document.querySelectorAll('[data-module="' + MODULE + '"]');
     Array.prototype.forEach.call(roots, function (root, index) {
-      if (root.hasAttribute("data-" + MODULE + "-started")) return;
       try {
         new Helper(root, index).start();
         root.setAttribute("data-" + MODULE + "-started", "");
       } catch (error) {
         // The plain list stays on screen: the reader can still use it.
-        if (window.console) window.console.error(error);
+        if (window.console) window.console.error(error.name + ": " + error.message);
       }
     });
   }
+  window.MovementHelperError = MovementHelperError;
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
   else startAll();
