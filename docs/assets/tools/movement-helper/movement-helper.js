@@ -32,17 +32,14 @@
   function MovementHelperError(message) {
     this.name = "MovementHelperError";
     this.message = message;
-    this.stack = new Error(message).stack;
   }
   MovementHelperError.prototype = Object.create(Error.prototype);
-  MovementHelperError.prototype.constructor = MovementHelperError;
 
   /* A part the markup must have: a named error, not a silent nothing. */
   function required(root, part) {
     var found = root.querySelector('[data-part="' + part + '"]');
     if (!found) {
-      throw new MovementHelperError('The helper is missing its part "' + part +
-                                    '" (overrides/partials/movement-helper.html, made by ./scripts/movement-helper).');
+      throw new MovementHelperError('The helper is missing its part "' + part + '" (overrides/partials/movement-helper.html).');
     }
     return found;
   }
@@ -308,7 +305,6 @@
       }
     });
   }
-  window.MovementHelperError = MovementHelperError;
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
   else startAll();
