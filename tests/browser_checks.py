@@ -171,6 +171,30 @@ FOCUS_FIX = ("Every element you can Tab to needs a visible outline when it has f
              "see docs/assets/stylesheets/site.css, section \"Focus\".")
 
 
+# Back to the top of the page for a keyboard walk: no stop marked as reached,
+# and the next Tab starting from the start of the page (a focused element with
+# tabindex -1 before everything else is where sequential focus starts).
+BACK_TO_TOP = """() => {
+  document.querySelectorAll("[data-reached-by-tab]").forEach(el => el.removeAttribute("data-reached-by-tab"));
+  let start = document.getElementById("walk-start");
+  if (!start) {
+    start = document.createElement("span");
+    start.id = "walk-start";
+    start.tabIndex = -1;
+    document.body.prepend(start);
+  }
+  start.focus({preventScroll: true});
+  window.scrollTo(0, 0);
+}"""
+
+
+def back_to_top(tab):
+    """Let a second keyboard walk on the same open page start as on a fresh one."""
+    tab.keyboard.press("Escape")  # closes a tooltip or menu the last walk left open
+    tab.evaluate(BACK_TO_TOP)
+    settle(tab)
+
+
 def tab_through(tab, limit: int = 250) -> list[dict]:
     """Press Tab from the top of the page until focus leaves the page; what each stop looked like."""
     stops = []
@@ -278,9 +302,15 @@ def keyboard_tooltip_problems(tab, place: str) -> list[str]:
     """On a freshly opened page: each glossary word is reachable with Tab; on
     focus its definition shows and is given to screen readers; Escape hides
     it and leaves focus where it was."""
-    problems = []
     words = glossary_words(tab)  # before Material moves titles into tooltips
     tab_through(tab)
+    return tooltip_problems_after_walk(tab, place, words)
+
+
+def tooltip_problems_after_walk(tab, place: str, words: list[dict]) -> list[str]:
+    """keyboard_tooltip_problems for a page already walked with tab_through from its top,
+    WORDS read by glossary_words before any glossary word had focus."""
+    problems = []
     reached_indexes = set(tab.evaluate(REACHED_WORDS))
     for word in words:
         word["reached"] = word["index"] in reached_indexes

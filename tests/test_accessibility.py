@@ -1,17 +1,24 @@
 """WCAG 2.2 AA in a real browser: axe-core on every page at desktop and phone
 width in light and dark colours, plus what axe cannot judge alone: a visible
 focus on every Tab stop, the skip link, glossary tooltips without a mouse,
-and tap targets. Each check is proven able to fail on tests/fixtures/a11y-faults/.
+tap targets and box text at body size. Each check is proven able to fail on
+tests/fixtures/a11y-faults/.
+
+Each page is opened once per state (width, colours, touch), and every check
+for that state runs on that one open page (`audit`); the tests below read
+their own check's problems from it, so each still passes or fails on its own.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pytest
 
 from browser_checks import (
-    axe_problems, focus_problems, glossary_mark_problems, keyboard_tooltip_problems, open_page, page_id, search_results,
-    site_pages, skip_link_problems, tab_through, tabs, tap_target_problems, touch_tooltip_problems,
-    where,
+    axe_problems, back_to_top, focus_problems, glossary_mark_problems, glossary_words, keyboard_tooltip_problems,
+    open_page, page_id, search_results, site_pages, skip_link_problems, tab_through, tabs, tap_target_problems,
+    tooltip_problems_after_walk, touch_tooltip_problems, where,
 )
 from conftest import FIXTURES, expected_difference, serve
 
@@ -35,13 +42,112 @@ def report(problems: list[str]) -> str:
     return f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
+# --- One open page per page and state -------------------------------------------------
+
+@dataclass
+class Audit:
+    """What every check found on one page in one state, by check name."""
+    place: str  # the page and state, in words
+    problems: dict[str, list[str]] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)  # a check that could not run, and why
+    tab_stops: int = 0
+
+    def run(self, check: str, measure):
+        try:
+            self.problems[check] = measure()
+        except (Exception, pytest.fail.Exception) as error:  # said in that check's own test
+            self.errors[check] = f"{type(error).__name__}: {error}"
+
+    def of(self, check: str) -> list[str]:
+        if check in self.errors:
+            pytest.fail(f"{self.place}: the {check} check could not run: {self.errors[check]}", pytrace=False)
+        return self.problems[check]
+
+
+def audit_page(tabs, url: str, address: str, source: str, width: str, palette: str, touch: bool) -> Audit:
+    """Open the page once in this state and run each check that applies to it.
+
+    The checks that only read the page run first (axe, tap targets, marks, box
+    text); then the ones that press keys: the skip link from a fresh page, and a
+    walk with Tab from the top (back_to_top in between), which both the focus
+    check and the keyboard tooltip check read."""
+    audit = Audit(where(address, source, width, palette) + (", touch screen" if touch else ""))
+    content = source.startswith("docs/")
+    try:
+        tab = open_page(tabs.get(width, palette, touch=touch), url, palette)
+    except (Exception, pytest.fail.Exception) as error:  # every test of this state says so
+        audit.errors = {check: f"the page did not open: {error}" for check in STATE_CHECKS[(width, palette, touch)]}
+        return audit
+    if touch:
+        if content:
+            audit.run("touch tooltips", lambda: touch_tooltip_problems(tab, where(address, source, "phone")))
+        return audit
+    audit.run("axe", lambda: axe_problems(tab, where(address, source, width, palette)))
+    if palette == "light":
+        audit.run("tap targets", lambda: tap_target_problems(tab, where(address, source, width)))
+    if content and (width, palette) == ("phone", "light"):
+        audit.run("glossary marks", lambda: glossary_mark_problems(tab, where(address, source, "phone")))
+        for media in ("screen", "print"):
+            audit.run(f"box text {media}", lambda media=media: box_text_problems(tab, where(address, source, "phone"), media))
+    words = []
+    if content and (width, palette) == ("desktop", "light"):
+        # Before any word has focus: Material then moves its title into the tooltip.
+        audit.run("glossary words", lambda: glossary_words(tab))
+        words = audit.problems.pop("glossary words", [])
+    if content and palette == "light":
+        audit.run("skip link", lambda: skip_link_problems(tab, where(address, source, width)))
+    if (width, palette) in FOCUS_STATES:
+        def walk():
+            if content and palette == "light":
+                back_to_top(tab)  # the skip link check pressed Tab and Enter
+            stops = tab_through(tab)
+            audit.tab_stops = len(stops)
+            if content and stops and "skip" not in stops[0]["name"].lower():
+                raise AssertionError(f'the walk with Tab started at "{stops[0]["name"]}", not at the skip link '
+                                     "at the top of the page (browser_checks.back_to_top)")
+            return stops
+        audit.run("tab walk", walk)
+        if "tab walk" in audit.problems:
+            stops = audit.problems.pop("tab walk")
+            audit.problems["focus"] = focus_problems(stops, where(address, source, width, palette))
+            if "glossary words" in audit.errors:
+                audit.errors["keyboard tooltips"] = audit.errors.pop("glossary words")
+            elif content and (width, palette) == ("desktop", "light"):
+                audit.run("keyboard tooltips",
+                          lambda: tooltip_problems_after_walk(tab, where(address, source, "desktop"), words))
+        else:
+            audit.errors["focus"] = audit.errors["keyboard tooltips"] = audit.errors.pop("tab walk")
+    return audit
+
+
+FOCUS_STATES = [("desktop", "light"), ("phone", "dark")]
+STATE_CHECKS = {
+    **{(w, p, False): ["axe", "tap targets", "glossary marks", "box text screen", "box text print", "skip link",
+                       "focus", "keyboard tooltips"] for w, p in COMBINATIONS},
+    ("phone", "light", True): ["touch tooltips"],
+}
+
+
+@pytest.fixture(scope="module")
+def audit(tabs, site_server):
+    """audit(address, source, width, palette, touch=False): every check's problems on that page
+    in that state, from one open of the page, kept for the module's other tests."""
+    done: dict[tuple, Audit] = {}
+
+    def get(address: str, source: str, width: str, palette: str = "light", touch: bool = False) -> Audit:
+        key = (address, width, palette, touch)
+        if key not in done:
+            done[key] = audit_page(tabs, site_server + address, address, source, width, palette, touch)
+        return done[key]
+    return get
+
+
 # --- axe-core ------------------------------------------------------------------
 
 @pytest.mark.parametrize("width, palette", COMBINATIONS, ids=[f"{w}-{p}" for w, p in COMBINATIONS])
 @pytest.mark.parametrize("address, source", PAGES, ids=[page_id(a) for a, _ in PAGES])
-def test_axe_finds_no_wcag_violations(tabs, site_server, address, source, width, palette):
-    tab = open_page(tabs.get(width, palette), site_server + address, palette)
-    problems = axe_problems(tab, where(address, source, width, palette))
+def test_axe_finds_no_wcag_violations(audit, address, source, width, palette):
+    problems = audit(address, source, width, palette).of("axe")
     assert not problems, report(problems)
 
 
@@ -70,11 +176,10 @@ def test_axe_check_catches_materials_three_faults(tabs, faults):
 
 @pytest.mark.parametrize("width, palette", [("desktop", "light"), ("phone", "dark")], ids=["desktop-light", "phone-dark"])
 @pytest.mark.parametrize("address, source", PAGES, ids=[page_id(a) for a, _ in PAGES])
-def test_every_tab_stop_shows_where_focus_is(tabs, site_server, address, source, width, palette):
-    tab = open_page(tabs.get(width, palette), site_server + address, palette)
-    stops = tab_through(tab)
-    assert len(stops) > 3, f"Only {len(stops)} Tab stops on {address or 'the home page'}: the walk did not work"
-    problems = focus_problems(stops, where(address, source, width, palette))
+def test_every_tab_stop_shows_where_focus_is(audit, address, source, width, palette):
+    found = audit(address, source, width, palette)
+    problems = found.of("focus")
+    assert found.tab_stops > 3, f"Only {found.tab_stops} Tab stops on {address or 'the home page'}: the walk did not work"
     assert not problems, report(problems)
 
 
@@ -87,10 +192,19 @@ def test_focus_check_catches_missing_outline_and_hidden_stops(tabs, faults):
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 @pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
-def test_skip_link_shows_and_lands_in_the_text(tabs, site_server, address, source, width):
-    tab = open_page(tabs.get(width), site_server + address)
-    problems = skip_link_problems(tab, where(address, source, width))
+def test_skip_link_shows_and_lands_in_the_text(audit, address, source, width):
+    problems = audit(address, source, width).of("skip link")
     assert not problems, report(problems)
+
+
+def test_a_walk_after_back_to_top_sees_every_stop_again(tabs, faults):
+    """The audit walks a page with Tab after the skip link check has pressed keys on it."""
+    tab = open_page(tabs.get("desktop"), faults + "keyboard/")
+    first = [stop["name"] for stop in tab_through(tab)]
+    assert len(first) > 1 and tab_through(tab) == [], "a second walk without going back to the top should find no new stop"
+    back_to_top(tab)
+    again = [stop["name"] for stop in tab_through(tab)]
+    assert again == first, f"After back_to_top the walk found {again}, not {first}"
 
 
 def test_skip_link_check_catches_a_page_without_one(tabs, faults):
@@ -102,23 +216,20 @@ def test_skip_link_check_catches_a_page_without_one(tabs, faults):
 # --- Glossary tooltips without a mouse --------------------------------------------
 
 @pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
-def test_glossary_tooltips_work_with_the_keyboard(tabs, site_server, address, source):
-    tab = open_page(tabs.get("desktop"), site_server + address)
-    problems = keyboard_tooltip_problems(tab, where(address, source, "desktop"))
+def test_glossary_tooltips_work_with_the_keyboard(audit, address, source):
+    problems = audit(address, source, "desktop").of("keyboard tooltips")
     assert not problems, report(problems)
 
 
 @pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
-def test_glossary_tooltips_work_on_touch_screens(tabs, site_server, address, source):
-    tab = open_page(tabs.get("phone", touch=True), site_server + address)
-    problems = touch_tooltip_problems(tab, where(address, source, "phone"))
+def test_glossary_tooltips_work_on_touch_screens(audit, address, source):
+    problems = audit(address, source, "phone", touch=True).of("touch tooltips")
     assert not problems, report(problems)
 
 
 @pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
-def test_each_glossary_word_is_marked_once_on_screen(tabs, site_server, address, source):
-    tab = open_page(tabs.get("phone"), site_server + address)
-    problems = glossary_mark_problems(tab, where(address, source, "phone"))
+def test_each_glossary_word_is_marked_once_on_screen(audit, address, source):
+    problems = audit(address, source, "phone").of("glossary marks")
     assert not problems, report(problems)
 
 
@@ -143,9 +254,8 @@ def test_tooltip_checks_catch_a_hover_only_tooltip(tabs, faults):
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 @pytest.mark.parametrize("address, source", PAGES, ids=[page_id(a) for a, _ in PAGES])
-def test_tap_targets_are_at_least_24px(tabs, site_server, address, source, width):
-    tab = open_page(tabs.get(width), site_server + address)
-    problems = tap_target_problems(tab, where(address, source, width))
+def test_tap_targets_are_at_least_24px(audit, address, source, width):
+    problems = audit(address, source, width).of("tap targets")
     assert not problems, report(problems)
 
 
@@ -155,7 +265,7 @@ def test_tap_target_check_catches_a_tiny_button(tabs, faults):
     assert 'keyboard/index.html: The button "Close" is 16 x 16 CSS pixels' in text, text
 
 
-# --- Box text at body size (WCAG 1.4.4; issue 10) ------------------------------------
+# --- Box text at body size (WCAG 1.4.4) --------------------------------------------
 # Material sets admonition text a fifth smaller than body text, which made
 # "Key points" and the doctor cards the smallest print on the page.
 
@@ -188,9 +298,8 @@ def box_text_problems(tab, place: str, media: str) -> list[str]:
 
 @pytest.mark.parametrize("media", ["screen", "print"])
 @pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
-def test_box_text_is_body_size(tabs, site_server, address, source, media):
-    tab = open_page(tabs.get("phone"), site_server + address)
-    problems = box_text_problems(tab, where(address, source, "phone"), media)
+def test_box_text_is_body_size(audit, address, source, media):
+    problems = audit(address, source, "phone").of(f"box text {media}")
     assert not problems, report(problems)
 
 

@@ -3,8 +3,8 @@
 Every path in the data file is walked by keyboard alone and must end at the
 outcome the data says; Back (the browser's and the helper's) steps back one
 question and Start over starts again; no request leaves 127.0.0.1; axe finds
-nothing in light and dark, desktop and phone, at every step; nothing scrolls
-sideways at 320px; without JavaScript the plain list shows; on paper only a short flow of the questions.
+nothing in light and dark, desktop and phone, in every template a step is drawn
+from; nothing scrolls sideways at 320px at any step; without JavaScript the plain list shows; on paper only a short flow of the questions.
 Each check is proven able to fail on a deliberately broken copy of the helper
 (its script or data changed on the way to the browser).
 """
@@ -472,7 +472,14 @@ def test_privacy_check_catches_a_helper_that_sends_an_answer(browser, site_serve
     assert "The browser contacted tracker.example.com" in text, text
 
 
-# --- Accessibility at every step -----------------------------------------------------------
+# --- Accessibility at each template, no sideways scrolling at any step ----------------------
+
+def views(walk: helper.Walk) -> list[str]:
+    """The views WALK shows in order: each step, and the advice after ticked signs."""
+    shown = [s for s in walk.shown if not s.startswith("advice:")]
+    at = next(i for i, (step, _) in enumerate(walk.answers) if STEPS[step]["type"] == "signs")
+    return shown[:at + 1] + (["warning-signs:advice"] if walk.signs else []) + shown[at + 1:]
+
 
 def states() -> list[tuple[str, helper.Walk, int]]:
     """(name, a path, how many answers along it) for every view the helper can show."""
@@ -480,10 +487,7 @@ def states() -> list[tuple[str, helper.Walk, int]]:
     for walk in helper.walks(DATA):
         if len(walk.signs) > 1:
             continue
-        shown = [s for s in walk.shown if not s.startswith("advice:")]
-        at = next(i for i, (step, _) in enumerate(walk.answers) if STEPS[step]["type"] == "signs")
-        views = shown[:at + 1] + (["warning-signs:advice"] if walk.signs else []) + shown[at + 1:]
-        for depth, name in enumerate(views):
+        for depth, name in enumerate(views(walk)):
             if name not in seen:
                 seen.add(name)
                 found.append((name, walk, depth))
@@ -519,14 +523,81 @@ def test_states_cover_every_step():
     assert names == set(STEPS) | {"warning-signs:advice"}, names
 
 
+def template(view: str) -> tuple:
+    """The template a view is drawn from: its type, and which optional parts it has.
+
+    axe's rules judge what a template draws (names, roles, structure, colours),
+    not which words fill it. So views of one type that have the same parts (the
+    questions with a hint, the outcomes that name a kind) are one state for axe;
+    a view with a part the others lack (a hint, the emergency card, a kind to
+    log) is a state of its own."""
+    if view == "warning-signs:advice":
+        return ("advice",)
+    step = STEPS[view]
+    return (step["type"], *sorted(part for part, value in step.items()
+                                  if part not in ("type", "source") and value not in (None, "", [], {})))
+
+
+def walk_views(tab, walk: helper.Walk):
+    """Click along WALK on an open helper, yielding at each view it shows (the first question,
+    the advice after ticked signs, each next question, the outcome)."""
+    yield current_step(tab)
+    for step_id, answer_id in walk.answers:
+        step = STEPS[step_id]
+        if step["type"] == "signs":
+            for sign in walk.signs:
+                tab.check(f"#movement-helper-0-sign-{sign}")
+            answer = next(a for a in step["answers"] if a["id"] == answer_id)
+            tab.click(f"{ROOT} button:text-is(\"{answer['text']}\")")
+            if walk.signs:
+                yield current_step(tab)
+                tab.click(f"{ROOT} button:text-is(\"{step['go_on']}\")")
+        else:
+            tab.click(f'{ROOT} button[data-answer="{answer_id}"]')
+        yield current_step(tab)
+
+
+def covering_walks(kind=lambda view: view) -> list[tuple[helper.Walk, set]]:
+    """The fewest paths, taken in the order STATES finds them, that show a view of every
+    KIND (by default every view); with each path, the kinds first shown on it."""
+    chosen, seen = [], set()
+    for name, walk, _ in STATES:
+        if kind(name) in seen:
+            continue
+        new = {kind(view) for view in views(walk)} - seen
+        seen |= new
+        chosen.append((walk, new))
+    return chosen
+
+
+def views_on_walks(tab, site_server, walks, kind=lambda view: view, palette: str = "light"):
+    """Open the helper once per path and yield each view whose kind is first shown there."""
+    for walk, kinds in walks:
+        open_helper(tab, site_server, palette)
+        left = set(kinds)
+        for name in walk_views(tab, walk):
+            if kind(name) in left:
+                left.discard(kind(name))
+                yield name
+        assert not left, f"path {walk.describe()} did not show {left}"
+
+
+AXE_WALKS = covering_walks(template)
+VIEW_WALKS = covering_walks()
+
+
+def test_axe_states_cover_every_template():
+    every = {template(name) for name, _, _ in STATES}
+    checked = set().union(*(templates for _, templates in AXE_WALKS))
+    assert checked == every, f"templates no axe state shows: {every - checked}"
+
+
 @pytest.mark.parametrize("width, palette", COMBINATIONS, ids=[f"{w}-{p}" for w, p in COMBINATIONS])
 def test_axe_finds_no_violations_at_any_step(tabs, site_server, width, palette):
+    """axe at each distinct template (see template), one open of the helper per path."""
     tab = tabs.get(width, palette)
     problems = []
-    for name, walk, depth in STATES:
-        open_helper(tab, site_server, palette)
-        go_to_state(tab, walk, depth)
-        assert current_step(tab) == name, (name, current_step(tab))
+    for name in views_on_walks(tab, site_server, AXE_WALKS, template, palette):
         settle(tab)
         problems += axe_problems(tab, f"{PLACE} at step {name!r}, {width} width, {palette} colours")
     assert not problems, "\n".join(problems)
@@ -535,10 +606,11 @@ def test_axe_finds_no_violations_at_any_step(tabs, site_server, width, palette):
 def test_no_sideways_scrolling_at_320px_at_any_step(tabs, site_server):
     tab = tabs.get("small phone")
     problems = []
-    for name, walk, depth in STATES:
-        open_helper(tab, site_server)
-        go_to_state(tab, walk, depth)
+    shown = []
+    for name in views_on_walks(tab, site_server, VIEW_WALKS):
+        shown.append(name)
         problems += sideways_scroll_problems(tab, f"{PLACE} at step {name!r}, 320px")
+    assert sorted(shown) == sorted(name for name, _, _ in STATES), shown
     assert not problems, "\n".join(problems)
 
 

@@ -1,7 +1,8 @@
 """Printed handouts, checked in a real Chromium on A4 and US Letter paper.
 
 Every page is printed to PDF the way a reader prints it (scripts/sitetools/printing.py)
-and the PDF is read back: how many sheets, no blank sheet, the disclaimer,
+and the PDF is read back (for a handout, the very PDF the session build printed in
+its "pdfs" step, so each handout is printed once per run): how many sheets, no blank sheet, the disclaimer,
 address and review date on every sheet, no navigation or search, boxes and
 tables whole. A small fixture site (tests/fixtures/print-faults) proves each
 check fails, with a message the person who edits the page can act on.
@@ -12,13 +13,14 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from conftest import FIXTURES, ROOT, build, fixture_site, serve, site_url
 from sitetools.pages import SitePage, site_pages
-from sitetools.printing import PAPER_SIZES, sheets_allowed, Printout, flat, print_page, squeezed
+from sitetools.printing import PAPER_SIZES, sheets_allowed, Printout, flat, pdf_links, print_page, read_pdf, squeezed
 from sitetools.checks.disclaimer import DISCLAIMER
 from sitetools.problems import Problem, report
 
@@ -86,6 +88,14 @@ class Printed:
 def print_and_read(page, url: str, paper: str, name: str, address: str) -> Printed:
     _, printout = print_page(page, url, paper)
     return Printed(name, address, printout, page.evaluate(PAGE_FACTS))
+
+
+def read_printed(page, url: str, pdf: Path, paper: str, name: str, address: str) -> Printed:
+    """A page already printed to PDF by the same print_page (the build's "pdfs" step):
+    that PDF read back, and the page's facts read in print media, as print_and_read does."""
+    page.goto(url, wait_until="load")
+    page.emulate_media(media="print")
+    return Printed(name, address, read_pdf(pdf.read_bytes(), paper), page.evaluate(PAGE_FACTS))
 
 
 # --- The checks ---------------------------------------------------------------
@@ -236,13 +246,31 @@ def sheet_counts(request):
             reporter.write_line(f"  {name:<24}" + "  ".join(f"{by_paper.get(paper, '-'):>6}" for paper in PAPER_SIZES))
 
 
+@pytest.fixture(scope="module")
+def built_pdfs(built_site) -> dict[tuple[str, str], Path]:
+    """(page address, paper): the PDF the session build printed for it, for each handout."""
+    return {(path, paper): pdf for path, pdf, paper in pdf_links(built_site) if pdf.is_file()}
+
+
 @pytest.mark.parametrize("paper", PAPER_SIZES)
 @pytest.mark.parametrize("site_page", PAGES, ids=lambda p: p.slug)
-def test_page_prints_as_a_clean_handout(printer, site_server, site_page: SitePage, paper, sheet_counts):
-    printed = print_and_read(printer, site_server + site_page.path, paper, site_page.name, site_url() + site_page.path)
+def test_page_prints_as_a_clean_handout(printer, site_server, site_page: SitePage, paper, sheet_counts, built_pdfs):
+    url, address = site_server + site_page.path, site_url() + site_page.path
+    pdf = built_pdfs.get((site_page.path, paper))
+    printed = (read_printed(printer, url, pdf, paper, site_page.name, address) if pdf
+               else print_and_read(printer, url, paper, site_page.name, address))
     sheet_counts.setdefault(site_page.slug, {})[paper] = len(printed.printout.sheets)
     problems = all_problems(printed, site_page.is_handout)
     assert not problems, report(problems)
+
+
+def test_every_handout_is_checked_on_the_pdf_the_build_made(built_pdfs):
+    """Readers download the build's PDFs: the checks above read those, not a second printing."""
+    handouts = {(site_page.path, paper) for site_page in PAGES if site_page.is_handout for paper in PAPER_SIZES}
+    missing = sorted(handouts - set(built_pdfs))
+    assert not missing, ("The session build printed no PDF for: " + ", ".join(f"/{path} on {paper}" for path, paper in missing)
+                         + ". Each handout's \"Download PDF\" links (overrides/partials/pdf-links.html) name the "
+                         "PDFs the build's pdfs step prints (scripts/sitetools/printing.py, write_pdfs).")
 
 
 def test_pages_print_in_the_fonts_they_are_laid_out_for(printer, site_server):
