@@ -23,10 +23,12 @@ MAX_HANDOUT_SHEETS = 2
 # Handouts that may take more sheets, with the reason: each holds advice that a
 # GP's printed copy must keep whole. Every other handout fits on MAX_HANDOUT_SHEETS.
 LONGER_HANDOUTS = {
-    "when-to-see-a-doctor": (4, "every care card at its level, the emergency and urgent cards first"),
+    "when-to-see-a-doctor": (5, "the what-to-do flow picture, then every care card at its level, the emergency and urgent cards first"),
+    "understanding": (3, "the what-to-do flow picture, so the decision is on paper too"),
     "movements": (3, "the helper's printed flow, which names every sign with its level"),
     "symptom-diary": (3, "the week's grid on a sheet of its own, then its guide with every sign to note"),
     "could-it-be-mnd": (3, "calm first, then what to do for each kind of sign, with its level and the sudden signs"),
+    "managing": (3, "a week's checklist of the steps, to tick on paper"),
 }
 
 
