@@ -11,6 +11,7 @@ broken copy in tests/fixtures/care-rules/ and tests/fixtures/care-advice/.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 from conftest import FIXTURES, fixture_site
@@ -69,6 +70,36 @@ def test_the_came_on_gradually_line_names_the_sudden_signs_and_no_others():
     general["gradual_rule"]["card"] = "For signs that came on gradually. If one comes on suddenly, it is an emergency."
     text = messages(care_rules.check(general))
     assert 'The "gradual_rule" "card" sentence names no sign' in text, text
+    general["gradual_rule"]["print"] = "if it came on gradually. If suddenly: call 999"
+    text = messages(care_rules.check(general))
+    assert 'The "gradual_rule" "print" sentence names no sign' in text, text
+
+
+def test_the_came_on_gradually_line_does_not_make_the_whole_card_conditional():
+    """On the cramps card, cramps that wake you are a reason to see a GP with no weakness at all:
+    the line is about the sudden signs it names, never "this card applies" only if they came on gradually."""
+    rules = care_rules.load()
+    for card in rules["cards"]:
+        text = care_rules.render_card(rules, card)
+        assert "this card applies" not in text, card["id"]
+        if care_rules.needs_gradual_note(rules, card):
+            assert re.search(r"On this card, [a-z ,]+ is the kind that came on gradually\.",
+                             text), text
+
+
+def test_the_emergency_card_says_its_sudden_signs_are_new_ones():
+    """Fibro fog and dizziness are daily for many readers: the NHS stroke signs are ones that come on suddenly."""
+    rules = care_rules.load()
+    card = next(c for c in rules["cards"] if c["id"] == "emergency")
+    text = care_rules.render_card(rules, card)
+    assert "These count when they are new to you and come on suddenly. Fibro fog you have had for a long time" in text, text
+
+
+def test_the_see_a_doctor_card_for_long_lasting_twitches_keeps_the_gp_rule():
+    """MedlinePlus's "twitches that go on for a long time" beside "see a GP once; go back for a new sign"."""
+    rules = care_rules.load()
+    card = next(c for c in rules["cards"] if c["id"] == "twitch-doctor")
+    assert "go back if your GP asks you to, or a new sign appears" in care_rules.render_card(rules, card)
 
 
 # --- The cards on when-to-see-a-doctor are generated from it -----------------------------------

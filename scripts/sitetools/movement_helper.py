@@ -509,9 +509,11 @@ def render_print(data: dict) -> list[str]:
         if step["type"] == "signs":
             levels: dict[str, list[str]] = {}  # signs grouped by how soon to see a GP
             for sign in step["signs"]:
-                # A sign that is an emergency when sudden says so after its level, as on screen.
+                # A sign that is an emergency when sudden says so after its level, as on screen; an
+                # urgent sign's step up to 999 (the leg with breathlessness) follows its level, as on screen.
                 level = ", ".join(filter(None, [advice_level(sign["advice"]), sign["advice"].get("print")]))
-                # (An urgent sign's step up to 999 stays on screen: on paper, Question 1 lists that leg.)
+                if sign["advice"].get("step_up"):
+                    level += ". " + sign["advice"]["step_up"].rstrip(".")
                 levels.setdefault(level, []).append(sign["text"])
             # Signs apart like answers (a bullet between them, movement-helper.css), then their level.
             item += " ".join(f'<ul>{"".join(f"<li>{_e(s)}</li>" for s in signs)}</ul>. <strong>{_e(level)}.</strong> '
