@@ -14,7 +14,7 @@ import json
 import re
 import shutil
 
-from conftest import FIXTURES, fixture_site
+from conftest import FIXTURES, ROOT, fixture_site
 from sitetools import care_rules
 from sitetools.checks.care_advice import check_care_advice
 from sitetools.checks.problems import report
@@ -179,3 +179,38 @@ def test_the_helper_on_the_page_gives_each_sign_its_card(site):
                 assert sign["advice"]["card"] == card["heading"], f"docs/movements.md (helper): {sign['id']}"
             else:
                 assert signs[sign["id"]]["level"] == "emergency", f"docs/movements.md (helper): {sign['id']}"
+
+
+# --- The flow picture (docs/images/what-to-do.svg) gives each sign its level -------------------
+
+FLOW_PICTURE = ROOT / "docs" / "images" / "what-to-do.svg"
+
+
+def flow_picture_problems(path) -> list[str]:
+    """What the picture on understanding, when-to-see-a-doctor and could-it-be-mnd must say, in the
+    care rules' levels: the leg with breathlessness is an emergency whenever it came on (NHS, DVT: no
+    onset), so the first question does not ask "suddenly" (a reader reads "it" as their twitch); a
+    twitch or cramp alone is not on the emergency list; the GP box names the NHS cramp signs, so
+    cramps that wake you never land on "rest, relax"."""
+    svg = path.read_text(encoding="utf-8")
+    lines = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<text[^>]*>.*?</text>", svg)]
+    words = " ".join(lines)
+    problems = []
+    if "sudden" in lines[0].lower():
+        problems.append(f'{path.name}: the first question ("{lines[0]}") asks "suddenly", so the painful swollen '
+                        "leg with breathlessness is only an emergency if sudden, and a twitch reads as one.")
+    if "A twitch or a cramp on its own is not one of these" not in re.sub(r"\s+", " ", words):
+        problems.append(f'{path.name}: the emergency question does not say "A twitch or a cramp on its own is not one of these".')
+    if not ("wake you" in words and "10 minutes" in words):
+        problems.append(f"{path.name}: the see-a-GP question leaves out cramps that wake you or last more than 10 minutes.")
+    return problems
+
+
+def test_the_flow_picture_gives_each_sign_its_level():
+    assert not flow_picture_problems(FLOW_PICTURE), flow_picture_problems(FLOW_PICTURE)
+
+
+def test_the_flow_picture_check_names_a_picture_that_asks_suddenly_first():
+    problems = "\n".join(flow_picture_problems(FIXTURES / "care-rules" / "what-to-do-gated.svg"))
+    assert 'what-to-do-gated.svg: the first question ("1. Did it come on suddenly?") asks "suddenly"' in problems, problems
+    assert "A twitch or a cramp on its own" in problems and "wake you" in problems, problems
