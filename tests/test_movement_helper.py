@@ -460,3 +460,18 @@ def test_the_printed_flow_gives_the_urgent_legs_step_up_to_999(data):
     step_up = care_rules.signs_by_id(care_rules.load())["one-leg-swollen"]["step_up"].rstrip(".")
     level = dict(printed_levels(data))["One painful leg that is swollen, warm or red"]
     assert step_up in level, level
+
+
+def test_a_cramp_or_unsure_outcome_gives_the_nhs_cramp_signs_to_see_a_gp(data):
+    """The GP rule every outcome ends with is about twitches; NHS, Leg cramps: see a GP if cramps
+    disturb your sleep or one lasts longer than 10 minutes. The cramps card's own sentence, word for word."""
+    rules = care_rules.load()
+    signs = care_rules.signs_by_id(rules)
+    card = care_rules.card_of(rules, "cramps-disturb-sleep")
+    wanted = f'{card["heading"]} {signs["cramps-disturb-sleep"]["text"]}, or {signs["long-cramp"]["text"]}.'
+    for sid in ("cramp", "not-sure"):
+        assert data["steps"][sid]["gp_signs"]["text"] == wanted, data["steps"][sid].get("gp_signs")
+    broken = helper.load()
+    del broken["steps"]["cramp"]["gp_signs"]
+    text = "\n".join(str(p) for p in helper.check(broken))
+    assert 'The outcome "cramp" ("This sounds most like a cramp") does not give the NHS cramp signs' in text, text

@@ -96,6 +96,12 @@ def resolve(data: dict, rules: dict | None = None) -> dict:
             step["signs"] = [{"id": sid, "text": signs[sid]["label"]} for sid in level_signs]
         elif step.get("type") == "signs":
             step["signs"] = [expand(sid) for sid in step.get("signs") or []]
+        if step.get("type") == "outcome" and step.get("gp_signs") and isinstance(step["gp_signs"][0], str):
+            # The cramps card's own sentence: "See a GP (not urgent) if your cramps disturb your sleep, or ...".
+            ids = [sid for sid in step["gp_signs"] if sid in signs]
+            card = care_rules.card_of(rules, ids[0]) if ids else {"heading": ""}
+            step["gp_signs"] = {"ids": ids, "href": care_rules.sign_href(rules, ids[0]) if ids else DOCTOR_PAGE,
+                                "text": f'{card["heading"]} {", or ".join(signs[sid]["text"] for sid in ids)}.'}
     every = data.get("every_outcome") or {}
     if every.get("gp_rule") == "care-rules":
         every["gp_rule"] = {"text": rules["gp_rule"]["text"],
@@ -250,6 +256,16 @@ def check(data: dict, path: Path = DATA_FILE) -> list[Problem]:
                 add(sid, f'In {_label(sid, steps[sid])}, the warning sign "{sign.get("text", sign.get("id"))}" has no '
                          "advice, or its advice does not link to when to see a doctor.",
                     'Name a sign from the care rules (docs/assets/tools/care-rules/care-rules.json) by its id.')
+
+    # An outcome that may be a cramp gives the NHS cramp signs to see a GP: the GP rule is about twitches.
+    for sid, step in steps.items():
+        if step.get("type") == "outcome" and step.get("kind") in ("cramp", None):
+            given = set((step.get("gp_signs") or {}).get("ids") or [])
+            missing = [s for s in ("cramps-disturb-sleep", "long-cramp") if s not in given]
+            if missing:
+                add(sid, f"{_label(sid, step)} does not give the NHS cramp signs to see a GP ({', '.join(missing)}), "
+                         "so a reader whose cramps wake them leaves with only the twitch rule.",
+                    'Give it "gp_signs": ["cramps-disturb-sleep", "long-cramp"].')
 
     # Every answer leads somewhere; every question offers "I'm not sure".
     for sid, step in steps.items():
@@ -639,6 +655,8 @@ def render_fallback(data: dict, source: Path = DATA_FILE) -> str:
         out.append(f'    <div id="movement-helper-{sid}" class="movement-helper__outcome">')
         out.append(f'      <h3>{_e(step["heading"])}</h3>')
         out += [f'      <p class="movement-helper__means">{_e(item["text"])}</p>' for item in step["means"]]
+        if step.get("gp_signs"):
+            out.append(f'      <p class="movement-helper__gp-signs">{_e(step["gp_signs"]["text"])}</p>')
         if step["helps"]:
             helps = " ".join(_e(item["text"]) for item in step["helps"])
             out.append(f'      <p class="movement-helper__helps">{helps} '
