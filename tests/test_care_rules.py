@@ -99,7 +99,7 @@ def test_the_see_a_doctor_card_for_long_lasting_twitches_keeps_the_gp_rule():
     """MedlinePlus's "twitches that go on for a long time" beside "see a GP once; go back for a new sign"."""
     rules = care_rules.load()
     card = next(c for c in rules["cards"] if c["id"] == "twitch-doctor")
-    assert "go back if your GP asks you to, or a new sign appears" in care_rules.render_card(rules, card)
+    assert "Go back if your GP asks you to, or a new sign appears" in care_rules.render_card(rules, card)
 
 
 # --- The cards on when-to-see-a-doctor are generated from it -----------------------------------
