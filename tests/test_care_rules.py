@@ -214,3 +214,28 @@ def test_the_flow_picture_check_names_a_picture_that_asks_suddenly_first():
     problems = "\n".join(flow_picture_problems(FIXTURES / "care-rules" / "what-to-do-gated.svg"))
     assert 'what-to-do-gated.svg: the first question ("1. Did it come on suddenly?") asks "suddenly"' in problems, problems
     assert "A twitch or a cramp on its own" in problems and "wake you" in problems, problems
+
+
+
+# --- Our own words: no run of 8 words copied from a source ---------------------------------------
+
+# Runs of 8 or more words from reference-facts.md that review C found copied into the care rules
+# (the sources are not in the repository, so the runs are kept here).
+COPIED_RUNS = ["able to lift both arms and keep them", "over weeks or months, is a reason to see a GP"]
+
+
+def copied_runs(rules: dict) -> list[str]:
+    words = lambda text: " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+    texts = [rules["sudden_rule"]["text"], rules["gp_rule"]["text"]]
+    texts += [f'{s["text"]}. {s.get("detail", "")} {s.get("step_up", "")}' for s in rules["signs"]]
+    texts += [f'{c["heading"]} {c.get("note", "")}' for c in rules["cards"]]
+    return [f'care-rules.json: "{text.strip()}" copies "{run}" from reference-facts.md. How to fix: say it in your own words.'
+            for text in texts for run in COPIED_RUNS if words(run) in words(text)]
+
+
+def test_the_care_rules_copy_no_run_of_8_words_from_a_source():
+    found = copied_runs(care_rules.load())
+    assert not found, "\n".join(found)
+    copied = json.loads(json.dumps(care_rules.load()))
+    copied["sudden_rule"]["text"] = "Slurred speech or weakness that came on slowly, over weeks or months, is a reason to see a GP."
+    assert "copies" in "\n".join(copied_runs(copied))

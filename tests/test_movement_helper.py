@@ -475,3 +475,11 @@ def test_a_cramp_or_unsure_outcome_gives_the_nhs_cramp_signs_to_see_a_gp(data):
     del broken["steps"]["cramp"]["gp_signs"]
     text = "\n".join(str(p) for p in helper.check(broken))
     assert 'The outcome "cramp" ("This sounds most like a cramp") does not give the NHS cramp signs' in text, text
+
+
+def test_the_plain_list_ends_each_signs_advice_before_its_sudden_line(data):
+    """"the part that twitches feels weak or stiff. This is for a sign that came on gradually": two sentences."""
+    text = helper.render_fallback(data)
+    for sign in data["steps"]["warning-signs"]["signs"]:
+        if sign["advice"].get("gradual"):
+            assert f'{sign["advice"]["item"]}. {sign["advice"]["gradual"]}' in text, sign["id"]

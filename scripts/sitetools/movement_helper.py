@@ -626,7 +626,7 @@ def render_fallback(data: dict, source: Path = DATA_FILE) -> str:
                 advice = sign["advice"]
                 out.append(f'          <li><p><strong>{_e(sign["text"])}</strong></p> '
                            f'<p class="movement-helper__card">{_e(advice["card"])}</p> '
-                           f'<ul class="movement-helper__card-item"><li>{_e(advice["item"])}'
+                           f'<ul class="movement-helper__card-item"><li>{_e(advice["item"])}.'
                            + "".join(f' {_e(advice[k])}' for k in ("gradual", "step_up") if advice.get(k))
                            + '</li></ul></li>')
             out.append("        </ul>")

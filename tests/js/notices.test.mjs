@@ -288,3 +288,8 @@ test("a notice seen at the visit gives the dates up to the visit, and says what 
   assert.ok(weak, result.earlier.map(n => n.id).join(", "));
   assert.equal(N.span(weak), "1 November 2026; and logged again after the visit, the last on 25 November 2026");
 });
+
+test("'more than 2 weeks' says the twitches were logged on dates more than 2 weeks apart", () => {
+  const [notice] = N.notices([twitch("a", "2026-03-01T10:00"), twitch("b", "2026-03-20T10:00")]).shown;
+  assert.equal(notice.shows, "Your log shows twitching in the same place, logged on dates more than 2 weeks apart.");
+});

@@ -229,7 +229,7 @@
     if (long.length) {
       list.push(notice(book, "twitch-two-weeks", {
         entries: [].concat.apply([], long.map(function (p) { return p.entries; })),
-        shows: "Your log shows twitching in the same place over more than 2 weeks.",
+        shows: "Your log shows twitching in the same place, logged on dates more than 2 weeks apart.",
         items: placeLines(long),
         // After a GP visit, twitching that goes on in a place already seen is not new (gp_rule).
         keys: long.map(function (p) { return "place:" + p.key; })
