@@ -11,9 +11,10 @@ broken copy in tests/fixtures/care-rules/ and tests/fixtures/care-advice/.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
-from conftest import FIXTURES, fixture_site
+from conftest import FIXTURES, ROOT, fixture_site
 from sitetools import care_rules
 from sitetools.checks.care_advice import check_care_advice
 from sitetools.problems import report
@@ -69,6 +70,36 @@ def test_the_came_on_gradually_line_names_the_sudden_signs_and_no_others():
     general["gradual_rule"]["card"] = "For signs that came on gradually. If one comes on suddenly, it is an emergency."
     text = messages(care_rules.check(general))
     assert 'The "gradual_rule" "card" sentence names no sign' in text, text
+    general["gradual_rule"]["print"] = "if it came on gradually. If suddenly: call 999"
+    text = messages(care_rules.check(general))
+    assert 'The "gradual_rule" "print" sentence names no sign' in text, text
+
+
+def test_the_came_on_gradually_line_does_not_make_the_whole_card_conditional():
+    """On the cramps card, cramps that wake you are a reason to see a GP with no weakness at all:
+    the line is about the sudden signs it names, never "this card applies" only if they came on gradually."""
+    rules = care_rules.load()
+    for card in rules["cards"]:
+        text = care_rules.render_card(rules, card)
+        assert "this card applies" not in text, card["id"]
+        if care_rules.needs_gradual_note(rules, card):
+            assert re.search(r"On this card, [a-z ,]+ is the kind that came on gradually\.",
+                             text), text
+
+
+def test_the_emergency_card_says_its_sudden_signs_are_new_ones():
+    """Fibro fog and dizziness are daily for many readers: the NHS stroke signs are ones that come on suddenly."""
+    rules = care_rules.load()
+    card = next(c for c in rules["cards"] if c["id"] == "emergency")
+    text = care_rules.render_card(rules, card)
+    assert "These count when they are new to you and come on suddenly. Fibro fog you have had for a long time" in text, text
+
+
+def test_the_see_a_doctor_card_for_long_lasting_twitches_keeps_the_gp_rule():
+    """MedlinePlus's "twitches that go on for a long time" beside "see a GP once; go back for a new sign"."""
+    rules = care_rules.load()
+    card = next(c for c in rules["cards"] if c["id"] == "twitch-doctor")
+    assert "Go back if your GP asks you to, or a new sign appears" in care_rules.render_card(rules, card)
 
 
 # --- The cards on when-to-see-a-doctor are generated from it -----------------------------------
@@ -148,3 +179,63 @@ def test_the_helper_on_the_page_gives_each_sign_its_card(site):
                 assert sign["advice"]["card"] == card["heading"], f"docs/movements.md (helper): {sign['id']}"
             else:
                 assert signs[sign["id"]]["level"] == "emergency", f"docs/movements.md (helper): {sign['id']}"
+
+
+# --- The flow picture (docs/images/what-to-do.svg) gives each sign its level -------------------
+
+FLOW_PICTURE = ROOT / "docs" / "images" / "what-to-do.svg"
+
+
+def flow_picture_problems(path) -> list[str]:
+    """What the picture on understanding, when-to-see-a-doctor and could-it-be-mnd must say, in the
+    care rules' levels: the leg with breathlessness is an emergency whenever it came on (NHS, DVT: no
+    onset), so the first question does not ask "suddenly" (a reader reads "it" as their twitch); a
+    twitch or cramp alone is not on the emergency list; the GP box names the NHS cramp signs, so
+    cramps that wake you never land on "rest, relax"."""
+    svg = path.read_text(encoding="utf-8")
+    lines = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<text[^>]*>.*?</text>", svg)]
+    words = " ".join(lines)
+    problems = []
+    if "sudden" in lines[0].lower():
+        problems.append(f'{path.name}: the first question ("{lines[0]}") asks "suddenly", so the painful swollen '
+                        "leg with breathlessness is only an emergency if sudden, and a twitch reads as one.")
+    if "A twitch or a cramp on its own is not one of these" not in re.sub(r"\s+", " ", words):
+        problems.append(f'{path.name}: the emergency question does not say "A twitch or a cramp on its own is not one of these".')
+    if not ("wake you" in words and "10 minutes" in words):
+        problems.append(f"{path.name}: the see-a-GP question leaves out cramps that wake you or last more than 10 minutes.")
+    return problems
+
+
+def test_the_flow_picture_gives_each_sign_its_level():
+    assert not flow_picture_problems(FLOW_PICTURE), flow_picture_problems(FLOW_PICTURE)
+
+
+def test_the_flow_picture_check_names_a_picture_that_asks_suddenly_first():
+    problems = "\n".join(flow_picture_problems(FIXTURES / "care-rules" / "what-to-do-gated.svg"))
+    assert 'what-to-do-gated.svg: the first question ("1. Did it come on suddenly?") asks "suddenly"' in problems, problems
+    assert "A twitch or a cramp on its own" in problems and "wake you" in problems, problems
+
+
+
+# --- Our own words: no run of 8 words copied from a source ---------------------------------------
+
+# Runs of 8 or more words from reference-facts.md that review C found copied into the care rules
+# (the sources are not in the repository, so the runs are kept here).
+COPIED_RUNS = ["able to lift both arms and keep them", "over weeks or months, is a reason to see a GP"]
+
+
+def copied_runs(rules: dict) -> list[str]:
+    words = lambda text: " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+    texts = [rules["sudden_rule"]["text"], rules["gp_rule"]["text"]]
+    texts += [f'{s["text"]}. {s.get("detail", "")} {s.get("step_up", "")}' for s in rules["signs"]]
+    texts += [f'{c["heading"]} {c.get("note", "")}' for c in rules["cards"]]
+    return [f'care-rules.json: "{text.strip()}" copies "{run}" from reference-facts.md. How to fix: say it in your own words.'
+            for text in texts for run in COPIED_RUNS if words(run) in words(text)]
+
+
+def test_the_care_rules_copy_no_run_of_8_words_from_a_source():
+    found = copied_runs(care_rules.load())
+    assert not found, "\n".join(found)
+    copied = json.loads(json.dumps(care_rules.load()))
+    copied["sudden_rule"]["text"] = "Slurred speech or weakness that came on slowly, over weeks or months, is a reason to see a GP."
+    assert "copies" in "\n".join(copied_runs(copied))

@@ -63,7 +63,7 @@ def test_any_ticked_warning_sign_shows_its_advice_before_any_outcome(data):
             advice = walk.shown.index(f"advice:{sign}")
             assert advice < walk.shown.index(walk.outcome), walk.describe()
             # ... and before any question about the kind of movement.
-            assert all(step in ("sudden", "emergency", "warning-signs") or step.startswith("advice:")
+            assert all(step in ("sudden", "emergency", "emergency-now", "warning-signs") or step.startswith("advice:")
                        for step in walk.shown[:advice]), walk.describe()
             checked += 1
     assert checked == 3 * 11 * 2 * 9  # each sign ticked alone and with all the others
@@ -79,11 +79,29 @@ def test_the_helper_starts_with_the_sudden_signs_and_yes_or_unsure_shows_the_eme
     for walk in helper.walks(data):
         answer = walk.answers[0][1]
         if answer in ("yes", helper.NOT_SURE):
-            assert walk.shown[1] == "emergency", f"{walk.describe()}: the emergency step is not shown first"
-            step = data["steps"]["emergency"]
+            # Yes is an emergency, said as one; "I'm not sure" keeps the condition ("If you have any of these").
+            wanted = "emergency-now" if answer == "yes" else "emergency"
+            assert walk.shown[1] == wanted, f"{walk.describe()}: the emergency step is not shown first"
+            step = data["steps"][wanted]
             assert step["card"] == "emergency" and "999" in step["text"][0]["text"], step
         else:
-            assert "emergency" not in walk.shown, walk.describe()
+            assert not {"emergency", "emergency-now"} & set(walk.shown), walk.describe()
+    assert data["steps"]["emergency-now"]["heading"] == "This is an emergency"
+    assert data["steps"]["emergency"]["heading"].startswith("If "), "'I'm not sure' must not be told it is an emergency outright."
+
+
+def test_the_first_question_does_not_ask_suddenly_of_the_leg_or_the_twitch(data):
+    """NHS, DVT: one painful swollen leg with breathlessness or chest pain is an emergency however it came on,
+    so "suddenly" belongs to each stroke sign's own words, not to the question; and the question says
+    that a twitch or a cramp on its own is not one of these (a twitch always "comes on suddenly")."""
+    start = data["steps"][data["start"]]
+    assert "sudden" not in start["question"].lower(), start["question"]
+    rules = care_rules.load()
+    for sign in rules["signs"]:
+        if sign["level"] == "emergency" and sign["onset"] == "sudden":
+            assert "sudden" in sign["label"].lower(), f'{sign["id"]}: "{sign["label"]}" does not say it came on suddenly'
+    assert "A twitch or a cramp on its own is not one of these" in start["hint"], start["hint"]
+    assert "Fibro fog you have had for a long time does not count" in start["hint"], start["hint"]
 
 
 def test_two_weeks_and_more_than_one_place_lead_to_the_gp_advice_before_any_sounds_most_like(data):
@@ -413,3 +431,55 @@ def test_the_printed_flow_says_not_sure_in_the_screens_words(data):
     heading = data["steps"]["emergency"]["heading"]
     assert answers["Yes"].split(" → ")[1].startswith("Call 999"), answers
     assert answers["I'm not sure"].split(" → ")[1].startswith(heading), answers
+
+
+def printed_levels(data) -> list[tuple[str, str]]:
+    """(sign, the level printed after it) for Question 2 of the printed flow."""
+    from bs4 import BeautifulSoup
+    flow = BeautifulSoup("\n".join(helper.render_print(data)), "html.parser")
+    item = flow.select(".movement-helper__flow > li")[1]
+    pairs = []
+    for group in item.find_all("ul", recursive=False):
+        level = group.find_next_sibling("strong").get_text(" ")
+        pairs += [(li.get_text(" "), level) for li in group.select("li")]
+    return pairs
+
+
+def test_the_printed_flow_names_the_sign_that_is_an_emergency_when_sudden(data):
+    """NHS, Stroke: sudden weakness or numbness, or slurred speech, is the emergency; sudden stiffness or
+    trouble swallowing alone is not. Paper says no more than the screen: it names the sign."""
+    pairs = printed_levels(data)
+    assert pairs, "Question 2 of the printed flow lists no signs."
+    for sign, level in pairs:
+        if "999" in level and "came on gradually" in level:
+            assert re.search(r"If (weakness or numbness|slurred speech) comes on suddenly", level), (sign, level)
+        assert "If suddenly" not in level, (sign, level)
+
+
+def test_the_printed_flow_gives_the_urgent_legs_step_up_to_999(data):
+    step_up = care_rules.signs_by_id(care_rules.load())["one-leg-swollen"]["step_up"].rstrip(".")
+    level = dict(printed_levels(data))["One painful leg that is swollen, warm or red"]
+    assert step_up in level, level
+
+
+def test_a_cramp_or_unsure_outcome_gives_the_nhs_cramp_signs_to_see_a_gp(data):
+    """The GP rule every outcome ends with is about twitches; NHS, Leg cramps: see a GP if cramps
+    disturb your sleep or one lasts longer than 10 minutes. The cramps card's own sentence, word for word."""
+    rules = care_rules.load()
+    signs = care_rules.signs_by_id(rules)
+    card = care_rules.card_of(rules, "cramps-disturb-sleep")
+    wanted = f'{card["heading"]} {signs["cramps-disturb-sleep"]["text"]}, or {signs["long-cramp"]["text"]}.'
+    for sid in ("cramp", "not-sure"):
+        assert data["steps"][sid]["gp_signs"]["text"] == wanted, data["steps"][sid].get("gp_signs")
+    broken = helper.load()
+    del broken["steps"]["cramp"]["gp_signs"]
+    text = "\n".join(str(p) for p in helper.check(broken))
+    assert 'The outcome "cramp" ("This sounds most like a cramp") does not give the NHS cramp signs' in text, text
+
+
+def test_the_plain_list_ends_each_signs_advice_before_its_sudden_line(data):
+    """"the part that twitches feels weak or stiff. This is for a sign that came on gradually": two sentences."""
+    text = helper.render_fallback(data)
+    for sign in data["steps"]["warning-signs"]["signs"]:
+        if sign["advice"].get("gradual"):
+            assert f'{sign["advice"]["item"]}. {sign["advice"]["gradual"]}' in text, sign["id"]

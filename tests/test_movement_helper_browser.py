@@ -662,3 +662,42 @@ def test_embedded_data_is_the_data_file(tabs, site_server):
     tab = open_helper(tabs.get("desktop"), site_server)
     embedded = json.loads(tab.text_content(".movement-helper__data"))
     assert embedded == json.loads(helper.embedded_data(DATA).replace("<\\/", "</"))
+
+
+def urgent_leg_outcome_problems(tab, url) -> list[str]:
+    """Tick the urgent leg, then answer the questions to "sounds most like a cramp": the outcome must
+    keep the urgent advice first and offer no self-care (when-to-see-a-doctor: not an ordinary cramp)."""
+    walk = next(w for w in helper.walks(DATA) if w.signs == ("one-leg-swollen",) and w.outcome == "cramp"
+                and w.answers[0][1] == "no")
+    open_helper(tab, url)
+    go_to_state(tab, walk, len(walk.answers) + 1)
+    problems = []
+    if current_step(tab) != "cramp":
+        return [f"{PLACE}: path {walk.describe()} ended at '{current_step(tab)}', not at 'cramp'."]
+    view = tab.locator(f"{ROOT} .movement-helper__view")
+    advice = view.locator('[data-sign="one-leg-swollen"]')
+    if not advice.count() or "Urgent" not in advice.inner_text():
+        problems.append(f"{PLACE}: path {walk.describe()}: the cramp outcome does not repeat the urgent advice "
+                        "for the painful swollen leg the reader ticked.")
+    if view.locator(".movement-helper__helps").count():
+        problems.append(f"{PLACE}: path {walk.describe()}: the cramp outcome offers self-care (stretch, rub) "
+                        "after the reader ticked an urgent sign.")
+    return problems
+
+
+def test_a_ticked_urgent_leg_keeps_its_advice_in_the_cramp_outcome(tabs, site_server):
+    problems = urgent_leg_outcome_problems(tabs.get("desktop"), site_server)
+    assert not problems, "\n".join(problems)
+
+
+def test_urgent_leg_check_catches_an_outcome_that_forgets_the_ticked_sign(browser, site_server):
+    context = browser.new_context()
+    def forget(route):  # the outcome is told no sign was ticked
+        body = re.sub(r"\b\w+\.signs ?\|\| ?\[\]", "[]", route.fetch().text())
+        route.fulfill(body=body, content_type="application/javascript")
+    context.route(re.compile(r".*/movement-helper\.js$"), forget)
+    try:
+        text = "\n".join(urgent_leg_outcome_problems(context.new_page(), site_server))
+    finally:
+        context.close()
+    assert "does not repeat the urgent advice" in text and "offers self-care" in text, text

@@ -161,7 +161,7 @@ def check(rules: dict, path: Path = DATA_FILE) -> list[Problem]:
                   'could be shown as "not urgent" alone.',
             'Give "gradual_rule" a "sign" and a "card" sentence that say "came on gradually".')
     for kind in ("sign", "card", "print"):
-        if kind != "print" and "{signs}" not in gradual.get(kind, "{signs}"):
+        if "{signs}" not in gradual.get(kind, "{signs}"):
             add(None, f'The "gradual_rule" "{kind}" sentence names no sign ("{{signs}}"), so it makes every sign '
                       "beside it an emergency when sudden; no source says that of a twitch or a cramp.",
                 f'Put "{{signs}}" in it: it becomes the words of the sudden signs ("weakness, numbness or slurred speech").')

@@ -237,3 +237,59 @@ test("a sudden sign after the visit is shown even if one came before it", () => 
   const after = twitch("t", "2026-04-02T10:00", "Calf", {signs: ["weak-or-stiff"], sudden: true});
   assert.deepEqual(shownIds([...SEEN, before, after], VISIT), ["sudden"]);
 });
+
+/* --- Only a sign the rules make an emergency when sudden is one -------------------- */
+
+test("a twitch ticked as sudden with no sign is no emergency: the form shows nothing, the notices nothing", () => {
+  assert.equal(N.suddenAlert([], rules), null);
+  assert.deepEqual(shownIds([twitch("a", "2026-03-01T10:00", "Calf", {sudden: true})]), []);
+});
+
+test("the form's sudden alert names the emergency sign of the ticked sign, in the care rules' words", () => {
+  const alert = N.suddenAlert(["weak-or-stiff"], rules);
+  assert.equal(alert.levelLabel, rules.levels.emergency.label);
+  assert.equal(alert.rule, cardSentence("sudden-weakness"));
+  assert.equal(alert.sourceTitle, "NHS, Stroke, symptoms");
+  assert.equal(alert.href, "when-to-see-a-doctor/#emergency");
+  assert.match(N.suddenAlert(["speech-or-swallowing"], rules).rule, /sudden slurred or muddled speech/);
+});
+
+test("thinner muscles ticked as sudden is no emergency: no source makes it one, so it keeps its GP level", () => {
+  assert.equal(N.suddenAlert(["thinner-muscles"], rules), null);
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Back", {signs: ["thinner-muscles"], sudden: true})]);
+  assert.deepEqual(shown.map(n => [n.id, n.level, n.sourceTitle]), [["thinner-muscles", "gp", "NHS, Motor neurone disease, symptoms"]]);
+});
+
+test("a sudden entry with an emergency sign and thinner muscles names only the emergency sign in the emergency", () => {
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Back", {signs: ["weak-or-stiff", "thinner-muscles"], sudden: true})]);
+  assert.deepEqual(shown.map(n => n.id), ["sudden", "thinner-muscles"]);
+  assert.match(shown[0].items[0], /: The area feels weak or stiff$/);
+});
+
+/* --- After a GP visit, a sign in a new place is new ---------------------------------- */
+
+const CALF_WEAK = twitch("a", "2026-11-01T10:00", "Calf", {signs: ["weak-or-stiff"]});
+
+test("weakness in a new place after the visit is shown, and names the new place", () => {
+  const {shown} = N.notices([CALF_WEAK, twitch("b", "2026-11-25T10:00", "Arm or hand", {signs: ["weak-or-stiff"]})], ["2026-11-10"], rules, "2026-12-01");
+  const weak = shown.find(n => n.id === "weak-or-stiff");
+  assert.ok(weak, shown.map(n => n.id).join(", "));
+  assert.deepEqual(weak.newSince, ["The area feels weak or stiff (Arm or hand)"]);
+});
+
+test("weakness with a cramp in a new place after the visit is shown too", () => {
+  const {shown} = N.notices([CALF_WEAK, cramp("b", "2026-11-25T10:00", "Arm or hand", {signs: ["weak-or-stiff"]})], ["2026-11-10"], rules, "2026-12-01");
+  assert.deepEqual(shown.map(n => n.id), ["weak-or-stiff"]);
+});
+
+test("a notice seen at the visit gives the dates up to the visit, and says what came after", () => {
+  const result = N.notices([CALF_WEAK, twitch("b", "2026-11-25T10:00", "Calf", {signs: ["weak-or-stiff"]})], ["2026-11-10"], rules, "2026-12-01");
+  const weak = result.earlier.find(n => n.id === "weak-or-stiff");
+  assert.ok(weak, result.earlier.map(n => n.id).join(", "));
+  assert.equal(N.span(weak), "1 November 2026; and logged again after the visit, the last on 25 November 2026");
+});
+
+test("'more than 2 weeks' says the twitches were logged on dates more than 2 weeks apart", () => {
+  const [notice] = N.notices([twitch("a", "2026-03-01T10:00"), twitch("b", "2026-03-20T10:00")]).shown;
+  assert.equal(notice.shows, "Your log shows twitching in the same place, logged on dates more than 2 weeks apart.");
+});

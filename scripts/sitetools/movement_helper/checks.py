@@ -81,6 +81,16 @@ def check(data: dict, path: Path = DATA_FILE) -> list[Problem]:
                          "advice, or its advice does not link to when to see a doctor.",
                     'Name a sign from the care rules (docs/assets/tools/care-rules/care-rules.json) by its id.')
 
+    # An outcome that may be a cramp gives the NHS cramp signs to see a GP: the GP rule is about twitches.
+    for sid, step in steps.items():
+        if step.get("type") == "outcome" and step.get("kind") in ("cramp", None):
+            given = set((step.get("gp_signs") or {}).get("ids") or [])
+            missing = [s for s in ("cramps-disturb-sleep", "long-cramp") if s not in given]
+            if missing:
+                add(sid, f"{_label(sid, step)} does not give the NHS cramp signs to see a GP ({', '.join(missing)}), "
+                         "so a reader whose cramps wake them leaves with only the twitch rule.",
+                    'Give it "gp_signs": ["cramps-disturb-sleep", "long-cramp"].')
+
     # Every answer leads somewhere; every question offers "I'm not sure".
     for sid, step in steps.items():
         kind = step.get("type")

@@ -61,6 +61,12 @@ def resolve(data: dict, rules: dict | None = None) -> dict:
             step["signs"] = [{"id": sid, "text": signs[sid]["label"]} for sid in level_signs]
         elif step.get("type") == "signs":
             step["signs"] = [expand(sid) for sid in step.get("signs") or []]
+        if step.get("type") == "outcome" and step.get("gp_signs") and isinstance(step["gp_signs"][0], str):
+            # The cramps card's own sentence: "See a GP (not urgent) if your cramps disturb your sleep, or ...".
+            ids = [sid for sid in step["gp_signs"] if sid in signs]
+            card = care_rules.card_of(rules, ids[0]) if ids else {"heading": ""}
+            step["gp_signs"] = {"ids": ids, "href": care_rules.sign_href(rules, ids[0]) if ids else DOCTOR_PAGE,
+                                "text": f'{card["heading"]} {", or ".join(signs[sid]["text"] for sid in ids)}.'}
     every = data.get("every_outcome") or {}
     if every.get("gp_rule") == "care-rules":
         every["gp_rule"] = {"text": rules["gp_rule"]["text"],

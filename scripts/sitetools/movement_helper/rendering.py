@@ -85,9 +85,11 @@ def _print_items(steps: dict, order: list[str], destination) -> list[dict]:
         step = steps[sid]
         levels: dict[str, list[str]] = {}  # warning signs grouped by how soon to get help
         for sign in step.get("signs", []) if step["type"] == "signs" else []:
-            # A sign that is an emergency when sudden says so after its level, as on screen.
-            # (An urgent sign's step up to 999 stays on screen: on paper, Question 1 lists that leg.)
+            # A sign that is an emergency when sudden says so after its level, as on screen; an
+            # urgent sign's step up to 999 (the leg with breathlessness) follows its level, as on screen.
             level = ", ".join(filter(None, [advice_level(sign["advice"]), sign["advice"].get("print")]))
+            if sign["advice"].get("step_up"):
+                level += ". " + sign["advice"]["step_up"].rstrip(".")
             levels.setdefault(level, []).append(sign["text"])
         answers = step["answers"]
         if step["type"] == "question":  # answers that end at the neutral outcome: said once, below

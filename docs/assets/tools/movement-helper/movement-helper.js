@@ -10,7 +10,9 @@
  *   (call 999) before anything else. Then the warning signs: any ticked sign
  *   shows its advice before the questions go on. The signs and their advice
  *   come from the care rules (care-rules.json), put in place at build time.
- * - Every outcome ends with the care rules' GP rule.
+ * - Every outcome ends with the care rules' GP rule. An outcome repeats the signs the reader
+ *   ticked, with their advice, right under its heading; with an urgent or emergency sign ticked
+ *   it offers no self-care. A cramp outcome gives the NHS cramp signs to see a GP.
  * - A double click or double tap answers one question only: its second click
  *   (event.detail 2) would land on the next step, and is ignored.
  * - Each step is a browser history entry (pushState), so the browser's Back
@@ -137,7 +139,7 @@
     var parts;
     if (step.type === "signs" && state.advice) parts = this.adviceView(step, state);
     else if (step.type === "signs") parts = this.signsView(step, state);
-    else if (step.type === "outcome") parts = this.outcomeView(step);
+    else if (step.type === "outcome") parts = this.outcomeView(step, state);
     else parts = this.questionView(step, state);
 
     while (this.view.firstChild) this.view.removeChild(this.view.firstChild);
@@ -199,9 +201,22 @@
   Helper.prototype.adviceView = function (step, state) {
     var self = this;
     var heading = this.heading(step.advice_heading);
+    var list = this.adviceList(step, state.signs);
+    var then = make("p", "then", step.advice_then);
+    var next = step.answers.filter(function (a) { return a.id !== "not-sure"; })[0].next;
+    var goOn = this.button(step.go_on, "answer " + MODULE + "__answer--primary", function () {
+      self.go({ step: next, signs: state.signs, advice: false });
+    });
+    var answers = make("div", "answers");
+    answers.appendChild(goOn);
+    return { heading: heading, body: [heading, list, then, answers] };
+  };
+
+  /* Each ticked sign with its card's advice, in the order the step lists them. */
+  Helper.prototype.adviceList = function (step, ticked) {
     var list = make("ul", "advice");
     step.signs.forEach(function (sign) {
-      if (state.signs.indexOf(sign.id) < 0) return;
+      if (ticked.indexOf(sign.id) < 0) return;
       var item = make("li", "advice-item");
       item.setAttribute("data-sign", sign.id);
       item.appendChild(make("strong", "advice-card", sign.advice.card));
@@ -211,14 +226,13 @@
       item.appendChild(this.link({ text: "When to see a doctor", href: sign.advice.href }));
       list.appendChild(item);
     }, this);
-    var then = make("p", "then", step.advice_then);
-    var next = step.answers.filter(function (a) { return a.id !== "not-sure"; })[0].next;
-    var goOn = this.button(step.go_on, "answer " + MODULE + "__answer--primary", function () {
-      self.go({ step: next, signs: state.signs, advice: false });
-    });
-    var answers = make("div", "answers");
-    answers.appendChild(goOn);
-    return { heading: heading, body: [heading, list, then, answers] };
+    return list;
+  };
+
+  /* The warning-sign step (the first of type "signs"). */
+  Helper.prototype.signsStep = function () {
+    var steps = this.steps;
+    return steps[Object.keys(steps).filter(function (id) { return steps[id].type === "signs"; })[0]];
   };
 
   Helper.prototype.questionView = function (step, state) {
@@ -253,12 +267,23 @@
     return { heading: heading, body: body };
   };
 
-  Helper.prototype.outcomeView = function (step) {
+  Helper.prototype.outcomeView = function (step, state) {
     var every = this.data.every_outcome;
     var heading = this.heading(step.heading);
     var body = [heading];
+    // The signs the reader ticked keep their advice, first: "sounds most like a cramp" never
+    // replaces the urgent leg. With an urgent or emergency sign, no self-care is offered.
+    var signsStep = this.signsStep(), ticked = state.signs || [];
+    var serious = signsStep.signs.some(function (sign) {
+      return ticked.indexOf(sign.id) >= 0 && (sign.level === "urgent" || sign.level === "emergency");
+    });
+    if (ticked.length) {
+      body.push(make("h4", "subheading", every.ticked_heading));
+      body.push(this.adviceList(signsStep, ticked));
+    }
     step.means.forEach(function (part) { body.push(make("p", "text", part.text)); });
-    if (step.helps.length) {
+    if (step.gp_signs) body.push(make("p", "gp-signs", step.gp_signs.text));
+    if (step.helps.length && !serious) {
       body.push(make("h4", "subheading", "What may help"));
       var helps = make("ul", "helps");
       step.helps.forEach(function (part) { helps.appendChild(make("li", null, part.text)); });

@@ -88,13 +88,18 @@
   }
 
   /* The dates of a notice's entries in a few words: "1 March 2026 to 16 March 2026",
-   * then those dated after today, said to be. */
+   * then those dated after today, said to be. A notice seen at a GP visit (seenUpTo) gives
+   * the dates up to the visit, then says it was logged again after it: a date after the
+   * visit never reads as seen at it. */
   function span(notice) {
-    var dates = notice.dates, words = [];
+    var upTo = notice.seenUpTo, words = [];
+    var dates = upTo ? notice.dates.filter(function (d) { return d <= upTo; }) : notice.dates;
+    var after = upTo ? notice.dates.filter(function (d) { return d > upTo; }) : [];
     if (dates.length) {
       var first = F.readableDate(dates[0]), last = F.readableDate(dates[dates.length - 1]);
       words.push(first === last ? first : first + " to " + last);
     }
+    if (after.length) words.push("logged again after the visit, the last on " + F.readableDate(after[after.length - 1]));
     if (notice.laterDates.length) words.push(laterWords(notice.laterDates));
     return words.join("; and ");
   }
@@ -152,6 +157,10 @@
       dates: unique(entries.filter(function (e) { return !isLater(e, today); }).map(dateOf).sort()),
       laterDates: unique(entries.filter(function (e) { return isLater(e, today); }).map(dateOf).sort()),
       keys: fields.keys,
+      entryPlaces: unique(entries.map(placeOf)).map(function (key) {
+        return {key: key, name: entries.filter(function (e) { return placeOf(e) === key; })[0].area.trim()};
+      }),
+      seenUpTo: null,
       newSince: null
     };
     // A sign that is an emergency when sudden says so beside its gradual level.
@@ -169,38 +178,44 @@
     return made;
   }
 
+  /* A ticked sign is keyed by sign and place: weakness in the arm after weakness in the calf seen
+   * at a GP visit is a new sign (gp_rule), and is shown again. */
+  function signKeys(id, entries) {
+    return unique(entries.map(function (e) { return "sign:" + id + "|" + placeOf(e); }));
+  }
+
   /* --- What the entries meet, without a visit ------------------------------------- */
   function found(entries, rules, today) {
     var book = ruleBook(rules), list = [], signs = F.SIGNS;
-    var sudden = entries.filter(function (e) { return e.sudden === true && e.signs.length; });
-    var gradual = entries.filter(function (e) { return e.sudden !== true; });
+    // Only a sign the care rules make an emergency when sudden ("if_sudden") is one. A twitch or a
+    // cramp ticked as sudden, or a sign no source calls an emergency (thinner muscles), keeps its own level.
+    var suddenSign = function (entry, id) { return entry.sudden === true && Boolean(book.signs[id] && book.signs[id].if_sudden); };
+    var sudden = entries.filter(function (e) { return e.signs.some(function (id) { return suddenSign(e, id); }); });
 
     // Ticked as sudden: the emergency, first. Each ticked sign names its emergency sign.
     if (sudden.length) {
       var emergencyIds = [];
       sudden.forEach(function (entry) {
         entry.signs.forEach(function (id) {
-          var ifSudden = book.signs[id] && book.signs[id].if_sudden;
+          var ifSudden = suddenSign(entry, id) && book.signs[id].if_sudden;
           if (ifSudden && emergencyIds.indexOf(ifSudden) < 0) emergencyIds.push(ifSudden);
         });
       });
-      var first = emergencyIds[0] || rules.cards.filter(function (c) { return c.id === "emergency"; })[0].signs[0];
+      var first = emergencyIds[0];
       var made = notice(book, first, {
         entries: sudden,
         shows: "Your log shows a sign that came on suddenly.",
-        rule: emergencyIds.length
-          ? book.cardOf[first].heading + " " + emergencyIds.map(function (id) { return book.signs[id].text; }).join(", or ") + "."
-          : rules.sudden_rule.text,
+        rule: book.cardOf[first].heading + " " + emergencyIds.map(function (id) { return book.signs[id].text; }).join(", or ") + ".",
         items: F.sortByWhen(sudden.slice()).map(function (e) {
           return F.WORDS.kind[e.kind] + ", " + e.area.trim() + ", " +
             (isLater(e, today) ? "dated after today (" + F.readableDateTime(e.when) + ")" : F.readableDateTime(e.when)) + ": " +
-            e.signs.map(function (id) { return book.signs[id] ? book.signs[id].label : id; }).join(", ");
+            e.signs.filter(function (id) { return suddenSign(e, id); })
+              .map(function (id) { return book.signs[id].label; }).join(", ");
         }),
         keys: sudden.map(function (e) { return "sudden:" + e.id; })
       }, today);
       made.id = "sudden";
       made.label = "A sign that came on suddenly";
-      made.sourceTitle = rules.sources[book.signs[first].source].title;
       list.push(made);
     }
 
@@ -214,7 +229,7 @@
     if (long.length) {
       list.push(notice(book, "twitch-two-weeks", {
         entries: [].concat.apply([], long.map(function (p) { return p.entries; })),
-        shows: "Your log shows twitching in the same place over more than 2 weeks.",
+        shows: "Your log shows twitching in the same place, logged on dates more than 2 weeks apart.",
         items: placeLines(long),
         // After a GP visit, twitching that goes on in a place already seen is not new (gp_rule).
         keys: long.map(function (p) { return "place:" + p.key; })
@@ -230,21 +245,21 @@
       }, today));
     }
 
-    // The signs the reader ticked (gradually: a sudden one is the emergency above).
-    // A change in feeling with a cramp in a leg or foot is the NHS leg-cramp sign.
-    var legCrampFeeling = gradual.filter(function (e) {
-      return e.kind === "cramp" && isLegArea(e) && e.signs.indexOf("feeling-change") >= 0;
+    // The signs the reader ticked, each at its own level (a sudden one with an "if_sudden" is the
+    // emergency above). A change in feeling with a cramp in a leg or foot is the NHS leg-cramp sign.
+    var legCrampFeeling = entries.filter(function (e) {
+      return e.kind === "cramp" && isLegArea(e) && e.signs.indexOf("feeling-change") >= 0 && !suddenSign(e, "feeling-change");
     });
     signs.forEach(function (id) {
-      var ticked = gradual.filter(function (e) {
-        return e.signs.indexOf(id) >= 0 && !(id === "feeling-change" && legCrampFeeling.indexOf(e) >= 0);
+      var ticked = entries.filter(function (e) {
+        return e.signs.indexOf(id) >= 0 && !suddenSign(e, id) && !(id === "feeling-change" && legCrampFeeling.indexOf(e) >= 0);
       });
       if (!ticked.length) return;
       list.push(notice(book, id, {
         entries: ticked,
         shows: "Your log shows \u201c" + book.signs[id].label + "\u201d, ticked with " + plural(ticked.length, "entry", "entries") + ".",
         items: entryLines(ticked, today),
-        keys: ["sign:" + id]
+        keys: signKeys(id, ticked)
       }, today));
     });
     if (legCrampFeeling.length) {
@@ -252,7 +267,7 @@
         entries: legCrampFeeling,
         shows: "Your log shows a cramp in a leg or foot with \u201c" + book.signs["feeling-change"].label + "\u201d ticked.",
         items: entryLines(legCrampFeeling, today),
-        keys: ["sign:cramp-numb-or-swollen"]
+        keys: signKeys("cramp-numb-or-swollen", legCrampFeeling)
       }, today));
     }
 
@@ -274,14 +289,41 @@
     return list;
   }
 
-  /* What is new in a key, in words: "Thigh", or the sign's name. */
-  function newWords(notice, key) {
+  /* What is new in a key, in words: "Thigh"; a sign's name; or, for a sign the GP has seen in
+   * another place, its name and the new place: "The area feels weak or stiff (Arm or hand)". */
+  function newWords(notice, key, seen) {
+    var place = key.slice(key.indexOf("|") + 1);
     if (/^place:/.test(key)) {
-      var place = key.slice(key.indexOf(":") + 1);
+      place = key.slice(key.indexOf(":") + 1);
       var line = notice.items.filter(function (item) { return item.toLowerCase().indexOf(place + ":") === 0; })[0];
       return line ? line.slice(0, place.length) : place;
     }
-    return notice.label;
+    if (!/^sign:/.test(key)) return notice.label;
+    var sign = key.slice(0, key.indexOf("|") + 1), seenElsewhere = false;
+    seen.forEach(function (old) { if (old.indexOf(sign) === 0) seenElsewhere = true; });
+    if (!seenElsewhere) return notice.label;
+    var entry = notice.entryPlaces.filter(function (p) { return p.key === place; })[0];
+    return notice.label + " (" + (entry ? entry.name : place) + ")";
+  }
+
+  /* What the form shows at once when "it came on suddenly" is ticked with these SIGNS (ids), before
+   * any save: the emergency, in the care rules' words, only for a sign that is one when sudden
+   * ("if_sudden"). A twitch or a cramp on its own, or a sign no source calls an emergency, gives
+   * null: nothing is shown. {levelLabel, rule, sourceTitle, href} otherwise. */
+  function suddenAlert(signIds, rules) {
+    var book = ruleBook(rules || root.SymptomLogCareRules), ids = [];
+    (signIds || []).forEach(function (id) {
+      var ifSudden = book.signs[id] && book.signs[id].if_sudden;
+      if (ifSudden && ids.indexOf(ifSudden) < 0) ids.push(ifSudden);
+    });
+    if (!ids.length) return null;
+    var emergency = book.rules.levels.emergency;
+    return {
+      levelLabel: emergency.label,
+      rule: book.cardOf[ids[0]].heading + " " + ids.map(function (id) { return book.signs[id].text; }).join(", or ") + ".",
+      sourceTitle: book.rules.sources[book.signs[ids[0]].source].title,
+      href: emergency.href
+    };
   }
 
   /* The last visit on or before TODAY (of them all without it). */
@@ -306,9 +348,11 @@
     all.forEach(function (n) {
       var fresh = n.keys.filter(function (key) { return !seen.has(key); });
       if (fresh.length) {
-        n.newSince = unique(fresh.map(function (key) { return newWords(n, key); }));
+        n.newSince = unique(fresh.map(function (key) { return newWords(n, key, seen); }));
         shown.push(n);
       } else {
+        // Seen at the visit: its dates up to the visit are what the GP saw (span()).
+        n.seenUpTo = visit;
         earlier.push(n);
       }
     });
@@ -317,6 +361,6 @@
 
   root.SymptomLogNotices = {
     TWO_WEEKS: TWO_WEEKS, ITEMS_SHOWN: ITEMS_SHOWN,
-    notices: notices, lastVisit: lastVisit, listDates: listDates, span: span
+    notices: notices, lastVisit: lastVisit, listDates: listDates, span: span, suddenAlert: suddenAlert
   };
 })(window);
