@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 from conftest import FIXTURES, ROOT, fixture_site
 from sitetools import care_rules
@@ -239,3 +240,29 @@ def test_the_care_rules_copy_no_run_of_8_words_from_a_source():
     copied = json.loads(json.dumps(care_rules.load()))
     copied["sudden_rule"]["text"] = "Slurred speech or weakness that came on slowly, over weeks or months, is a reason to see a GP."
     assert "copies" in "\n".join(copied_runs(copied))
+
+
+def picture_alt_problems(picture: Path, snippet: Path) -> list[str]:
+    """The flow picture's text alternative (one snippet, on every page that shows it) must say what the
+    picture says: its own <desc>. A reader who cannot see the picture gets the same levels."""
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", picture.read_text(encoding="utf-8"), re.S)
+    alt = re.search(r"!\[(.*?)\]\(images/what-to-do\.svg\)", snippet.read_text(encoding="utf-8"), re.S)
+    if not (desc and alt):
+        return [f"{snippet.name}: no flow picture with a text alternative, or {picture.name} has no <desc>."]
+    if desc.group(1).strip() not in alt.group(1):
+        return [f"{snippet.name}: the picture's text alternative does not say what {picture.name}'s <desc> says. "
+                "Copy the <desc> text into the alt text."]
+    return []
+
+
+def test_the_flow_pictures_text_alternative_says_what_the_picture_says():
+    snippet = ROOT / "overrides" / "includes" / "what-to-do-picture.md"
+    assert not picture_alt_problems(FLOW_PICTURE, snippet), picture_alt_problems(FLOW_PICTURE, snippet)
+    pages = [p.name for p in (ROOT / "docs").glob("*.md") if "what-to-do.svg" in p.read_text(encoding="utf-8")]
+    assert not pages, f"{pages}: show the flow picture through the snippet what-to-do-picture.md, not a copy."
+
+
+def test_the_picture_alt_check_names_an_out_of_date_text_alternative(tmp_path):
+    stale = tmp_path / "what-to-do-picture.md"
+    stale.write_text("![A flow of four questions. 1: Did it come on suddenly?](images/what-to-do.svg)\n")
+    assert "does not say what what-to-do.svg's <desc> says" in "\n".join(picture_alt_problems(FLOW_PICTURE, stale))
