@@ -429,9 +429,10 @@
   /* How long the summary may get and still print on one sheet with its chart
    * (tests/test_symptom_log_print.py): over dailyChartDays days it is charted
    * by month, and a longer list is cut short (a notice on paper names its
-   * first noticeItems places or entries, and the first medicines medicine changes).
+   * first noticeItems places or entries, and the first medicines medicine changes, each in
+   * medicineChars characters).
    * The entries list keeps it all. */
-  var SUMMARY_LIMITS = {dailyChartDays: 91, areas: 10, noticeItems: 1, medicines: 3};
+  var SUMMARY_LIMITS = {dailyChartDays: 91, areas: 10, noticeItems: 1, medicines: 3, medicineChars: 60};
 
   /* summarise(entries, days, fromDate, toDate): what the summary shows. */
   function summarise(entries, days, from, to) {

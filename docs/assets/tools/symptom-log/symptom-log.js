@@ -1039,10 +1039,9 @@
     shortened = shortened || notices.shown.some(function (n) { return n.items.length > L.noticeItems; });
     if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
-    box.appendChild(el("p", "symptom-log__chart-how", s.perMonth
-      ? "How to read the chart: each column is a month, with its entries above and the average hours slept below."
-      : "How to read the chart: each column is a day, with its entries above and the hours slept the night before below."));
-    box.appendChild(el("p", "symptom-log__chart-how", "You and your GP can look for a pattern, such as more entries after short nights."));
+    box.appendChild(el("p", "symptom-log__chart-how", "How to read the chart: each column is a " + (s.perMonth
+      ? "month, with its entries above and the average hours slept below." : "day, with its entries above and the hours slept the night before below.") +
+      " You and your GP can look for a pattern, such as more entries after short nights."));
     // The table scrolls inside its own box on a narrow screen; keyboard users can focus it to scroll.
     var table = s.perMonth ? this.monthTable(s) : this.chartTable(s), scroller = el("div", "symptom-log__table-box");
     scroller.tabIndex = 0;
@@ -1076,7 +1075,10 @@
       var word = W.stress[level.name];
       return (i ? word.toLowerCase() : word) + ": " + plural(level.count, "day", "days");
     }).join(", ") : "Not noted");
-    var medicines = a.medicines.slice(0, limit).map(function (m) { return shortDate(m.date) + " " + m.date.slice(0, 4) + ": " + m.text; });
+    var medicines = a.medicines.slice(0, limit).map(function (m) {
+      var text = m.text.length > F.SUMMARY_LIMITS.medicineChars ? m.text.slice(0, F.SUMMARY_LIMITS.medicineChars - 1) + "\u2026" : m.text;
+      return shortDate(m.date) + " " + m.date.slice(0, 4) + ": " + text;
+    });
     if (a.medicines.length > limit) medicines.push("and " + plural(a.medicines.length - limit, "more change", "more changes"));
     factRow(facts, "New or changed medicine", medicines.length ? medicines.join("; ") : "None noted");
   };
