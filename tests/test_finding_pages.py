@@ -27,7 +27,7 @@ TOOLS = ["symptom-log/", "movements/", "symptom-diary/"]
 TOOL_NAMES = {"symptom-diary/": ("diary", "paper"), "symptom-log/": ("log", "device")}
 SMALLEST_PHONE = 320
 SMALLEST_TEXT_PX = 14  # table text no smaller than this on a phone
-MOST_LINES_IN_A_CELL = 4  # more lines than this: the columns are squeezed to a word or two a line
+NARROWEST_CELL_EM = 5.5  # a cell's text narrower than this (in its own font size) is squeezed to a word or two a line
 
 
 def target(page_path: str, href: str) -> str | None:
@@ -155,10 +155,10 @@ TABLE_LAYOUT = """() => {
     scrolls: box ? getComputedStyle(box).overflowX === "auto" || getComputedStyle(box).overflowX === "scroll" : false,
     pageWider: document.documentElement.scrollWidth > window.innerWidth,
     textPx: Math.min(...[...table.querySelectorAll("th, td")].map(c => parseFloat(getComputedStyle(c).fontSize))),
-    mostLines: Math.max(...cells.map(c => {
-      const style = getComputedStyle(c), padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
-      const line = parseFloat(style.lineHeight) || 1.3 * parseFloat(style.fontSize);
-      return Math.round((c.getBoundingClientRect().height - padding) / line);
+    narrowest: Math.min(...cells.map(c => {
+      const style = getComputedStyle(c);
+      const text = c.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return text / parseFloat(style.fontSize);
     })),
     fits: table.getBoundingClientRect().width <= window.innerWidth,
   };
@@ -179,14 +179,14 @@ def table_layout_problems(tab, place: str) -> list[str]:
                         "(role=region, aria-label, tabindex=0: site.js makes one).")
     if layout["textPx"] < SMALLEST_TEXT_PX:
         problems.append(f"{place}: the table's text is {layout['textPx']:.1f} px, below {SMALLEST_TEXT_PX} px.")
-    if layout["mostLines"] > MOST_LINES_IN_A_CELL:
-        problems.append(f"{place}: a cell of the table takes {layout['mostLines']} lines, more than {MOST_LINES_IN_A_CELL}: "
-                        "its columns are squeezed (docs/assets/stylesheets/site.css, wide tables).")
+    if layout["narrowest"] < NARROWEST_CELL_EM:
+        problems.append(f"{place}: a column of the table leaves its text {layout['narrowest']:.1f} em wide, under "
+                        f"{NARROWEST_CELL_EM} em: its columns are squeezed (docs/assets/stylesheets/site.css, wide tables).")
     return problems
 
 
 SQUEEZED_TABLE = """<!doctype html><meta name="viewport" content="width=device-width">
-<article><table style="width:100%;font-size:11px"><tr><th>Kind</th><th>What tightens</th><th>How it feels</th>
+<article><table style="width:100%;font-size:{size}"><tr><th>Kind</th><th>What tightens</th><th>How it feels</th>
 <th>Does it hurt?</th><th>How long it lasts</th></tr><tr><td>Twitch</td><td>A few muscle fibers</td>
 <td>A flutter or ripple under the skin</td><td>Rarely</td><td>A moment</td></tr></table></article>"""
 
@@ -200,8 +200,11 @@ def test_the_comparison_table_reads_at_320_px(browser, site_server):
         tab.wait_for_selector("[role=region] table")
         problems = table_layout_problems(tab, f"docs/movements.md at {SMALLEST_PHONE} px")
         assert not problems, "\n".join(problems)
-        tab.set_content(SQUEEZED_TABLE)
-        found = table_layout_problems(tab, "squeezed")
-        assert any("11.0 px" in p for p in found) and any("columns are squeezed" in p for p in found), found
+        tab.set_content(SQUEEZED_TABLE.replace("{size}", "16px"))
+        squeezed = table_layout_problems(tab, "squeezed")
+        tab.set_content(SQUEEZED_TABLE.replace("{size}", "11px"))
+        small = table_layout_problems(tab, "small")
+        assert len(squeezed) == 1 and "columns are squeezed" in squeezed[0], squeezed
+        assert any("11.0 px" in p for p in small), small
     finally:
         context.close()

@@ -93,7 +93,7 @@ def content_problems(printout: Printout, name: str, today: dt.date, started: dt.
         "a line for the date of birth": "Date of birth (if you wish):",
         "the sides": "By side",
         "the date the twitching started": f"Twitching started {readable(started)}",
-        "hours slept": "Hours slept",
+        "hours slept": "Hours slept From",
         "caffeine": "Caffeine drinks a day",
         "stress": "Stress",
         "the medicine changes": MEDICINE,
@@ -240,7 +240,7 @@ def test_the_fill_check_fails_when_the_entries_start_a_new_sheet(browser, site_s
     context, tab = open_log(browser, site_server, "light", sided_log(today))
     try:
         tab.add_style_tag(content="@media print { .symptom-log__entries { break-before: page !important; } }")
-        data = print_sheet(tab, "7", "A4", "light")
+        data = print_sheet(tab, "14", "A4", "light")
         problems = fill_problems(data, read_pdf(data, "A4"), "entries on a new sheet")
     finally:
         context.close()
