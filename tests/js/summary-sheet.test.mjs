@@ -36,3 +36,13 @@ test("no day questions answered: nothing to list", () => {
   const a = F.summarise(entries, [], "2026-03-01", "2026-03-04").dayAnswers;
   assert.deepEqual(a, {sleep: null, caffeine: null, stress: [], medicines: []});
 });
+
+test("each body area counts its sides, leaving out entries that name none", () => {
+  const s = F.summarise(entries, days, "2026-03-01", "2026-03-04");
+  assert.deepEqual(s.byArea, [{name: "calf", count: 4, sides: [{name: "left", count: 2}, {name: "right", count: 1}]}]);
+});
+
+test("the pain scores' spread: lowest, highest and middle", () => {
+  const scored = entries.map((e, i) => ({...e, pain: [2, 7, null, 4][i]}));
+  assert.deepEqual(F.summarise(scored, days, "2026-03-01", "2026-03-04").pain, {low: 2, high: 7, middle: 4, count: 3});
+});

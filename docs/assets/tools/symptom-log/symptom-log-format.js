@@ -441,13 +441,7 @@
       return date >= from && date <= to;
     }));
     var twitches = sortByWhen(entries.filter(function (e) { return e.kind === "twitch"; }));
-    var pains = inRange.filter(function (e) { return e.pain != null; }).map(function (e) { return e.pain; })
-      .sort(function (a, b) { return a - b; });
-    var middle = null;
-    if (pains.length) {
-      var half = Math.floor(pains.length / 2);
-      middle = pains.length % 2 ? pains[half] : (pains[half - 1] + pains[half]) / 2;
-    }
+    var pains = inRange.filter(function (e) { return e.pain != null; }).map(function (e) { return e.pain; });
     var sleep = new Map();
     days.forEach(function (day) { sleep.set(day.date, day.sleep_hours); });
     var perDay = [];
@@ -480,9 +474,12 @@
       byKind: KINDS.map(function (kind) {
         return {name: kind, count: inRange.filter(function (e) { return e.kind === kind; }).length};
       }),
-      byArea: countBy(inRange, areaName),
+      byArea: countBy(inRange, areaName).map(function (area) {
+        area.sides = sideCounts(inRange.filter(function (e) { return areaName(e) === area.name; }), true);
+        return area;
+      }),
       daysWithEntries: perDay.filter(function (d) { return d.count; }).length,
-      pain: pains.length ? {low: pains[0], high: pains[pains.length - 1], middle: middle, count: pains.length} : null,
+      pain: spread(pains),
       signs: signs,
       perDay: perDay,
       perMonth: perDay.length > SUMMARY_LIMITS.dailyChartDays ? perMonth : null,
@@ -499,13 +496,14 @@
     return {low: sorted[0], high: sorted[sorted.length - 1], middle: Math.round(middle * 10) / 10, count: sorted.length};
   }
 
-  /* How many entries name each side ("side": left, right, both; null when not given).
-   * [] when no entry names one, so a log without sides prints nothing about them. */
-  function sideCounts(list) {
+  /* How many entries name each side ("side": left, right, both), and (unless NAMED_ONLY)
+   * how many name none (name null). [] when no entry names one, so a log without sides
+   * prints nothing about them. */
+  function sideCounts(list, namedOnly) {
     var named = list.filter(function (e) { return typeof e.side === "string" && e.side; });
     if (!named.length) return [];
     var counts = countBy(named, function (e) { return e.side; });
-    if (named.length < list.length) counts.push({name: null, count: list.length - named.length});
+    if (!namedOnly && named.length < list.length) counts.push({name: null, count: list.length - named.length});
     return counts;
   }
 

@@ -975,10 +975,12 @@
   /* Words for an entry's side ("side"), in a sentence and on the sheet. */
   var SIDE_WORDS = {left: "left", right: "right", both: "both sides"};
 
-  /* "Left 3, right 2, both sides 1" (and "no side given 4"): the sides in COUNTS. */
-  function sideList(counts) {
-    var text = counts.map(function (c) { return (c.name ? SIDE_WORDS[c.name] || c.name : "no side given") + ": " + c.count; }).join(", ");
-    return text.charAt(0).toUpperCase() + text.slice(1);
+  /* "Right: 7, left: 2, no side given: 4" (in brackets, "left 3, right 1"): the sides in COUNTS. */
+  function sideList(counts, inBrackets) {
+    var text = counts.map(function (c) {
+      return (c.name ? SIDE_WORDS[c.name] || c.name : "no side given") + (inBrackets ? " " : ": ") + c.count;
+    }).join(", ");
+    return inBrackets ? text : text.charAt(0).toUpperCase() + text.slice(1);
   }
 
   /* "From 5 to 8, middle value 6.5 (3 days)": a day question's numbers. */
@@ -1024,23 +1026,21 @@
     var L = F.SUMMARY_LIMITS, cut = s.byArea.length > L.areas + 1 ? L.areas : s.byArea.length, rest = 0, shortened = false;
     var areas = s.byArea.map(function (a, i) {
       if (i >= cut) rest += a.count;
-      var sides = s.bySide.length ? sideCountsOf(s.entries, a.name) : "";
-      return a.name + ": " + a.count + (sides ? " (" + sides + ")" : "");
+      return a.name + ": " + a.count + (a.sides.length ? " (" + sideList(a.sides, true) + ")" : "");
     }).slice(0, cut);
     if (rest) {
       areas.push("and " + (s.byArea.length - cut) + " more areas (" + plural(rest, "entry", "entries") + ")");
       shortened = true;
     }
     factRow(facts, "By body area", areas.join(", "));
-    factRow(facts, "Pain (0 to 10)", s.pain ? "From " + s.pain.low + " to " + s.pain.high + ", middle value " + s.pain.middle +
-      " (" + plural(s.pain.count, "entry", "entries") + " with a score)" : "No pain scores");
+    factRow(facts, "Pain (0 to 10)", s.pain ? spreadWords(s.pain, "", ["entry with a score", "entries with a score"]) : "No pain scores");
     this.dayFacts(facts, s.dayAnswers);
     box.appendChild(facts);
     shortened = shortened || notices.shown.some(function (n) { return n.items.length > L.noticeItems; });
     if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
     box.appendChild(el("p", "symptom-log__chart-how", "How to read the chart: each column is a " + (s.perMonth
-      ? "month, with its entries above and the average hours slept below." : "day, with its entries above and the hours slept the night before below.") +
+      ? "month. Its entries are above, and the average hours slept below." : "day. Its entries are above, and the hours slept the night before below.") +
       " You and your GP can look for a pattern, such as more entries after short nights."));
     // The table scrolls inside its own box on a narrow screen; keyboard users can focus it to scroll.
     var table = s.perMonth ? this.monthTable(s) : this.chartTable(s), scroller = el("div", "symptom-log__table-box");
@@ -1051,17 +1051,6 @@
     box.appendChild(scroller);
   };
 
-  /* "left 3, right 1" for the entries at AREA, or "" when none names a side. */
-  function sideCountsOf(entries, area) {
-    var counts = {}, order = [];
-    entries.forEach(function (e) {
-      if (e.area.trim().toLowerCase() !== area || typeof e.side !== "string" || !e.side) return;
-      if (!counts[e.side]) order.push(e.side);
-      counts[e.side] = (counts[e.side] || 0) + 1;
-    });
-    return order.map(function (side) { return (SIDE_WORDS[side] || side) + " " + counts[side]; }).join(", ");
-  }
-
   /* The day questions the reader answered in the period, as rows of the summary's facts. */
   SymptomLog.prototype.dayFacts = function (facts, a) {
     var W = F.WORDS, limit = F.SUMMARY_LIMITS.medicines;
@@ -1069,18 +1058,18 @@
       factRow(facts, "Questions about the day", "Not answered in this time");
       return;
     }
-    factRow(facts, "Hours slept", a.sleep ? spreadWords(a.sleep, " h", ["night", "nights"]) : "Not noted");
-    factRow(facts, "Caffeine drinks a day", a.caffeine ? spreadWords(a.caffeine, "", ["day", "days"]) : "Not noted");
-    factRow(facts, "Stress", a.stress.length ? a.stress.map(function (level, i) {
+    if (a.sleep) factRow(facts, "Hours slept", spreadWords(a.sleep, " h", ["night", "nights"]));
+    if (a.caffeine) factRow(facts, "Caffeine drinks a day", spreadWords(a.caffeine, "", ["day", "days"]));
+    if (a.stress.length) factRow(facts, "Stress", a.stress.map(function (level, i) {
       var word = W.stress[level.name];
       return (i ? word.toLowerCase() : word) + ": " + plural(level.count, "day", "days");
-    }).join(", ") : "Not noted");
+    }).join(", "));
     var medicines = a.medicines.slice(0, limit).map(function (m) {
       var text = m.text.length > F.SUMMARY_LIMITS.medicineChars ? m.text.slice(0, F.SUMMARY_LIMITS.medicineChars - 1) + "\u2026" : m.text;
       return shortDate(m.date) + " " + m.date.slice(0, 4) + ": " + text;
     });
     if (a.medicines.length > limit) medicines.push("and " + plural(a.medicines.length - limit, "more change", "more changes"));
-    factRow(facts, "New or changed medicine", medicines.length ? medicines.join("; ") : "None noted");
+    if (medicines.length) factRow(facts, "New or changed medicine", medicines.join("; "));
   };
 
   /* Entries per day as bars, and hours slept as dots in a band of their own
@@ -1102,8 +1091,9 @@
     svg.setAttribute("aria-labelledby", "symptom-log-chart-title");
     var title = document.createElementNS(NS, "title");
     title.id = "symptom-log-chart-title";
-    title.textContent = (monthly ? "Chart: entries each month (bars, top) and average hours slept (dots, below)."
-                                 : "Chart: entries each day (bars, top) and hours slept (dots, below).") + " The table below gives the same figures.";
+    var unit = monthly ? "month" : "day", sleepName = monthly ? "Average hours slept" : "Hours slept";
+    title.textContent = "Chart: entries each " + unit + " (bars, top) and " + sleepName.toLowerCase() +
+      " (dots, below). The table below gives the same figures.";
     svg.appendChild(title);
     var add = function (tag, attributes, text) {
       var node = document.createElementNS(NS, tag);
@@ -1117,13 +1107,13 @@
     };
     // Band 1: entries, from 0 to the most in a day (or month).
     var entriesBottom = top + band, sleepTop = entriesBottom + gap, sleepBottom = sleepTop + band;
-    label(0, top - 8, monthly ? "Entries each month" : "Entries each day", "start");
+    label(0, top - 8, "Entries each " + unit, "start");
     add("line", {x1: left, x2: width - right, y1: entriesBottom, y2: entriesBottom, "class": "symptom-log__chart-axis"});
     add("line", {x1: left, x2: width - right, y1: top, y2: top, "class": "symptom-log__chart-grid"});
     label(left - 6, top + 5, String(most));
     label(left - 6, entriesBottom, "0");
     // Band 2: hours slept, from 0 to 12 (a longer night is drawn at the top).
-    label(0, sleepTop - 8, monthly ? "Average hours slept" : "Hours slept", "start");
+    label(0, sleepTop - 8, sleepName, "start");
     add("line", {x1: left, x2: width - right, y1: sleepBottom, y2: sleepBottom, "class": "symptom-log__chart-axis"});
     [6, 12].forEach(function (hours) {
       var y = sleepBottom - band * hours / 12;
