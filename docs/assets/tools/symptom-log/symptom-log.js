@@ -1051,13 +1051,9 @@
     box.appendChild(scroller);
   };
 
-  /* The day questions the reader answered in the period, as rows of the summary's facts. */
+  /* The day questions the reader answered in the period, as rows of the summary's facts (none for one not answered). */
   SymptomLog.prototype.dayFacts = function (facts, a) {
     var W = F.WORDS, limit = F.SUMMARY_LIMITS.medicines;
-    if (!a.sleep && !a.caffeine && !a.stress.length && !a.medicines.length) {
-      factRow(facts, "Questions about the day", "Not answered in this time");
-      return;
-    }
     if (a.sleep) factRow(facts, "Hours slept", spreadWords(a.sleep, " h", ["night", "nights"]));
     if (a.caffeine) factRow(facts, "Caffeine drinks a day", spreadWords(a.caffeine, "", ["day", "days"]));
     if (a.stress.length) factRow(facts, "Stress", a.stress.map(function (level, i) {
