@@ -429,8 +429,10 @@
   /* How long the summary may get and still print on one sheet with its chart
    * (tests/test_symptom_log_print.py): over dailyChartDays days it is charted
    * by month, and a longer list is cut short (a notice on paper names its
-   * first noticeItems places or entries). The entries list keeps it all. */
-  var SUMMARY_LIMITS = {dailyChartDays: 91, areas: 10, noticeItems: 1};
+   * first noticeItems places or entries, and the first medicines medicine changes, each in
+   * medicineChars characters).
+   * The entries list keeps it all. */
+  var SUMMARY_LIMITS = {dailyChartDays: 91, areas: 10, noticeItems: 1, medicines: 3, medicineChars: 60};
 
   /* summarise(entries, days, fromDate, toDate): what the summary shows. */
   function summarise(entries, days, from, to) {
@@ -439,13 +441,7 @@
       return date >= from && date <= to;
     }));
     var twitches = sortByWhen(entries.filter(function (e) { return e.kind === "twitch"; }));
-    var pains = inRange.filter(function (e) { return e.pain != null; }).map(function (e) { return e.pain; })
-      .sort(function (a, b) { return a - b; });
-    var middle = null;
-    if (pains.length) {
-      var half = Math.floor(pains.length / 2);
-      middle = pains.length % 2 ? pains[half] : (pains[half - 1] + pains[half]) / 2;
-    }
+    var pains = inRange.filter(function (e) { return e.pain != null; }).map(function (e) { return e.pain; });
     var sleep = new Map();
     days.forEach(function (day) { sleep.set(day.date, day.sleep_hours); });
     var perDay = [];
@@ -478,13 +474,53 @@
       byKind: KINDS.map(function (kind) {
         return {name: kind, count: inRange.filter(function (e) { return e.kind === kind; }).length};
       }),
-      byArea: countBy(inRange, areaName),
+      byArea: countBy(inRange, areaName).map(function (area) {
+        area.sides = sideCounts(inRange.filter(function (e) { return areaName(e) === area.name; }), true);
+        return area;
+      }),
       daysWithEntries: perDay.filter(function (d) { return d.count; }).length,
-      pain: pains.length ? {low: pains[0], high: pains[pains.length - 1], middle: middle, count: pains.length} : null,
+      pain: spread(pains),
       signs: signs,
       perDay: perDay,
-      perMonth: perDay.length > SUMMARY_LIMITS.dailyChartDays ? perMonth : null
+      perMonth: perDay.length > SUMMARY_LIMITS.dailyChartDays ? perMonth : null,
+      bySide: sideCounts(inRange),
+      dayAnswers: dayAnswers(days, from, to)
     };
+  }
+
+  /* Lowest, highest and middle of some numbers, or null when there are none. */
+  function spread(numbers) {
+    if (!numbers.length) return null;
+    var sorted = numbers.slice().sort(function (a, b) { return a - b; }), half = Math.floor(sorted.length / 2);
+    var middle = sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+    return {low: sorted[0], high: sorted[sorted.length - 1], middle: Math.round(middle * 10) / 10, count: sorted.length};
+  }
+
+  /* How many entries name each side ("side": left, right, both), and (unless NAMED_ONLY)
+   * how many name none (name null). [] when no entry names one, so a log without sides
+   * prints nothing about them. */
+  function sideCounts(list, namedOnly) {
+    var named = list.filter(function (e) { return typeof e.side === "string" && e.side; });
+    if (!named.length) return [];
+    var counts = countBy(named, function (e) { return e.side; });
+    if (!namedOnly && named.length < list.length) counts.push({name: null, count: list.length - named.length});
+    return counts;
+  }
+
+  /* The day questions answered between FROM and TO: hours slept, caffeine drinks,
+   * stress and medicine changes, for the summary (nothing listed for one never answered). */
+  function dayAnswers(days, from, to) {
+    var inRange = days.filter(function (d) { return d.date >= from && d.date <= to; });
+    var numbers = function (key) {
+      return inRange.filter(function (d) { return typeof d[key] === "number"; }).map(function (d) { return d[key]; });
+    };
+    var stress = STRESS.map(function (level) {
+      return {name: level, count: inRange.filter(function (d) { return d.stress === level; }).length};
+    }).filter(function (s) { return s.count; });
+    var medicines = inRange.filter(function (d) { return typeof d.medicine_change === "string" && d.medicine_change.trim(); })
+      .map(function (d) { return {date: d.date, text: d.medicine_change.trim()}; })
+      .sort(function (a, b) { return a.date < b.date ? -1 : 1; });
+    return {sleep: spread(numbers("sleep_hours")), caffeine: spread(numbers("caffeine")), stress: stress, medicines: medicines};
   }
 
   root.SymptomLogFormat = {

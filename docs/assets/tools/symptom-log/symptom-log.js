@@ -972,34 +972,76 @@
     list.appendChild(el("dd", null, detail));
   }
 
+  /* Words for an entry's side ("side"), in a sentence and on the sheet. */
+  var SIDE_WORDS = {left: "left", right: "right", both: "both sides"};
+
+  /* "Right: 7, left: 2, no side given: 4" (in brackets, "left 3, right 1"): the sides in COUNTS. */
+  function sideList(counts, inBrackets) {
+    var text = counts.map(function (c) {
+      return (c.name ? SIDE_WORDS[c.name] || c.name : "no side given") + (inBrackets ? " " : ": ") + c.count;
+    }).join(", ");
+    return inBrackets ? text : text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  /* "From 5 to 8, middle value 6.5 (3 days)": a day question's numbers. */
+  function spreadWords(spread, unit, days) {
+    return "From " + spread.low + " to " + spread.high + unit + ", middle value " + spread.middle + unit +
+      " (" + plural(spread.count, days[0], days[1]) + ")";
+  }
+
+  /* Lines to fill in by hand on paper, for the GP: never typed into the page, never kept. */
+  function patientLines() {
+    var box = el("div", "symptom-log__patient");
+    ["Name", "Date of birth"].forEach(function (label) {
+      var line = el("p", "symptom-log__patient-line");
+      line.appendChild(el("span", null, label + " (if you wish):"));
+      line.appendChild(el("span", "symptom-log__write-here"));
+      box.appendChild(line);
+    });
+    return box;
+  }
+
   SymptomLog.prototype.renderSummary = function (s, notices) {
-    var box = this.parts.summary, W = F.WORDS;
+    var box = this.parts.summary, W = F.WORDS, meta = this.log.meta || {};
     box.textContent = "";
+    box.appendChild(patientLines());
     var title = el("p", "symptom-log__summary-dates");
-    title.textContent = "From " + F.readableDate(s.from) + " to " + F.readableDate(s.to) + ". " +
+    title.textContent = "Made on " + F.readableDate(today()) + ". From " + F.readableDate(s.from) + " to " + F.readableDate(s.to) + ". " +
       (s.entries.length ? plural(s.entries.length, "entry", "entries") + " on " + plural(s.daysWithEntries, "day", "days") + "."
                         : "No entries in this time.");
     box.appendChild(title);
     box.appendChild(this.printedNotices(notices));
-    if (!s.entries.length) return;
+    var started = F.isDate(meta.twitching_started) ? meta.twitching_started : null;
+    if (!s.entries.length) {
+      if (started) box.appendChild(el("p", null, "Twitching started: " + F.readableDate(started) + "."));
+      return;
+    }
     var facts = el("dl", "symptom-log__facts");
     factRow(facts, "Dates with entries", F.readableDate(s.first) + (s.last !== s.first ? " to " + F.readableDate(s.last) : ""));
+    if (started) factRow(facts, "Twitching started", F.readableDate(started));
     factRow(facts, "Twitching first logged", s.firstTwitch ? F.readableDate(s.firstTwitch) : "No twitches logged");
     factRow(facts, "By kind", s.byKind.map(function (k) { return W.kind[k.name] + ": " + k.count; }).join(", "));
+    if (s.bySide.length) factRow(facts, "By side", sideList(s.bySide));
     // Lists cut short, so the summary stays on one sheet; the entries list has every detail.
     var L = F.SUMMARY_LIMITS, cut = s.byArea.length > L.areas + 1 ? L.areas : s.byArea.length, rest = 0, shortened = false;
-    var areas = s.byArea.map(function (a, i) { if (i >= cut) rest += a.count; return a.name + ": " + a.count; }).slice(0, cut);
+    var areas = s.byArea.map(function (a, i) {
+      if (i >= cut) rest += a.count;
+      return a.name + ": " + a.count + (a.sides.length ? " (" + sideList(a.sides, true) + ")" : "");
+    }).slice(0, cut);
     if (rest) {
       areas.push("and " + (s.byArea.length - cut) + " more areas (" + plural(rest, "entry", "entries") + ")");
       shortened = true;
     }
     factRow(facts, "By body area", areas.join(", "));
-    factRow(facts, "Pain (0 to 10)", s.pain ? "From " + s.pain.low + " to " + s.pain.high + ", middle value " + s.pain.middle +
-      " (" + plural(s.pain.count, "entry", "entries") + " with a score)" : "No pain scores");
+    factRow(facts, "Pain (0 to 10)", s.pain ? spreadWords(s.pain, "", ["entry with a score", "entries with a score"]) : "No pain scores");
+    this.dayFacts(facts, s.dayAnswers);
     box.appendChild(facts);
     shortened = shortened || notices.shown.some(function (n) { return n.items.length > L.noticeItems; });
     if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
+    box.appendChild(el("p", "symptom-log__chart-how", "How to read the chart: each column is a " + (s.perMonth
+      ? "month. Its entries are above, and the average hours slept below." : "day. Its entries are above, and the hours slept the night before below.") +
+      " You and your GP can look for a pattern, such as more entries after short nights."));
     // The table scrolls inside its own box on a narrow screen; keyboard users can focus it to scroll.
     var table = s.perMonth ? this.monthTable(s) : this.chartTable(s), scroller = el("div", "symptom-log__table-box");
     scroller.tabIndex = 0;
@@ -1009,15 +1051,33 @@
     box.appendChild(scroller);
   };
 
-  /* Entries per day as bars, hours slept as dots beside them: a small SVG
-   * made here (a chart library would weigh more than the whole log). The
-   * table after it says the same in words. Over a long period, one bar a
-   * month, with the month's average sleep (s.perMonth). */
+  /* The day questions the reader answered in the period, as rows of the summary's facts (none for one not answered). */
+  SymptomLog.prototype.dayFacts = function (facts, a) {
+    var W = F.WORDS, limit = F.SUMMARY_LIMITS.medicines;
+    if (a.sleep) factRow(facts, "Hours slept", spreadWords(a.sleep, " h", ["night", "nights"]));
+    if (a.caffeine) factRow(facts, "Caffeine drinks a day", spreadWords(a.caffeine, "", ["day", "days"]));
+    if (a.stress.length) factRow(facts, "Stress", a.stress.map(function (level, i) {
+      var word = W.stress[level.name];
+      return (i ? word.toLowerCase() : word) + ": " + plural(level.count, "day", "days");
+    }).join(", "));
+    var medicines = a.medicines.slice(0, limit).map(function (m) {
+      var text = m.text.length > F.SUMMARY_LIMITS.medicineChars ? m.text.slice(0, F.SUMMARY_LIMITS.medicineChars - 1) + "\u2026" : m.text;
+      return shortDate(m.date) + " " + m.date.slice(0, 4) + ": " + text;
+    });
+    if (a.medicines.length > limit) medicines.push("and " + plural(a.medicines.length - limit, "more change", "more changes"));
+    if (medicines.length) factRow(facts, "New or changed medicine", medicines.join("; "));
+  };
+
+  /* Entries per day as bars, and hours slept as dots in a band of their own
+   * below, each with its own scale and name, so neither is read on the
+   * other's scale: a small SVG made here (a chart library would weigh more
+   * than the whole log). The table after it says the same in words. Over a
+   * long period, one column a month, with the month's average sleep (s.perMonth). */
   SymptomLog.prototype.chart = function (s) {
     // As wide as its box (300 to 700 units), so its labels keep their size on a phone.
     var room = Math.round(this.parts.summary.clientWidth || 700), monthly = !!s.perMonth;
-    var NS = "http://www.w3.org/2000/svg", days = s.perMonth || s.perDay, width = Math.max(300, Math.min(700, room)), height = 190,
-        left = 34, right = 34, top = 14, bottom = 30;
+    var NS = "http://www.w3.org/2000/svg", days = s.perMonth || s.perDay, width = Math.max(300, Math.min(700, room));
+    var left = 64, right = 8, band = 62, gap = 34, top = 22, height = top + band + gap + band + 34;
     var step = (width - left - right) / days.length;
     var most = Math.max.apply(null, days.map(function (d) { return d.count; }).concat([1]));
     var svg = document.createElementNS(NS, "svg");
@@ -1027,8 +1087,9 @@
     svg.setAttribute("aria-labelledby", "symptom-log-chart-title");
     var title = document.createElementNS(NS, "title");
     title.id = "symptom-log-chart-title";
-    title.textContent = (monthly ? "Chart: entries each month (bars) and average hours slept (dots)."
-                                 : "Chart: entries each day (bars) and hours slept (dots).") + " The table below gives the same figures.";
+    var unit = monthly ? "month" : "day", sleepName = monthly ? "Average hours slept" : "Hours slept";
+    title.textContent = "Chart: entries each " + unit + " (bars, top) and " + sleepName.toLowerCase() +
+      " (dots, below). The table below gives the same figures.";
     svg.appendChild(title);
     var add = function (tag, attributes, text) {
       var node = document.createElementNS(NS, tag);
@@ -1037,34 +1098,46 @@
       svg.appendChild(node);
       return node;
     };
-    var plot = height - top - bottom;
-    add("line", {x1: left, x2: width - right, y1: top + plot, y2: top + plot, "class": "symptom-log__chart-axis"});
-    add("text", {x: left - 6, y: top + 4, "text-anchor": "end", "class": "symptom-log__chart-label"}, String(most));
-    add("text", {x: left - 6, y: top + plot, "text-anchor": "end", "class": "symptom-log__chart-label"}, "0");
-    add("text", {x: width - right + 6, y: top + 4, "class": "symptom-log__chart-label"}, "12 h");
-    add("text", {x: 0, y: height - 2, "class": "symptom-log__chart-label"},
-        monthly ? "Bars: entries each month. Dots: average sleep." : "Bars: entries. Dots: hours slept.");
+    var label = function (x, y, text, anchor) {
+      return add("text", {x: x, y: y, "text-anchor": anchor || "end", "class": "symptom-log__chart-label"}, text);
+    };
+    // Band 1: entries, from 0 to the most in a day (or month).
+    var entriesBottom = top + band, sleepTop = entriesBottom + gap, sleepBottom = sleepTop + band;
+    label(0, top - 8, "Entries each " + unit, "start");
+    add("line", {x1: left, x2: width - right, y1: entriesBottom, y2: entriesBottom, "class": "symptom-log__chart-axis"});
+    add("line", {x1: left, x2: width - right, y1: top, y2: top, "class": "symptom-log__chart-grid"});
+    label(left - 6, top + 5, String(most));
+    label(left - 6, entriesBottom, "0");
+    // Band 2: hours slept, from 0 to 12 (a longer night is drawn at the top).
+    label(0, sleepTop - 8, sleepName, "start");
+    add("line", {x1: left, x2: width - right, y1: sleepBottom, y2: sleepBottom, "class": "symptom-log__chart-axis"});
+    [6, 12].forEach(function (hours) {
+      var y = sleepBottom - band * hours / 12;
+      add("line", {x1: left, x2: width - right, y1: y, y2: y, "class": "symptom-log__chart-grid"});
+      label(left - 6, y + 5, hours + " h");
+    });
+    label(left - 6, sleepBottom, "0 h");
+    var every = Math.max(monthly ? 1 : 7, Math.ceil(days.length / Math.floor(width / 80)));
     days.forEach(function (day, i) {
       var x = left + i * step;
       if (day.count) {
-        var h = plot * day.count / most;
-        add("rect", {x: x + step * 0.15, y: top + plot - h, width: Math.max(step * 0.7, 1), height: h, "class": "symptom-log__chart-bar"});
+        var h = band * day.count / most;
+        add("rect", {x: x + step * 0.15, y: entriesBottom - h, width: Math.max(step * 0.7, 1), height: h, "class": "symptom-log__chart-bar"});
       }
       if (day.sleep != null) {
-        add("circle", {cx: x + step / 2, cy: top + plot - plot * Math.min(day.sleep, 12) / 12, r: Math.min(4, step / 2.5),
+        add("circle", {cx: x + step / 2, cy: sleepBottom - band * Math.min(day.sleep, 12) / 12, r: Math.max(1.5, Math.min(4, step / 2.5)),
                        "class": "symptom-log__chart-sleep"});
       }
-      var every = Math.max(monthly ? 1 : 7, Math.ceil(days.length / Math.floor(width / 80)));
       // A label near the last one would overlap it: keep them 64 units (a label's width) apart.
       if (i === 0 || (i % every === 0 && (days.length - 1 - i) * step >= 64) || i === days.length - 1) {
-        add("text", {x: x + step / 2, y: height - 16, "text-anchor": "middle", "class": "symptom-log__chart-label"},
-            monthly ? shortMonth(day.date) : shortDate(day.date));
+        label(x + step / 2, height - 10, monthly ? shortMonth(day.date) : shortDate(day.date), "middle");
       }
     });
     return svg;
   };
 
-  /* The chart's figures as a table: one row a week, one column a day. */
+  /* The chart's figures as a table: one row a week from Monday (as a
+   * calendar), one column a day; days before or after the period are empty. */
   SymptomLog.prototype.chartTable = function (s) {
     var table = el("table", "symptom-log__week-table");
     table.appendChild(el("caption", null, "Entries each day, with hours slept below"));
@@ -1072,22 +1145,22 @@
     var corner = el("th", null, "Week from");
     corner.scope = "col";
     row.appendChild(corner);
-    var DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    for (var c = 0; c < 7; c++) {
-      var name = el("th", null, DAY_NAMES[(F.dayNumber(s.from) + c + 4) % 7]); // 1 Jan 1970 was a Thursday
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].forEach(function (dayName) {
+      var name = el("th", null, dayName);
       name.scope = "col";
       row.appendChild(name);
-    }
+    });
     head.appendChild(row);
     table.appendChild(head);
-    var body = el("tbody");
-    for (var i = 0; i < s.perDay.length; i += 7) {
+    var body = el("tbody"), first = F.dayNumber(s.from);
+    var monday = first - (first + 3) % 7; // 1 Jan 1970 was a Thursday: (n + 3) % 7 is 0 on a Monday
+    for (var start = monday; start < first + s.perDay.length; start += 7) {
       row = el("tr");
-      var week = el("th", null, shortDate(s.perDay[i].date));
+      var week = el("th", null, shortDate(F.dateOfDay(start)));
       week.scope = "row";
       row.appendChild(week);
-      for (var j = i; j < i + 7; j++) {
-        var day = s.perDay[j];
+      for (var n = start; n < start + 7; n++) {
+        var day = s.perDay[n - first];
         var cell = el("td");
         if (day) {
           cell.appendChild(document.createTextNode(String(day.count)));
@@ -1176,7 +1249,8 @@
     item.tabIndex = -1;
     item.setAttribute("data-entry-id", entry.id);
     var heading = el("p", "symptom-log__entry-title");
-    heading.appendChild(el("strong", null, (W.kind[entry.kind] || entry.kind) + ", " + entry.area));
+    heading.appendChild(el("strong", null, (W.kind[entry.kind] || entry.kind) + ", " + entry.area +
+      (entry.side ? " (" + (SIDE_WORDS[entry.side] || entry.side) + ")" : "")));
     heading.appendChild(document.createTextNode(" \u00b7 " + F.readableDateTime(entry.when)));
     item.appendChild(heading);
     if (later) {
