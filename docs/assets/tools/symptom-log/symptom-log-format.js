@@ -175,6 +175,17 @@
     return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate()) +
       "T" + pad(date.getHours()) + ":" + pad(date.getMinutes());
   }
+  /* The time a quick choice of the entry form stands for, here and NOW:
+   * "now"; "earlier-today", an hour before, on the hour (midnight at the
+   * latest); "last-night", 3 am today, or the hour now if it is not yet 3 am.
+   * The form shows it, for the reader to change. */
+  function quickTime(choice, now) {
+    now = now || new Date();
+    var at = new Date(now.getTime());
+    if (choice === "earlier-today") at.setHours(Math.max(now.getHours() - 1, 0), 0, 0, 0);
+    if (choice === "last-night") at.setHours(now.getHours() < 3 ? now.getHours() : 3, 0, 0, 0);
+    return localNow(at);
+  }
   /* "1 March 2026", as the site writes dates. */
   function readableDate(text) {
     return +text.slice(8, 10) + " " + MONTHS[+text.slice(5, 7) - 1] + " " + text.slice(0, 4);
@@ -540,6 +551,6 @@
     CSV_COLUMNS: CSV_COLUMNS, csvCell: csvCell, toCSV: toCSV,
     SUMMARY_LIMITS: SUMMARY_LIMITS, summarise: summarise,
     isLocalDateTime: isLocalDateTime, isDate: isDate, dayNumber: dayNumber, dateOfDay: dateOfDay,
-    localNow: localNow, readableDate: readableDate, readableDateTime: readableDateTime
+    localNow: localNow, quickTime: quickTime, readableDate: readableDate, readableDateTime: readableDateTime
   };
 })(window);
