@@ -41,8 +41,11 @@ pytestmark = pytest.mark.browser
 # keep it from growing further until the script is made smaller (terser since
 # then takes about 2.5 KB off; the trust work's page data and footer add about
 # 1.2 KB with search: 121,629 measured, so 123,000).
+# On 7 Dec 2026 the quick entry on a phone (sides, quick times, the folded questions, the start
+# date) and the calm storage words took a first visit from 106,209 to 108,216 bytes without
+# search and from 121,994 to 124,111 with it (Chromium, scripts' own count): 124,500.
 FIRST_VISIT_TARGET = 108_500
-FIRST_VISIT_LIMIT = 123_000
+FIRST_VISIT_LIMIT = 124_500
 SEARCH_DOWNLOADS = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 
 
