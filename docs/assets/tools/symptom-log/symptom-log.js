@@ -1303,8 +1303,21 @@
         log.start();
       } catch (error) {
         if (window.console) console.error(error.name + ": " + error.message);
+        couldNotStart(root);
       }
     });
+  }
+
+  /* A log that cannot start is hidden, as it would not keep what the reader typed;
+   * a line says what to use instead (as the <noscript> line does). */
+  function couldNotStart(root) {
+    root.hidden = true;
+    var line = el("p", "symptom-log-no-js", "The symptom log could not start in this browser. You can use the ");
+    var link = el("a", null, "paper symptom diary");
+    link.href = root.getAttribute("data-diary-url");
+    line.appendChild(link);
+    line.appendChild(document.createTextNode(" instead."));
+    root.parentNode.insertBefore(line, root);
   }
   window.SymptomLogError = SymptomLogError;
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
