@@ -636,8 +636,8 @@ def test_persistent_storage_is_asked_for_and_the_answer_said(page, site_server):
     add(page)
     page.wait_for_selector('[data-part="persist-answer"]:not([hidden])')
     assert page.evaluate("window.askedToPersist") is True
-    assert "did not agree" in page.inner_text('[data-part="persist-answer"]')
-    assert "did not agree" in page.inner_text('[data-part="entry-status"]')
+    assert "has not promised" in page.inner_text('[data-part="persist-answer"]')
+    assert "has not promised" in page.inner_text('[data-part="entry-status"]')
 
 
 def test_a_missing_part_throws_a_named_error(page, site_server):

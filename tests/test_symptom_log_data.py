@@ -100,11 +100,15 @@ def test_a_backup_fixture_for_every_version():
 def test_the_log_loads_only_on_its_page(site):
     for page in site.pages:
         loads = [s["src"] for s in page.soup.select("script[src]") if "symptom-log" in s["src"]]
-        loads += [link["href"] for link in page.soup.select("link[rel~=stylesheet]") if "symptom-log" in link["href"]]
+        loads += [link["href"] for link in page.soup.select("link[rel~=stylesheet]")
+                  if "symptom-log" in link["href"] and not link.find_parent("noscript")]
         if page.rel == "symptom-log/index.html":
             assert len(loads) == 2, f"docs/symptom-log.md loads {loads}, not its one script and one stylesheet."
             root = page.soup.select_one('[data-module="symptom-log"]')
-            assert root is not None and root.has_attr("hidden"), "The log's root must start hidden, until its script runs."
+            assert root is not None and not root.has_attr("hidden"), (
+                "The log's root must be drawn from the start, so the page does not move when its script runs.")
+            no_js = page.soup.select('noscript link[href$="symptom-log-no-js.css"]')
+            assert no_js, "Without JavaScript nothing hides the log's controls: <noscript> should load symptom-log-no-js.css."
             assert page.soup.select_one("[data-symptom-log-no-js] a[href='../symptom-diary/']"), "No line for readers without JavaScript."
             assert "<!-- symptom-log -->" not in str(page.soup), "The page's marker was not replaced by the log."
         else:

@@ -48,7 +48,8 @@ class Weight:
 def asset_paths(page: Page) -> tuple[list[str], list[str]]:
     """The page's stylesheets and scripts as addresses written in the HTML."""
     soup = page.soup
-    css = [link["href"] for link in soup.select('link[rel~="stylesheet"][href]')]
+    # A stylesheet in <noscript> is fetched only where scripts are off: not on a usual visit.
+    css = [link["href"] for link in soup.select('link[rel~="stylesheet"][href]') if not link.find_parent("noscript")]
     js = [script["src"] for script in soup.select("script[src]")]
     config = soup.select_one("script#__config")  # Material starts its search worker from here
     if config is not None and config.string:

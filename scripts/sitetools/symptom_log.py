@@ -1,5 +1,5 @@
 """The symptom log's data as Python sees it: entries in backup format
-version 2, made-up logs for tests and scripts/bench --log, and the scripts
+version 3, made-up logs for tests and scripts/bench --log, and the scripts
 that read and write the page's IndexedDB store directly.
 """
 
@@ -42,18 +42,18 @@ def script_values(script=FORMAT_SCRIPT) -> dict:
 
 
 def entry(id: str, when: str, kind: str = "twitch", area: str = "Calf", **fields) -> dict:
-    """One entry in backup format version 2."""
+    """One entry in backup format version 3."""
     base = {"id": id, "when": when, "kind": kind, "area": area, "duration": None, "frequency": None,
-            "pain": None, "signs": [], "disturbed_sleep": None, "notes": "", "sudden": None}
+            "pain": None, "signs": [], "disturbed_sleep": None, "notes": "", "sudden": None, "side": None}
     return {**base, **fields}
 
 
-BACKUP_VERSION = 2
+BACKUP_VERSION = 3
 
 
 def backup(entries: list[dict], days: list[dict] | None = None, **top) -> dict:
     return {"format": "fibro-twitch-log", "version": BACKUP_VERSION, "exported": "2026-03-20T18:00:00.000Z",
-            "entries": entries, "days": days or [], "gp_visits": [], **top}
+            "entries": entries, "days": days or [], "gp_visits": [], "twitching_started": None, **top}
 
 
 def many_entries(count: int, end: dt.date | None = None, seed: int = 11) -> tuple[list[dict], list[dict]]:

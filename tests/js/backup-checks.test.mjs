@@ -30,7 +30,7 @@ test("a file over the limit is refused unread, with the limit in MB", () => {
   assert.deepEqual(result.problems, [`The file is more than ${F.megabytes(F.MAX_BYTES)}. This page can only load backups of ${F.megabytes(F.MAX_BYTES)} or less.`]);
 });
 
-test("a version 1 backup becomes version 2: sudden null on each entry, no GP visits, built-in names kept", () => {
+test("a version 1 backup becomes the current version: sudden and side null on each entry, no GP visits, built-in names kept", () => {
   const old = JSON.parse(`{"format": "fibro-twitch-log", "version": 1, "exported": "2026-03-20T18:00:00.000Z",
     "__proto__": {"top": 1}, "entries": [{"id": "a", "when": "2026-03-01T10:00", "kind": "twitch", "area": "Calf",
     "duration": null, "frequency": null, "pain": null, "signs": [], "disturbed_sleep": null, "notes": "",
@@ -38,7 +38,8 @@ test("a version 1 backup becomes version 2: sudden null on each entry, no GP vis
   const result = parse(old);
   assert.equal(result.ok, true, JSON.stringify(result.problems));
   const [kept] = result.backup.entries;
-  assert.equal(result.backup.version, 2);
+  assert.equal(result.backup.version, F.VERSION);
+  assert.equal(kept.side, null);
   assert.equal(kept.sudden, null);
   assert.deepEqual(result.backup.gp_visits, []);
   assert.ok(Object.prototype.hasOwnProperty.call(kept, "__proto__"), "the migration dropped an entry's __proto__ field");

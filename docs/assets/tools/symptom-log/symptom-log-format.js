@@ -6,18 +6,21 @@
  * No storage and no page here, so each rule has one home and the tests can
  * call it directly (window.SymptomLogFormat).
  *
- * Backup format version 2 (documented on the page, "About your data"):
- *   {"format": "fibro-twitch-log", "version": 2, "exported": ISO date-time,
- *    "entries": [...], "days": [...], "gp_visits": ["YYYY-MM-DD", ...]}
+ * Backup format version 3 (documented on the page, "Where is my log kept, and who can see it?"):
+ *   {"format": "fibro-twitch-log", "version": 3, "exported": ISO date-time,
+ *    "entries": [...], "days": [...], "gp_visits": ["YYYY-MM-DD", ...],
+ *    "twitching_started": "YYYY-MM-DD" or null}
  * Version 2 added each entry's "sudden" (its signs came on suddenly: true,
  * false or null) and "gp_visits" (the dates the reader saw a GP about it).
+ * Version 3 added each entry's "side" ("left", "right", "both" or null) and
+ * "twitching_started" (the day the reader says their twitching began).
  * Unknown fields, at the top and in each entry or day, are kept.
  */
 (function (root) {
   "use strict";
 
   var FORMAT = "fibro-twitch-log";
-  var VERSION = 2;
+  var VERSION = 3;
   /* A bigger file is refused unread, and the log may hold no more than a
    * backup of this size (written without spaces), so every backup loads back. */
   var MAX_BYTES = 20 * 1024 * 1024;
@@ -30,6 +33,7 @@
   var FREQUENCIES = ["once", "a-few-times", "on-and-off-all-day"];
   var SIGNS = ["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"];
   var STRESS = ["low", "medium", "high"];
+  var SIDES = ["left", "right", "both"];
 
   /* What each stored word means to a reader (and a doctor reading the print). */
   var WORDS = {
@@ -41,7 +45,8 @@
            "feeling-change": "A change or loss of feeling",
            "thinner-muscles": "Muscles look thinner",
            "speech-or-swallowing": "Trouble speaking or swallowing"},
-    stress: {low: "Low", medium: "Medium", high: "High"}
+    stress: {low: "Low", medium: "Medium", high: "High"},
+    side: {left: "Left side", right: "Right side", both: "Both sides"}
   };
 
   /* Field names are data: "__proto__" or "constructor" is a field like any
@@ -109,6 +114,18 @@
       }
       if (!has(next, "gp_visits")) next.gp_visits = [];
       return next;
+    },
+    // 2 to 3: no entry said which side it was on, and no start date of the twitching was noted.
+    2: function (backup) {
+      var next = copyFields({}, backup);
+      if (Array.isArray(backup.entries)) {
+        next.entries = backup.entries.map(function (entry) {
+          if (entry === null || typeof entry !== "object" || has(entry, "side")) return entry;
+          return define(copyFields({}, entry), "side", null);
+        });
+      }
+      if (!has(next, "twitching_started")) next.twitching_started = null;
+      return next;
     }
   };
 
@@ -157,6 +174,17 @@
     date = date || new Date();
     return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate()) +
       "T" + pad(date.getHours()) + ":" + pad(date.getMinutes());
+  }
+  /* The time a quick choice of the entry form stands for, here and NOW:
+   * "now"; "earlier-today", an hour before, on the hour (midnight at the
+   * latest); "last-night", 3 am today, or the hour now if it is not yet 3 am.
+   * The form shows it, for the reader to change. */
+  function quickTime(choice, now) {
+    now = now || new Date();
+    var at = new Date(now.getTime());
+    if (choice === "earlier-today") at.setHours(Math.max(now.getHours() - 1, 0), 0, 0, 0);
+    if (choice === "last-night") at.setHours(now.getHours() < 3 ? now.getHours() : 3, 0, 0, 0);
+    return localNow(at);
   }
   /* "1 March 2026", as the site writes dates. */
   function readableDate(text) {
@@ -208,6 +236,9 @@
     if (entry.sudden != null && typeof entry.sudden !== "boolean") {
       problems.push('whether its signs came on suddenly ("sudden") is ' + describe(entry.sudden) + "; it must be true, false or null.");
     }
+    if (entry.side != null && SIDES.indexOf(entry.side) < 0) {
+      problems.push('its side ("side") is ' + describe(entry.side) + "; it must be " + oneOf(SIDES) + " or null.");
+    }
     if (tooDeep(entry)) problems.push("a field is nested more than " + MAX_DEPTH + " levels deep, so this browser cannot store it.");
     return problems;
   }
@@ -240,6 +271,7 @@
     copy.disturbed_sleep = entry.disturbed_sleep == null ? null : entry.disturbed_sleep;
     copy.notes = entry.notes == null ? "" : entry.notes;
     copy.sudden = entry.sudden == null ? null : entry.sudden;
+    copy.side = entry.side == null ? null : entry.side;
     return copy;
   }
   function normalDay(day) {
@@ -283,7 +315,7 @@
     var backup = migrate(data);
     if (!Array.isArray(backup.entries)) return refused(["The file has no list of entries."]);
     if (backup.days != null && !Array.isArray(backup.days)) return refused(["The file's list of days is not a list."]);
-    var visitProblems = gpVisitProblems(backup.gp_visits);
+    var visitProblems = gpVisitProblems(backup.gp_visits).concat(startProblems(backup.twitching_started));
     if (visitProblems.length) return refused(visitProblems);
     var problems = [], ids = new Map(), dates = new Map();
     backup.entries.forEach(function (entry, index) {
@@ -303,7 +335,7 @@
       }
     });
     var extra = copyFields({}, backup);
-    ["entries", "days", "gp_visits"].forEach(function (key) { delete extra[key]; });
+    TOP_FIELDS.forEach(function (key) { delete extra[key]; });
     if (tooDeep(extra)) problems.push("The file has a field nested more than " + MAX_DEPTH + " levels deep, so this browser cannot store it.");
     if (problems.length) {
       var listed = problems.slice(0, MAX_LISTED);
@@ -313,7 +345,23 @@
     backup.entries = backup.entries.map(normalEntry);
     backup.days = (backup.days || []).map(normalDay);
     backup.gp_visits = normalVisits(backup.gp_visits);
+    backup.twitching_started = backup.twitching_started == null ? null : backup.twitching_started;
     return {ok: true, backup: backup};
+  }
+
+  /* The top-level fields of the format; any other is kept as it came (meta.extra). */
+  var TOP_FIELDS = ["format", "version", "exported", "entries", "days", "gp_visits", "twitching_started"];
+
+  /* The day the reader says their twitching started: a date like 2026-03-01, or null. */
+  function startProblems(date) {
+    if (date == null || isDate(date)) return [];
+    return ['The date your twitching started ("twitching_started") is ' + describe(date) + ", not a date like 2026-03-01."];
+  }
+
+  /* The earlier of two start dates, either of which may be null: an import never moves it later. */
+  function earlierStart(a, b) {
+    if (a == null) return b == null ? null : b;
+    return b == null || a <= b ? a : b;
   }
 
   function megabytes(bytes) { return Math.round(bytes / 1024 / 1024 * 10) / 10 + " MB"; }
@@ -331,7 +379,7 @@
     return dates.filter(function (date, i) { return date !== dates[i - 1]; }); // sorted: a repeat is next to its twin
   }
 
-  function makeBackup(entries, days, extra, now, visits) {
+  function makeBackup(entries, days, extra, now, visits, started) {
     var backup = copyFields({}, extra);
     backup.format = FORMAT;
     backup.version = VERSION;
@@ -339,6 +387,7 @@
     backup.entries = sortByWhen(entries.slice());
     backup.days = days.slice().sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
     backup.gp_visits = normalVisits(visits);
+    backup.twitching_started = started == null ? null : started;
     return backup;
   }
 
@@ -370,9 +419,10 @@
   /* --- The log's size ----------------------------------------------------------
    * Measured as its backup file without spaces, in UTF-8, so "fits" means
    * "a backup of it loads back here" (MAX_BYTES). */
-  function backupBytes(entries, days, extra, visits) {
+  function backupBytes(entries, days, extra, visits, started) {
     return utf8Length(JSON.stringify(copyFields({}, extra, {format: FORMAT, version: VERSION,
-      exported: new Date(0).toISOString(), entries: entries, days: days, gp_visits: visits || []})));
+      exported: new Date(0).toISOString(), entries: entries, days: days, gp_visits: visits || [],
+      twitching_started: started == null ? null : started})));
   }
   function recordBytes(record) { return utf8Length(JSON.stringify(record)) + 1; } // and its comma
   function fits(bytes) { return bytes <= MAX_BYTES; }
@@ -383,7 +433,7 @@
 
   /* --- CSV for spreadsheets ------------------------------------------------ */
   /* One column list drives the file; each entry row carries its day's answers. */
-  var CSV_COLUMNS = ["id", "when", "kind", "area", "duration", "frequency", "pain", "signs", "disturbed_sleep", "notes",
+  var CSV_COLUMNS = ["id", "when", "kind", "area", "side", "duration", "frequency", "pain", "signs", "disturbed_sleep", "notes",
                      "sleep_hours", "caffeine", "stress", "medicine_change"];
 
   /* A cell a spreadsheet would run as a formula (=, +, - or @ first; tab and
@@ -525,7 +575,8 @@
 
   root.SymptomLogFormat = {
     FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, MAX_DEPTH: MAX_DEPTH, NOTHING_CHANGED: NOTHING_CHANGED,
-    KINDS: KINDS, DURATIONS: DURATIONS, FREQUENCIES: FREQUENCIES, SIGNS: SIGNS, STRESS: STRESS, WORDS: WORDS,
+    KINDS: KINDS, DURATIONS: DURATIONS, FREQUENCIES: FREQUENCIES, SIGNS: SIGNS, STRESS: STRESS, SIDES: SIDES, WORDS: WORDS,
+    TOP_FIELDS: TOP_FIELDS, startProblems: startProblems, earlierStart: earlierStart,
     MIGRATIONS: MIGRATIONS, migrate: migrate,
     entryProblems: entryProblems, dayProblems: dayProblems, normalEntry: normalEntry, normalDay: normalDay,
     parseBackup: parseBackup, makeBackup: makeBackup, sortByWhen: sortByWhen,
@@ -536,6 +587,6 @@
     CSV_COLUMNS: CSV_COLUMNS, csvCell: csvCell, toCSV: toCSV,
     SUMMARY_LIMITS: SUMMARY_LIMITS, summarise: summarise,
     isLocalDateTime: isLocalDateTime, isDate: isDate, dayNumber: dayNumber, dateOfDay: dateOfDay,
-    localNow: localNow, readableDate: readableDate, readableDateTime: readableDateTime
+    localNow: localNow, quickTime: quickTime, readableDate: readableDate, readableDateTime: readableDateTime
   };
 })(window);

@@ -5,8 +5,8 @@
  *
  * One record per entry (key ["entry", id]) and per day (["day", date]),
  * plus "meta" (format version, when the log was made, last backup, the
- * dates the reader saw a GP (gp_visits), unknown top-level fields of
- * imported backups).
+ * dates the reader saw a GP (gp_visits), the day their twitching started
+ * (twitching_started), unknown top-level fields of imported backups).
  *
  * Every change is one transaction that reads what it depends on and writes
  * in the same transaction, so two tabs cannot undo each other: a change to
@@ -197,12 +197,14 @@
           result.days += 1;
         });
         var extra = F.copyFields({}, backup);
-        ["format", "version", "exported", "entries", "days", "gp_visits"].forEach(function (key) { delete extra[key]; });
+        F.TOP_FIELDS.forEach(function (key) { delete extra[key]; });
         withMeta(job, function (meta) {
           var had = meta.gp_visits || [], visits = F.normalVisits(had.concat(backup.gp_visits || []));
+          var started = F.earlierStart(meta.twitching_started, backup.twitching_started);
           result.visits = visits.length - had.length;
+          result.started = started !== (meta.twitching_started == null ? null : meta.twitching_started) ? started : null;
           return {version: F.VERSION, extra: F.copyFields({}, extra, meta.extra), gp_visits: visits,
-                  created: meta.created || new Date().toISOString()};
+                  twitching_started: started, created: meta.created || new Date().toISOString()};
         });
         job.done(result);
       });

@@ -20,7 +20,7 @@
   var LISTED_AT_ONCE = 100; // entries drawn at a time: "Show more" draws the next ones
   var FIELD_NAMES = {when: "when it started", kind: "what you noticed", area: "where", duration: "how long it lasted",
                      frequency: "how often", pain: "the pain score", signs: "the signs", disturbed_sleep: "sleep", notes: "the notes",
-                     sudden: "whether it came on suddenly"};
+                     sudden: "whether it came on suddenly", side: "the side"};
 
   function SymptomLogError(message) {
     this.name = "SymptomLogError";
@@ -65,7 +65,8 @@
      "entries-empty", "entries", "export-json", "export-csv", "backup-status", "import-errors",
      "import-error-title", "import-error-list", "import-form", "import-field", "import-error",
      "delete-all", "delete-all-confirm", "delete-all-question", "delete-all-yes", "delete-all-no",
-     "persist-answer", "size-note"].forEach(function (part) { self.parts[part] = required(root, part); });
+     "persist-answer", "size-note", "side", "when-field", "more-button", "more",
+     "started-form", "started-hint", "started-status"].forEach(function (part) { self.parts[part] = required(root, part); });
     this.log = {entries: [], days: [], meta: null};
     this.editing = null; // the entry being changed: {id, original: its record, shown: the form's fields as filled in}
     this.saving = false; // a save is under way: another press of Save waits for it
@@ -81,15 +82,13 @@
 
   SymptomLog.prototype.start = function () {
     var self = this, p = this.parts;
-    this.root.hidden = false;
-    var noScript = document.querySelector("[data-symptom-log-no-js]");
-    if (noScript) noScript.remove();
     if (/Apple/.test(navigator.vendor || "")) p["safari-note"].hidden = false;
 
     this.bindForm();
     this.bindDay();
     this.bindBackup();
     this.bindVisits();
+    this.bindStarted();
     p.period.addEventListener("change", function () {
       self.listed = LISTED_AT_ONCE;
       self.render();
@@ -170,7 +169,8 @@
       return self.upgrade(log);
     }).then(function (log) {
       self.log = log;
-      self.bytes = F.backupBytes(log.entries, log.days, log.meta && log.meta.extra, log.meta && log.meta.gp_visits);
+      self.bytes = F.backupBytes(log.entries, log.days, log.meta && log.meta.extra, log.meta && log.meta.gp_visits,
+                                 log.meta && log.meta.twitching_started);
       self.render();
     });
   };
@@ -187,6 +187,7 @@
     var migrated = F.migrate({format: F.FORMAT, version: version, entries: log.entries, days: log.days});
     var meta = F.copyFields({}, log.meta, {version: F.VERSION});
     if (!Array.isArray(meta.gp_visits)) meta.gp_visits = migrated.gp_visits || [];
+    if (meta.twitching_started === undefined) meta.twitching_started = null;
     var records = [["meta", meta]];
     migrated.entries.forEach(function (entry) { records.push([["entry", entry.id], entry]); });
     migrated.days.forEach(function (day) { records.push([["day", day.date], day]); });
@@ -225,12 +226,41 @@
     this.parts.frequency.hidden = kind !== "twitch";
     this.parts["disturbed-sleep"].hidden = kind !== "cramp";
     this.parts["area-other-field"].hidden = !this.parts["area-other-choice"].checked;
+    // Left, right or both only for an area the body has two of (data-sides in the form's list).
+    var sided = !!form.querySelector('input[name="area"][data-sides]:checked');
+    this.parts.side.hidden = !sided;
+    if (!sided) form.querySelectorAll('input[name="side"]').forEach(function (input) { input.checked = false; });
+    // On a phone the date and time show once the reader picks anything but "Now".
+    this.unfold(this.parts["when-field"], checked(form, "when_choice") !== "now");
     this.showSuddenAlert();
+  };
+
+  /* Open or close a part that a phone folds away (.symptom-log__phone-fold). */
+  SymptomLog.prototype.unfold = function (part, open) {
+    part.classList.toggle("symptom-log__phone-fold--open", open);
+    if (part === this.parts.more) this.parts["more-button"].setAttribute("aria-expanded", String(open));
+  };
+
+  /* A quick time fills in the date and time; typing one picks "Another time". */
+  SymptomLog.prototype.bindTimes = function () {
+    var form = this.parts["entry-form"];
+    form.addEventListener("change", function (event) {
+      if (event.target.name === "when_choice" && event.target.value !== "other") {
+        form.elements.when.value = F.quickTime(event.target.value);
+      }
+    });
+    form.elements.when.addEventListener("input", function () {
+      form.querySelector('input[name="when_choice"][value="other"]').checked = true;
+    });
   };
 
   SymptomLog.prototype.bindForm = function () {
     var self = this, form = this.parts["entry-form"];
+    this.bindTimes();
     form.addEventListener("change", function () { self.showKindQuestions(); });
+    this.parts["more-button"].addEventListener("click", function () {
+      self.unfold(self.parts.more, !self.parts.more.classList.contains("symptom-log__phone-fold--open"));
+    });
     ["input", "change"].forEach(function (type) {
       form.addEventListener(type, function () {
         self.justSaved = false;
@@ -260,7 +290,8 @@
     var kind = checked(form, "kind");
     var area = checked(form, "area");
     if (area === "") area = form.elements.area_other.value.trim();
-    var when = form.elements.when.value;
+    // "Now" is the moment of saving, however long the page was open.
+    var when = checked(form, "when_choice") === "now" && !this.editing ? F.localNow() : form.elements.when.value;
     if (!kind) problems.push(["symptom-log-kind", "Choose what you noticed: a twitch, a spasm or a cramp."]);
     if (!area) {
       problems.push([this.parts["area-other-choice"].checked ? "symptom-log-area-other" : "symptom-log-area",
@@ -276,6 +307,7 @@
     var sleep = checked(form, "disturbed_sleep");
     var fields = {
       when: when, kind: kind, area: area,
+      side: this.parts.side.hidden ? null : checked(form, "side"),
       duration: checked(form, "duration"),
       frequency: kind === "twitch" ? checked(form, "frequency") : null,
       pain: pain === null ? null : +pain,
@@ -288,7 +320,7 @@
   };
 
   SymptomLog.prototype.showFormProblems = function (problems) {
-    var box = this.parts["entry-errors"], list = this.parts["entry-error-list"];
+    var self = this, box = this.parts["entry-errors"], list = this.parts["entry-error-list"];
     list.textContent = "";
     problems.forEach(function (problem) {
       var item = el("li"), link = el("a", null, problem[1]);
@@ -296,6 +328,8 @@
       link.addEventListener("click", function (event) {
         event.preventDefault();
         var target = document.getElementById(problem[0]);
+        var fold = target.closest(".symptom-log__phone-fold");
+        if (fold) self.unfold(fold, true);
         var field = target.matches("fieldset") ? target.querySelector("input") : target;
         target.scrollIntoView({block: "center"});
         field.focus();
@@ -430,6 +464,7 @@
     var form = this.parts["entry-form"];
     form.reset();
     form.elements.when.value = F.localNow();
+    this.unfold(this.parts.more, false);
     this.leaveEditing();
     this.justSaved = false;
     this.parts["entry-errors"].hidden = true;
@@ -450,6 +485,9 @@
       form.elements.area_other.value = entry.area;
     }
     form.elements.when.value = entry.when.slice(0, 16);
+    pick("when_choice", "other");
+    pick("side", entry.side);
+    this.unfold(this.parts.more, true);
     pick("duration", entry.duration);
     pick("frequency", entry.frequency);
     pick("pain", entry.pain);
@@ -526,6 +564,16 @@
     this.parts[part].textContent = text;
   };
 
+  /* What the browser said when asked to keep the log for good ("persistent
+   * storage"): calm first, then what the reader can do, and when. */
+  var KEPT_FOR_GOOD = "Your browser has promised to keep your log, even if space runs low. " +
+    "Save a backup file before you change phones.";
+  var KEPT_FOR_NOW = "Your log is kept on this device. Your browser has not promised to keep it for good, " +
+    "so it could clear it if space runs very low. " +
+    "To be safe, save a backup file about once a month, or add this site to your home screen.";
+  var KEPT_UNSAID = "Your log is kept on this device. " +
+    "To be safe, save a backup file about once a month, and before you change phones.";
+
   /* Persistent storage, asked for once the first entry is saved. */
   SymptomLog.prototype.askToPersist = function () {
     var self = this, answer;
@@ -535,11 +583,7 @@
       answer = navigator.storage.persist().catch(function () { return null; });
     }
     return answer.then(function (granted) {
-      var text = granted === true
-        ? "Your browser agreed to keep your log, even when space runs low."
-        : granted === false
-          ? "Your browser did not agree to keep your log for sure. It may delete it when space runs low, so save a backup now and then."
-          : "Your browser does not say whether it will keep your log. Save a backup now and then.";
+      var text = granted === true ? KEPT_FOR_GOOD : granted === false ? KEPT_FOR_NOW : KEPT_UNSAID;
       self.say("persist-answer", text);
       self.parts["persist-answer"].hidden = false;
       var status = self.parts["entry-status"];
@@ -586,6 +630,46 @@
         self.say("day-status", whyNot(error) + ", so your answers were not saved. They are still here; please try again.");
       });
     });
+  };
+
+  /* --- When the twitching started (twitching_started, kept in meta) --------------- */
+  SymptomLog.prototype.bindStarted = function () {
+    var self = this, form = this.parts["started-form"];
+    form.elements.date.max = today();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var date = form.elements.date.value;
+      if (!F.isDate(date) || date > today()) {
+        self.say("started-status", "Enter the day your twitching started, today or before.");
+        return;
+      }
+      if (!self.storage || !self.ready) {
+        self.say("started-status", "The date was not saved. " + (self.parts["storage-problem"].textContent || WAITING));
+        return;
+      }
+      self.storage.changeMeta({twitching_started: date}).then(function () {
+        self.changed(function (log) {
+          var before = (log.meta || {}).twitching_started;
+          self.bytes += F.backupBytes([], [], null, [], date) - F.backupBytes([], [], null, [], before);
+          log.meta = F.copyFields({version: F.VERSION}, log.meta, {twitching_started: date});
+        });
+        self.say("started-status", "Saved: your twitching started on " + F.readableDate(date) + ".");
+      }, function (error) {
+        self.say("started-status", whyNot(error) + ", so the date was not saved. Please try again.");
+      });
+    });
+  };
+
+  /* The date as saved, or the first twitch entry's date as a hint. */
+  SymptomLog.prototype.renderStarted = function () {
+    var started = (this.log.meta || {}).twitching_started, input = this.parts["started-form"].elements.date;
+    var firsts = this.log.entries.filter(function (e) { return e.kind === "twitch"; }).map(function (e) { return e.when.slice(0, 10); }).sort();
+    if (started && document.activeElement !== input) input.value = started;
+    this.parts["started-hint"].textContent = started
+      ? "Saved: " + F.readableDate(started) + ". You can change it."
+      : firsts.length
+        ? "Your first twitch entry is from " + F.readableDate(firsts[0]) + ". If it started before that, enter the day. A rough date is fine."
+        : "A rough date is fine.";
   };
 
   /* --- Back up, load, delete everything ------------------------------------------ */
@@ -647,7 +731,7 @@
 
   SymptomLog.prototype.exportBackup = function () {
     var self = this, meta = this.log.meta || {};
-    var backup = F.makeBackup(this.log.entries, this.log.days, meta.extra, null, meta.gp_visits);
+    var backup = F.makeBackup(this.log.entries, this.log.days, meta.extra, null, meta.gp_visits, meta.twitching_started);
     // One field a line reads best; a log too big for that to load back (over
     // F.MAX_BYTES) is written without the spaces, and if it is still too big
     // the reader is told, so no one keeps a backup they cannot load back here.
@@ -743,7 +827,8 @@
         self.say("backup-status", "Loaded " + loaded.added + " new entr" + (loaded.added === 1 ? "y" : "ies") + " and " +
           loaded.days + " day" + (loaded.days === 1 ? "" : "s") + "." + (loaded.kept ? " " + loaded.kept + " entr" +
           (loaded.kept === 1 ? "y was" : "ies were") + " already in your log." : "") +
-          (loaded.visits ? " Added " + loaded.visits + " GP visit" + (loaded.visits === 1 ? "" : "s") + "." : ""));
+          (loaded.visits ? " Added " + loaded.visits + " GP visit" + (loaded.visits === 1 ? "" : "s") + "." : "") +
+          (loaded.started ? " The date your twitching started is now " + F.readableDate(loaded.started) + "." : ""));
         self.parts["import-form"].reset();
         return self.changed().then(function () { return true; }, function () {
           self.showProblem("storage-problem", COULD_NOT_READ);
@@ -777,6 +862,7 @@
     this.renderEntries(later.concat(summary.entries.slice().reverse()), later.length);
     this.renderReminder();
     this.renderSize();
+    this.renderStarted();
     if (this.fillDay) this.fillDay();
   };
 
@@ -1258,6 +1344,7 @@
         "It may have been typed wrong, or saved where the clock was ahead. Change it if it is wrong."));
     }
     var details = [];
+    if (entry.side) details.push(W.side[entry.side]);
     if (entry.duration) details.push("Lasted: " + W.duration[entry.duration]);
     if (entry.frequency) details.push("How often: " + W.frequency[entry.frequency]);
     if (entry.pain != null) details.push("Pain: " + entry.pain + " of 10");
@@ -1290,8 +1377,21 @@
         log.start();
       } catch (error) {
         if (window.console) console.error(error.name + ": " + error.message);
+        couldNotStart(root);
       }
     });
+  }
+
+  /* A log that cannot start is hidden, as it would not keep what the reader typed;
+   * a line says what to use instead (as the <noscript> line does). */
+  function couldNotStart(root) {
+    root.hidden = true;
+    var line = el("p", "symptom-log-no-js", "The symptom log could not start in this browser. You can use the ");
+    var link = el("a", null, "paper symptom diary");
+    link.href = root.getAttribute("data-diary-url");
+    line.appendChild(link);
+    line.appendChild(document.createTextNode(" instead."));
+    root.parentNode.insertBefore(line, root);
   }
   window.SymptomLogError = SymptomLogError;
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
