@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import fixture_site
-from sitetools.checks.problems import Problem, report
-from sitetools.checks.site import Site
+from sitetools.problems import Problem, report
+from sitetools.site import Site
 
 HOME = "index.html"
 MOVEMENTS = "movements/index.html"

@@ -101,8 +101,8 @@ def content_problems(printout: Printout, name: str, today: dt.date, started: dt.
         "how to read the chart": "How to read the chart:",
     }
     problems = [f"{name}: sheet 1 lacks {what} ({words!r})." for what, words in wanted.items() if words not in first]
-    if "(left)" not in entries_text(printout):
-        problems.append(f"{name}: the entries list does not say an entry's side, e.g. '(left)'.")
+    if "(left side)" not in entries_text(printout):
+        problems.append(f"{name}: the entries list does not say an entry's side, e.g. '(left side)'.")
     return problems
 
 
@@ -230,7 +230,7 @@ def test_the_content_check_fails_on_a_log_without_the_new_answers(browser, site_
     missing = {p.split("lacks ")[1].split(" (")[0] for p in problems if "lacks" in p}
     assert missing == {"the sides", "the date the twitching started", "hours slept", "caffeine", "stress",
                        "the medicine changes"}, problems
-    assert any("(left)" in p for p in problems), problems
+    assert any("(left side)" in p for p in problems), problems
 
 
 def test_the_fill_check_fails_when_the_entries_start_a_new_sheet(browser, site_server):

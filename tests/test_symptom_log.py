@@ -545,12 +545,17 @@ def test_a_sign_ticked_as_sudden_points_to_the_emergency_card_at_once(page, site
     form = page.locator('[data-part="entry-form"]')
     alert = page.locator('[data-part="sudden-alert"]')
     assert alert.is_hidden()
-    form.locator('input[name="signs"][value="weak-or-stiff"]').check()
+    # Ticked with no sign, or with a sign that is no emergency when sudden: no emergency is shown.
     page.check("#symptom-log-sudden")
+    assert alert.is_hidden(), "A twitch ticked as sudden, with no sign, shows the emergency alert."
+    form.locator('input[name="signs"][value="thinner-muscles"]').check()
+    assert alert.is_hidden(), "Thinner muscles ticked as sudden shows the emergency alert."
+    form.locator('input[name="signs"][value="thinner-muscles"]').uncheck()
+    form.locator('input[name="signs"][value="weak-or-stiff"]').check()
     # Before any save: the emergency level's words, from the care rules, and the link to the emergency card.
     assert alert.is_visible() and alert.get_attribute("role") == "alert"
     text = " ".join(alert.inner_text().split())
-    assert rules["levels"]["emergency"]["label"] in text and rules["sudden_rule"]["text"] in text, text
+    assert rules["levels"]["emergency"]["label"] in text and "sudden weakness or numbness" in text, text
     assert alert.get_by_role("link").get_attribute("href") == "../when-to-see-a-doctor/#emergency"
     page.uncheck("#symptom-log-sudden")
     assert alert.is_hidden()

@@ -156,7 +156,7 @@ def test_a_side_is_kept_exported_and_imported(phone, browser, site_server):
     phone.wait_for_function(f"() => document.querySelector('{STATUS}').textContent.startsWith('Entry saved')")
     [saved] = saved_entries(phone)
     assert saved["side"] == "left", saved
-    assert "Left side" in phone.inner_text(".symptom-log__entry"), "The entries list does not say the side."
+    assert "(left side)" in phone.inner_text(".symptom-log__entry"), "The entries list does not say the side."
     # Change it to another area: no side is kept for the back.
     phone.get_by_role("button", name="Change the entry", exact=False).click()
     assert phone.is_checked('input[name="side"][value="left"]'), "Change did not show the side."

@@ -258,6 +258,9 @@ def test_every_notice_on_screen_is_on_the_printed_summary(noticed_log, paper):
     first = flat(printout.sheets[0].body)
     assert "Warning signs" not in first and "None noted" not in first, f"{name}: the old 'Warning signs' row is printed."
     assert "Emergency: A sign that came on suddenly." in first, first
+    # As on screen: the GP level says "if these came on gradually", and the sudden rule is printed once.
+    assert "See a GP (not urgent) if these came on gradually: The area feels weak or stiff." in first, first
+    assert "If a sign came on suddenly:" in first, f"{name}: the sudden rule shown on screen is not printed."
 
 
 @pytest.mark.parametrize("paper", PAPER_SIZES)

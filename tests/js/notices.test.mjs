@@ -293,3 +293,16 @@ test("'more than 2 weeks' says the twitches were logged on dates more than 2 wee
   const [notice] = N.notices([twitch("a", "2026-03-01T10:00"), twitch("b", "2026-03-20T10:00")]).shown;
   assert.equal(notice.shows, "Your log shows twitching in the same place, logged on dates more than 2 weeks apart.");
 });
+
+test("a sign new since the visit that has no place is named by its label alone, never by its key", () => {
+  const {shown} = N.notices([CALF_WEAK, cramp("b", "2026-11-25T10:00", "Calf", {duration: "over-10-minutes"})], ["2026-11-10"], rules, "2026-12-01");
+  const long = shown.find(n => n.id === "long-cramp");
+  assert.ok(long, shown.map(n => n.id).join(", "));
+  assert.deepEqual(long.newSince, [long.label]);
+});
+
+test("the form's alert stays hidden for a sudden tick with no sign, or with a sign that is no emergency when sudden", () => {
+  assert.equal(N.suddenAlert([]), null);
+  assert.equal(N.suddenAlert(["thinner-muscles"]), null);
+  assert.ok(N.suddenAlert(["thinner-muscles", "weak-or-stiff"]));
+});

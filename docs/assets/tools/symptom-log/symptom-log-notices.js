@@ -298,7 +298,8 @@
       var line = notice.items.filter(function (item) { return item.toLowerCase().indexOf(place + ":") === 0; })[0];
       return line ? line.slice(0, place.length) : place;
     }
-    if (!/^sign:/.test(key)) return notice.label;
+    // A sign counted without its place (a long cramp: "sign:long-cramp") is named by its label alone.
+    if (!/^sign:/.test(key) || key.indexOf("|") < 0) return notice.label;
     var sign = key.slice(0, key.indexOf("|") + 1), seenElsewhere = false;
     seen.forEach(function (old) { if (old.indexOf(sign) === 0) seenElsewhere = true; });
     if (!seenElsewhere) return notice.label;

@@ -890,17 +890,22 @@
     return link;
   };
 
-  /* Ticking "It came on suddenly" shows the emergency level's words at once, before any save. */
+  /* Ticking "It came on suddenly" with a sign that is an emergency when sudden (the care rules'
+   * if_sudden: weakness, numbness, slurred speech) shows the emergency card's words at once,
+   * before any save. A twitch, or thinner muscles, ticked as sudden is no emergency: nothing shows. */
   SymptomLog.prototype.showSuddenAlert = function () {
-    var box = this.parts["sudden-alert"], R = rules(), on = this.parts.sudden.checked;
-    if (on && !box.childNodes.length) {
-      box.appendChild(el("p", "symptom-log__notice-level", R.levels.emergency.label));
-      box.appendChild(el("p", null, R.sudden_rule.text + " (" + R.sources[R.sudden_rule.source].title + ")"));
+    var box = this.parts["sudden-alert"], form = this.parts["entry-form"];
+    var signs = Array.prototype.map.call(form.querySelectorAll('input[name="signs"]:checked'), function (input) { return input.value; });
+    var alert = this.parts.sudden.checked ? N.suddenAlert(signs) : null;
+    box.textContent = "";
+    if (alert) {
+      box.appendChild(el("p", "symptom-log__notice-level", alert.levelLabel));
+      box.appendChild(el("p", null, alert.rule + " (" + alert.sourceTitle + ")"));
       var more = el("p");
-      more.appendChild(this.siteLink(R.levels.emergency.href, "See the emergency signs"));
+      more.appendChild(this.siteLink(alert.href, "See the emergency signs"));
       box.appendChild(more);
     }
-    box.hidden = !on;
+    box.hidden = !alert;
   };
 
   SymptomLog.prototype.renderNotices = function (result) {
@@ -973,12 +978,22 @@
       var line = el("p", "symptom-log__printed-notice");
       line.setAttribute("data-notice", notice.id);
       line.setAttribute("data-level", notice.level);
-      line.appendChild(el("strong", null, notice.levelShort + ": " + notice.label + "."));
+      // The screen's level words: "if these came on gradually" where onset matters.
+      line.appendChild(el("strong", null, notice.levelWords + ": " + notice.label + "."));
       line.appendChild(document.createTextNode(" " + paperDetail(notice) + ". " +
         (notice.newSince ? "New since the GP visit: " + notice.newSince.join(", ") + ". " : "") +
         "(" + notice.sourceTitle + ")"));
       box.appendChild(line);
     });
+    // The sudden rule, once, as on screen: the GP reads what the reader read.
+    var gradual = result.shown.filter(function (n) { return n.sudden; })[0];
+    if (gradual) {
+      var rule = el("p", "symptom-log__printed-notice");
+      rule.setAttribute("data-part", "printed-sudden-rule");
+      rule.appendChild(el("strong", null, "If a sign came on suddenly: "));
+      rule.appendChild(document.createTextNode(gradual.sudden.text + " (" + gradual.sudden.sourceTitle + ")"));
+      box.appendChild(rule);
+    }
     if (result.earlier.length) {
       box.appendChild(el("p", null, "Seen at the GP visit, quiet since: " + result.earlier.map(function (n) {
         return n.label + " (" + N.span(n) + ")";
@@ -1058,13 +1073,13 @@
     list.appendChild(el("dd", null, detail));
   }
 
-  /* Words for an entry's side ("side"), in a sentence and on the sheet. */
-  var SIDE_WORDS = {left: "left", right: "right", both: "both sides"};
+  /* An entry's side in a sentence: the format's words ("Left side"), in lower case. */
+  function sideWords(side) { return (F.WORDS.side[side] || side).toLowerCase(); }
 
   /* "Right: 7, left: 2, no side given: 4" (in brackets, "left 3, right 1"): the sides in COUNTS. */
   function sideList(counts, inBrackets) {
     var text = counts.map(function (c) {
-      return (c.name ? SIDE_WORDS[c.name] || c.name : "no side given") + (inBrackets ? " " : ": ") + c.count;
+      return (c.name ? sideWords(c.name) : "no side given") + (inBrackets ? " " : ": ") + c.count;
     }).join(", ");
     return inBrackets ? text : text.charAt(0).toUpperCase() + text.slice(1);
   }
@@ -1336,7 +1351,7 @@
     item.setAttribute("data-entry-id", entry.id);
     var heading = el("p", "symptom-log__entry-title");
     heading.appendChild(el("strong", null, (W.kind[entry.kind] || entry.kind) + ", " + entry.area +
-      (entry.side ? " (" + (SIDE_WORDS[entry.side] || entry.side) + ")" : "")));
+      (entry.side ? " (" + sideWords(entry.side) + ")" : "")));
     heading.appendChild(document.createTextNode(" \u00b7 " + F.readableDateTime(entry.when)));
     item.appendChild(heading);
     if (later) {
@@ -1344,7 +1359,6 @@
         "It may have been typed wrong, or saved where the clock was ahead. Change it if it is wrong."));
     }
     var details = [];
-    if (entry.side) details.push(W.side[entry.side]);
     if (entry.duration) details.push("Lasted: " + W.duration[entry.duration]);
     if (entry.frequency) details.push("How often: " + W.frequency[entry.frequency]);
     if (entry.pain != null) details.push("Pain: " + entry.pain + " of 10");
