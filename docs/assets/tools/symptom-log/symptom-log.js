@@ -978,19 +978,19 @@
       var line = el("p", "symptom-log__printed-notice");
       line.setAttribute("data-notice", notice.id);
       line.setAttribute("data-level", notice.level);
-      // The screen's level words: "if these came on gradually" where onset matters.
-      line.appendChild(el("strong", null, notice.levelWords + ": " + notice.label + "."));
+      line.appendChild(el("strong", null, notice.levelShort + ": " + notice.label + "."));
       line.appendChild(document.createTextNode(" " + paperDetail(notice) + ". " +
         (notice.newSince ? "New since the GP visit: " + notice.newSince.join(", ") + ". " : "") +
         "(" + notice.sourceTitle + ")"));
       box.appendChild(line);
     });
-    // The sudden rule, once, as on screen: the GP reads what the reader read.
+    // The screen's "if these came on gradually" and its sudden rule, said once (the sheet has
+    // room for one line, not one per notice): the GP reads what the reader read.
     var gradual = result.shown.filter(function (n) { return n.sudden; })[0];
     if (gradual) {
       var rule = el("p", "symptom-log__printed-notice");
       rule.setAttribute("data-part", "printed-sudden-rule");
-      rule.appendChild(el("strong", null, "If a sign came on suddenly: "));
+      rule.appendChild(el("strong", null, "\u201cSee a GP\u201d is for signs that came on gradually. If a sign came on suddenly: "));
       rule.appendChild(document.createTextNode(gradual.sudden.text + " (" + gradual.sudden.sourceTitle + ")"));
       box.appendChild(rule);
     }
