@@ -202,6 +202,11 @@ def flow_picture_problems(path) -> list[str]:
                         "leg with breathlessness is only an emergency if sudden, and a twitch reads as one.")
     if "A twitch or a cramp on its own is not one of these" not in re.sub(r"\s+", " ", words):
         problems.append(f'{path.name}: the emergency question does not say "A twitch or a cramp on its own is not one of these".')
+    flat = re.sub(r"\s+", " ", words)
+    missing = [w for w in ("loss of sight", "confusion", "dizziness", "a fall") if w not in flat]
+    if missing:
+        problems.append(f"{path.name}: the emergency question leaves out sudden {', '.join(missing)} (the emergency "
+                        "card's other sudden signs), so a reader with one ends at \"rest, relax\".")
     if not ("wake you" in words and "10 minutes" in words):
         problems.append(f"{path.name}: the see-a-GP question leaves out cramps that wake you or last more than 10 minutes.")
     return problems
@@ -215,6 +220,7 @@ def test_the_flow_picture_check_names_a_picture_that_asks_suddenly_first():
     problems = "\n".join(flow_picture_problems(FIXTURES / "care-rules" / "what-to-do-gated.svg"))
     assert 'what-to-do-gated.svg: the first question ("1. Did it come on suddenly?") asks "suddenly"' in problems, problems
     assert "A twitch or a cramp on its own" in problems and "wake you" in problems, problems
+    assert "leaves out sudden loss of sight" in problems, problems
 
 
 

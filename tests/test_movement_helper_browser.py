@@ -11,6 +11,7 @@ Each check is proven able to fail on a deliberately broken copy of the helper
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from urllib.parse import urlsplit
@@ -127,7 +128,11 @@ def walk_problems(tab, walk: helper.Walk, data: dict = DATA) -> list[str]:
         if step["type"] == "signs" and walk.signs and answer_id != helper.NOT_SURE:
             shown = tab.evaluate("""() => [...document.querySelectorAll('.movement-helper__advice-item')]
                                       .map(el => el.dataset.sign)""")
-            if current_step(tab) != f"{step_id}:advice" or shown != list(walk.signs):
+            # Most urgent first, then in the list's order (as the pages and the log order them).
+            rank = {"emergency": 0, "urgent": 1, "gp": 2, "doctor": 3}
+            level = {sign["id"]: rank[sign["level"]] for sign in step["signs"]}
+            expected = sorted(walk.signs, key=lambda sign: (level[sign], walk.signs.index(sign)))
+            if current_step(tab) != f"{step_id}:advice" or shown != expected:
                 return [f"{where}: after ticking {', '.join(walk.signs)}, the helper shows {current_step(tab)!r} "
                         f"with advice for {shown}, not the advice for each ticked sign first. How to fix: "
                         "movement-helper.js, Helper.prototype.adviceView."]
@@ -701,3 +706,18 @@ def test_urgent_leg_check_catches_an_outcome_that_forgets_the_ticked_sign(browse
     finally:
         context.close()
     assert "does not repeat the urgent advice" in text and "offers self-care" in text, text
+
+
+def test_the_ticked_signs_are_listed_most_urgent_first(tabs, site_server):
+    """Ticked in list order (a GP sign above the urgent leg), the outcome still gives the urgent advice
+    first, as when-to-see-a-doctor and the log order them."""
+    tab = tabs.get("desktop")
+    base = next(w for w in helper.walks(DATA) if w.signs == ("one-leg-swollen",) and w.outcome == "cramp"
+                and w.answers[0][1] == "no")
+    walk = dataclasses.replace(base, signs=("cramps-disturb-sleep", "one-leg-swollen"))
+    open_helper(tab, site_server)
+    go_to_state(tab, walk, len(walk.answers) + 1)
+    order = tab.locator(f"{ROOT} .movement-helper__view [data-sign]").evaluate_all("els => els.map(e => e.dataset.sign)")
+    assert order[:2] == ["one-leg-swollen", "cramps-disturb-sleep"], (
+        f"{PLACE}: path {walk.describe()}: the outcome lists the ticked signs as {order}, so the urgent leg sits "
+        "below a see-a-GP sign. List them most urgent first (movement-helper.js, adviceList).")

@@ -61,7 +61,7 @@ def resolve(data: dict, rules: dict | None = None) -> dict:
             step["signs"] = [{"id": sid, "text": signs[sid]["label"]} for sid in level_signs]
         elif step.get("type") == "signs":
             step["signs"] = [expand(sid) for sid in step.get("signs") or []]
-        if step.get("type") == "outcome" and step.get("gp_signs") and isinstance(step["gp_signs"][0], str):
+        if step.get("type") == "outcome" and isinstance(step.get("gp_signs"), list) and step["gp_signs"]:
             # The cramps card's own sentence: "See a GP (not urgent) if your cramps disturb your sleep, or ...".
             ids = [sid for sid in step["gp_signs"] if sid in signs]
             card = care_rules.card_of(rules, ids[0]) if ids else {"heading": ""}

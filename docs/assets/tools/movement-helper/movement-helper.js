@@ -212,10 +212,15 @@
     return { heading: heading, body: [heading, list, then, answers] };
   };
 
-  /* Each ticked sign with its card's advice, in the order the step lists them. */
+  /* Each ticked sign with its card's advice, the most urgent first (as the pages and the log order
+   * them), then in the order the step lists them. */
+  var RANK = { emergency: 0, urgent: 1, gp: 2, doctor: 3 };
   Helper.prototype.adviceList = function (step, ticked) {
     var list = make("ul", "advice");
-    step.signs.forEach(function (sign) {
+    step.signs.map(function (sign, i) { return [RANK[sign.level], i, sign]; }).sort(function (a, b) {
+      return a[0] - b[0] || a[1] - b[1];
+    }).forEach(function (pair) {
+      var sign = pair[2];
       if (ticked.indexOf(sign.id) < 0) return;
       var item = make("li", "advice-item");
       item.setAttribute("data-sign", sign.id);
