@@ -141,6 +141,9 @@ def axe_problems(tab, place: str) -> list[str]:
 FOCUSED = """async () => {
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
+  // Tab inside one control (a date and time field's day, month, year...) keeps focus on it: one stop.
+  if (el === window.lastStopByTab) return {same: true};
+  window.lastStopByTab = el;
   if (el.hasAttribute("data-reached-by-tab")) return null;  // back at the start
   el.dataset.reachedByTab = "";
   const visible = e => {
@@ -184,6 +187,7 @@ BACK_TO_TOP = """() => {
     document.body.prepend(start);
   }
   start.focus({preventScroll: true});
+  window.lastStopByTab = null;
   window.scrollTo(0, 0);
 }"""
 
@@ -203,7 +207,8 @@ def tab_through(tab, limit: int = 250) -> list[dict]:
         stop = tab.evaluate(FOCUSED)
         if stop is None:
             break
-        stops.append(stop)
+        if not stop.get("same"):
+            stops.append(stop)
     return stops
 
 

@@ -262,9 +262,9 @@ def test_every_notice_on_screen_is_on_the_printed_summary(noticed_log, paper):
     first = flat(printout.sheets[0].body)
     assert "Warning signs" not in first and "None noted" not in first, f"{name}: the old 'Warning signs' row is printed."
     assert "Emergency: A sign that came on suddenly." in first, first
-    # As on screen: "See a GP" is for signs that came on gradually, and the sudden rule, printed once.
-    assert "\u201cSee a GP\u201d is for signs that came on gradually. If a sign came on suddenly:" in first, \
-        f"{name}: the gradual condition and the sudden rule shown on screen are not printed."
+    # As on screen: the sudden rule, printed once, with the emergency number.
+    assert "Slowly or suddenly?" in first and "911 in the US" in first, \
+        f"{name}: the sudden rule shown on screen is not printed with what to do."
 
 
 @pytest.mark.parametrize("paper", PAPER_SIZES)

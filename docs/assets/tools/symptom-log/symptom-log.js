@@ -936,8 +936,11 @@
     p["sudden-rule"].textContent = "";
     p["sudden-rule"].hidden = !gradual;
     if (gradual) {
-      p["sudden-rule"].appendChild(el("strong", null, "If a sign came on suddenly: "));
-      p["sudden-rule"].appendChild(document.createTextNode(gradual.sudden.text + " Source: " + gradual.sudden.sourceTitle + ". "));
+      // The rule itself gives both sides ("builds up slowly ... see a GP. If it starts suddenly ..."),
+      // so its lead-in asks the question rather than answering half of it.
+      p["sudden-rule"].appendChild(el("strong", null, "Slowly or suddenly? "));
+      p["sudden-rule"].appendChild(document.createTextNode(gradual.sudden.text + " " + rules().levels.emergency.action +
+        " Source: " + gradual.sudden.sourceTitle + ". "));
       p["sudden-rule"].appendChild(self.siteLink(gradual.sudden.href, "See the emergency signs"));
     }
     p["visit-note"].hidden = !result.visit;
@@ -984,14 +987,15 @@
         "(" + notice.sourceTitle + ")"));
       box.appendChild(line);
     });
-    // The screen's "if these came on gradually" and its sudden rule, said once (the sheet has
-    // room for one line, not one per notice): the GP reads what the reader read.
+    // The screen's sudden rule, said once (the sheet has room for one line, not one per
+    // notice): the GP reads what the reader read.
     var gradual = result.shown.filter(function (n) { return n.sudden; })[0];
     if (gradual) {
       var rule = el("p", "symptom-log__printed-notice");
       rule.setAttribute("data-part", "printed-sudden-rule");
-      rule.appendChild(el("strong", null, "\u201cSee a GP\u201d is for signs that came on gradually. If a sign came on suddenly: "));
-      rule.appendChild(document.createTextNode(gradual.sudden.text + " (" + gradual.sudden.sourceTitle + ")"));
+      rule.appendChild(el("strong", null, "Slowly or suddenly? "));
+      rule.appendChild(document.createTextNode(gradual.sudden.text + " " + rules().levels.emergency.action +
+        " (" + gradual.sudden.sourceTitle + ")"));
       box.appendChild(rule);
     }
     if (result.earlier.length) {
