@@ -587,7 +587,7 @@ WAY_ON_FIX = ("docs/assets/javascripts/site.js, section 6, adds the line and the
 
 def way_on_links(tab) -> list[dict]:
     """The links offered under a search that found nothing, as a reader sees them."""
-    return tab.evaluate("""() => [...document.querySelectorAll(".md-search-result .search-help a")]
+    return tab.evaluate("""() => [...document.querySelectorAll(".md-search-result .site-search-help a")]
         .filter(link => link.checkVisibility()).map(link => ({href: link.href, text: link.textContent.trim()}))""")
 
 
@@ -595,7 +595,7 @@ def way_on_problems(tab, query: str, base: str, place: str) -> list[str]:
     """After QUERY found nothing: a line on searching in other words, and working links to the needed pages."""
     links = way_on_links(tab)
     problems = []
-    if not tab.evaluate("""() => [...document.querySelectorAll(".search-help p")]
+    if not tab.evaluate("""() => [...document.querySelectorAll(".site-search-help p")]
             .some(line => line.checkVisibility() && /other words/i.test(line.textContent))"""):
         problems.append(f'{place}: Searching for "{query}" finds nothing, and no line says how to search in other '
                         f"words. How to fix: {WAY_ON_FIX}")

@@ -66,7 +66,7 @@ def test_the_came_on_gradually_line_names_the_sudden_signs_and_no_others():
         gradual = [s for s in card["signs"] if signs[s].get("if_sudden")]
         assert ("came on gradually" in text) == bool(gradual) or card["level"] == "emergency", card["id"]
         assert "If one comes on suddenly" not in text, card["id"]
-    assert care_rules.sudden_names(rules, ["speech-or-swallowing", "leg-weakness"]) == "slurred speech, weakness or numbness"
+    assert care_rules.sudden_names(rules, ["speech-or-swallowing", "leg-weakness"]) == "slurred speech or weakness"
     general = json.loads(json.dumps(rules))
     general["gradual_rule"]["card"] = "For signs that came on gradually. If one comes on suddenly, it is an emergency."
     text = messages(care_rules.check(general))
@@ -74,6 +74,27 @@ def test_the_came_on_gradually_line_names_the_sudden_signs_and_no_others():
     general["gradual_rule"]["print"] = "if it came on gradually. If suddenly: call 999"
     text = messages(care_rules.check(general))
     assert 'The "gradual_rule" "print" sentence names no sign' in text, text
+
+
+def test_the_came_on_gradually_line_names_only_the_cards_own_signs():
+    """A cramps card with numbness but no weakness says "numbness", not "weakness or numbness":
+    each sign names its own words (its "sudden_name"), taken from its emergency sign's."""
+    rules = care_rules.load()
+    cards = {card["id"]: care_rules.render_card(rules, card) for card in rules["cards"]}
+    assert "On this card, numbness is the kind" in cards["cramps"], cards["cramps"]
+    assert "On this card, weakness is the kind" in cards["twitch"], cards["twitch"]
+    assert "On this card, weakness or slurred speech is the kind" in cards["nerve-signs"], cards["nerve-signs"]
+
+
+def test_a_sign_that_names_words_its_emergency_sign_does_not_is_named():
+    broken = json.loads(json.dumps(care_rules.load()))
+    signs = care_rules.signs_by_id(broken)
+    signs["cramp-numb-or-swollen"]["sudden_name"] = ["swelling"]
+    del signs["weak-grip"]["sudden_name"]
+    text = messages(care_rules.check(broken))
+    assert ('The sign "cramp-numb-or-swollen" (Cramps with numbness or swelling in your legs) says "swelling" is an '
+            'emergency when sudden, but its "if_sudden" sign "sudden-weakness" does not name it') in text, text
+    assert 'The sign "weak-grip" (A weak grip) has an "if_sudden" but no "sudden_name" of its own' in text, text
 
 
 def test_the_came_on_gradually_line_does_not_make_the_whole_card_conditional():
@@ -264,8 +285,22 @@ def picture_alt_problems(picture: Path, snippet: Path) -> list[str]:
 def test_the_flow_pictures_text_alternative_says_what_the_picture_says():
     snippet = ROOT / "overrides" / "includes" / "what-to-do-picture.md"
     assert not picture_alt_problems(FLOW_PICTURE, snippet), picture_alt_problems(FLOW_PICTURE, snippet)
-    pages = [p.name for p in (ROOT / "docs").glob("*.md") if "what-to-do.svg" in p.read_text(encoding="utf-8")]
+    pages = [p.name for p in (ROOT / "docs").glob("*.md") if shows_the_picture(p.read_text(encoding="utf-8"))]
     assert not pages, f"{pages}: show the flow picture through the snippet what-to-do-picture.md, not a copy."
+
+
+# The picture shown, as Markdown or HTML; a comment that names the file (for a volunteer) is not a copy.
+PICTURE_SHOWN = re.compile(r"\]\([^)\s]*what-to-do\.svg|src=[\"'][^\"']*what-to-do\.svg")
+
+
+def shows_the_picture(text: str) -> bool:
+    return bool(PICTURE_SHOWN.search(text))
+
+
+def test_a_page_with_its_own_copy_of_the_picture_is_found():
+    assert shows_the_picture("Intro.\n\n![A flow of four questions.](images/what-to-do.svg)\n")
+    assert shows_the_picture('<img src="../images/what-to-do.svg" alt="">')
+    assert not shows_the_picture("<!-- Its words are in docs/images/what-to-do.svg. -->")
 
 
 def test_the_picture_alt_check_names_an_out_of_date_text_alternative(tmp_path):

@@ -280,3 +280,38 @@ def test_sources_comparison_can_fail():
     text = CONTRIBUTING.read_text(encoding="utf-8")
     shown = shown_sources(text.replace("  - title: NHS, Leg cramps\n    url: https://www.nhs.uk/conditions/leg-cramps/\n", ""))
     assert {"title": "NHS, Leg cramps", "url": "https://www.nhs.uk/conditions/leg-cramps/"} not in shown
+
+
+# --- A volunteer who clicks "Edit this page" finds where generated words live --------------
+
+PICTURE_FILES = ("docs/images/what-to-do.svg", "overrides/includes/what-to-do-picture.md")
+
+
+def unpointed_picture_includes(name: str, text: str) -> list[str]:
+    """Each `--8<-- "what-to-do-picture.md"` needs a comment just above it naming both files that
+    hold the picture's words, as the care-card includes name care-rules.json."""
+    lines = text.splitlines()
+    return [f'{name}, line {number}: the what-to-do picture is included with no comment above it naming '
+            f'{" and ".join(PICTURE_FILES)}. How to fix: put that comment on the line above.'
+            for number, line in enumerate(lines, 1)
+            if line.strip() == '--8<-- "what-to-do-picture.md"'
+            and not (number > 1 and lines[number - 2].startswith("<!--") and all(f in lines[number - 2] for f in PICTURE_FILES))]
+
+
+def test_every_picture_include_says_where_its_words_live():
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    including = [page for page in pages if '--8<-- "what-to-do-picture.md"' in page.read_text(encoding="utf-8")]
+    assert len(including) >= 4, [page.name for page in including]
+    problems = [p for page in including
+                for p in unpointed_picture_includes(page.relative_to(ROOT).as_posix(), page.read_text(encoding="utf-8"))]
+    assert not problems, "\n".join(problems)
+    assert all((ROOT / name).is_file() for name in PICTURE_FILES)
+    assert all(f"`{name}`" in CONTRIBUTING.read_text(encoding="utf-8") for name in PICTURE_FILES), (
+        "CONTRIBUTING.md, \"Changing advice cards or the helper\", should name both files of the what-to-do picture.")
+
+
+def test_a_picture_include_without_its_comment_is_named():
+    bare = '# Home\n\n--8<-- "what-to-do-picture.md"\n'
+    assert unpointed_picture_includes("docs/index.md", bare) == [
+        "docs/index.md, line 3: the what-to-do picture is included with no comment above it naming "
+        "docs/images/what-to-do.svg and overrides/includes/what-to-do-picture.md. How to fix: put that comment on the line above."]

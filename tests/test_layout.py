@@ -176,3 +176,32 @@ def test_content_checks_run_as_a_command(built_site):
     result = subprocess.run([sys.executable, "-m", "sitetools.checks", str(built_site)],
                             cwd=ROOT / "scripts", capture_output=True, text=True)
     assert result.returncode == 0 and "No problems found." in result.stdout, result.stdout + result.stderr
+
+
+# --- The site's own classes (DEVELOPING.md, "How a tool is built: one convention") ------------
+
+SITE_SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "site.js"
+# Where site.js names a class it puts on the page: className = "...", addNote("...", classList.add("...").
+SETS_A_CLASS = re.compile(r'(?:className\s*=\s*|addNote\(\s*|classList\.(?:add|toggle)\(\s*)"([^"]+)"')
+
+
+def unprefixed_classes(name: str, text: str) -> list[str]:
+    """Classes site.js adds that do not start with "site-", so they could clash with Material's
+    or a tool's, and a reader of site.css cannot tell where they come from."""
+    return [f'{name}, line {text.count(chr(10), 0, match.start()) + 1}: the class "{cls}" has no "site-" prefix. '
+            f'How to fix: call it "site-{cls}", and rename it in site.css and the tests.'
+            for match in SETS_A_CLASS.finditer(text) for cls in match[1].split() if not cls.startswith("site-")]
+
+
+def test_the_site_script_prefixes_its_own_classes():
+    text = SITE_SCRIPT.read_text(encoding="utf-8")
+    assert SETS_A_CLASS.search(text), "site.js sets no class this check can see: has SETS_A_CLASS gone stale?"
+    problems = unprefixed_classes("docs/assets/javascripts/site.js", text)
+    assert not problems, "\n".join(problems)
+
+
+def test_an_unprefixed_class_is_named():
+    text = 'var a = 1;\n    label.className = "needs-network";\n'
+    assert unprefixed_classes("site.js", text) == [
+        'site.js, line 2: the class "needs-network" has no "site-" prefix. How to fix: call it "site-needs-network", '
+        "and rename it in site.css and the tests."]

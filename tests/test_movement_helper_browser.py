@@ -1,4 +1,4 @@
-"""The "Twitch, spasm or cramp?" helper in a real Chromium (issue 12).
+"""The "Twitch, spasm or cramp?" helper in a real Chromium.
 
 Every path in the data file is walked by keyboard alone and must end at the
 outcome the data says; Back (the browser's and the helper's) steps back one

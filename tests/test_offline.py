@@ -107,9 +107,9 @@ def test_every_page_and_search_work_offline(reader, site_server):
                 problems.append(f"{address or 'home'}: not served from the saved copy "
                                 f"({response.status if response else 'no answer'})")
                 continue
-            note = tab.locator(".offline-note")
+            note = tab.locator(".site-offline-note")
             note.wait_for(timeout=5_000)
-            tab.wait_for_function("document.querySelector('.offline-note').textContent.includes('saved on')",
+            tab.wait_for_function("document.querySelector('.site-offline-note').textContent.includes('saved on')",
                                   timeout=5_000)
             text = note.text_content().strip()
             if not OFFLINE_NOTE.match(text):
@@ -119,7 +119,7 @@ def test_every_page_and_search_work_offline(reader, site_server):
             # Links out of the site (sources, edit, report a problem) say they need the network.
             outside = tab.evaluate("""() => [...document.querySelectorAll('.md-content a[href]')]
                 .filter(a => /^https?:$/.test(a.protocol) && a.origin !== location.origin)
-                .map(a => ({href: a.href, labelled: !!a.querySelector('.needs-network')}))""")
+                .map(a => ({href: a.href, labelled: !!a.querySelector('.site-needs-network')}))""")
             unlabelled = [link["href"] for link in outside if not link["labelled"]]
             if unlabelled:
                 problems.append(f"{address or 'home'}: links that need the network do not say so: {unlabelled[:3]}")
@@ -130,7 +130,7 @@ def test_every_page_and_search_work_offline(reader, site_server):
         assert "movements/" in results[:3], f"Offline search for 'cramp' found {results}"
         # Back online, the note goes away.
         context.set_offline(False)
-        tab.wait_for_function("!document.querySelector('.offline-note') && !document.querySelector('.needs-network')")
+        tab.wait_for_function("!document.querySelector('.site-offline-note') && !document.querySelector('.site-needs-network')")
     finally:
         context.set_offline(False)
 

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import FIXTURES, ROOT, build, fixture_site, serve, site_url
+from sitetools import care_rules
 from sitetools.pages import SitePage, site_pages
 from sitetools.printing import PAPER_SIZES, sheets_allowed, Printout, flat, pdf_links, print_page, read_pdf, squeezed
 from sitetools.checks.disclaimer import DISCLAIMER
@@ -31,6 +32,8 @@ REVIEWED = "Page last reviewed"
 PRINT_STYLES = 'docs/assets/stylesheets/site.css (section "Print")'  # where every print fix goes
 MIN_DIARY_ROW_CM = 2.0  # room for two lines of handwriting
 CM_PER_CSS_PX = 2.54 / 96
+# The grid sheet is the one a reader reprints each week and keeps by the bed: it names the number to call.
+EMERGENCY_ACTION = care_rules.load()["levels"]["emergency"]["action"]
 
 # What the page shows besides the printed text, read from the page itself.
 PAGE_FACTS = """() => {
@@ -60,12 +63,14 @@ PAGE_FACTS = """() => {
   const grid = document.querySelector("#diary-grid");
   const rows = grid ? [...document.querySelectorAll("#diary-grid ~ * tbody tr")] : [];
   const guide = document.querySelector("#how-to-fill-it-in");
+  const labels = grid ? [...document.querySelectorAll("#diary-grid ~ * thead th")] : [];
   return {
     own: text(own), chrome: chrome.filter(Boolean), blocks,
     disclaimer: text(document.querySelector(".site-disclaimer")),
     rowHeights: rows.map((row) => row.getBoundingClientRect().height),
     lastRow: rows.length ? text(rows[rows.length - 1].cells[0]) : null,
     guide: text(guide),
+    labels: labels.map(text),
   };
 }"""
 
@@ -178,6 +183,19 @@ def check_diary_grid(printed: Printed) -> list[Problem]:
         problems.append(printed.problem(
             f'the guide ("{facts["guide"]}") starts on the grid\'s sheet {max(grid_sheets)}; the grid needs a sheet of its own.',
             f"Keep break-before: page on #how-to-fill-it-in in {PRINT_STYLES}."))
+    # A label with a word split over two lines ("Sleep (hour s)") reads back from the PDF as other words.
+    grid_text = " ".join(flat(printed.printout.sheets[number - 1].text) for number in grid_sheets)
+    for label in facts["labels"] if grid_sheets else []:
+        if flat(label) not in grid_text:
+            problems.append(printed.problem(
+                f'the diary\'s column label "{label}" does not print whole: a word is split over two lines.',
+                f"Give that column more width (the #diary-grid column widths in {PRINT_STYLES}), or a shorter label."))
+    if grid_sheets and not any(flat(EMERGENCY_ACTION) in flat(printed.printout.sheets[number - 1].text)
+                               for number in grid_sheets):
+        problems.append(printed.problem(
+            f'the diary grid\'s sheet does not say "{EMERGENCY_ACTION}" A reader reprints only that sheet each week.',
+            "Put the emergency line under the grid, in the care rules' words (levels > emergency > action in "
+            f"{care_rules.relative_name(care_rules.DATA_FILE)})."))
     return problems
 
 
@@ -426,7 +444,10 @@ def test_font_check_catches_text_in_another_font(printer, faults_server):
     ("split-box", ['docs/split-box.md: Printed on A4 paper, the box "A box too tall for one sheet" is split over sheets']),
     ("cramped-diary", ["docs/cramped-diary.md: Printed on A4 paper, rows of the diary grid are 0.",
                        "cm tall; people need at least 2 cm to write in.",
-                       'the guide ("How do I fill in the diary?") starts on the grid\'s sheet 1; the grid needs a sheet of its own.']),
+                       'the guide ("How do I fill in the diary?") starts on the grid\'s sheet 1; the grid needs a sheet of its own.',
+                       'the diary\'s column label "Sleeplessness (hours)" does not print whole: a word is split over two lines.',
+                       "the diary grid's sheet does not say \"Call 999 in the UK, 911 in the US, or your local emergency "
+                       'number, straight away." A reader reprints only that sheet each week.']),
 ])
 def test_print_checks_catch_faults(printer, faults_server, slug, expected):
     text = "\n".join(str(problem) for problem in print_fixture(printer, faults_server, f"{slug}.md"))

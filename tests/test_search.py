@@ -115,7 +115,7 @@ def test_a_search_that_finds_nothing_offers_the_pages_most_readers_need(browser,
         reached = []
         for _ in range(5):  # from the search box, by keyboard alone, as Material moves through its results
             tab.keyboard.press("ArrowDown")
-            reached.append(tab.evaluate("""() => document.activeElement.closest(".search-help") ?
+            reached.append(tab.evaluate("""() => document.activeElement.closest(".site-search-help") ?
                                            document.activeElement.href : ''""").removeprefix(site_server))
         problems += [f"{place}: after an empty search, the arrow keys from the search box never reach the link to "
                      f"/{page}, so keyboard users cannot follow it." for page in NEEDED_WHEN_NOTHING_MATCHES
@@ -157,7 +157,7 @@ def test_way_on_check_catches_links_that_lead_nowhere_and_a_dead_end(fixture_tab
     text = "\n".join(way_on_problems(fixture_tab, NOTHING_MATCHES, base, "fixture"))
     assert 'Searching for "twiching" offers the link "understanding" to /understanding/, which does not work (status 404)' in text, text
     assert "/when-to-see-a-doctor/, which does not work" not in text, text
-    fixture_tab.evaluate("document.querySelectorAll('.search-help').forEach(help => help.remove())")
+    fixture_tab.evaluate("document.querySelectorAll('.site-search-help').forEach(help => help.remove())")
     text = "\n".join(way_on_problems(fixture_tab, NOTHING_MATCHES, base, "fixture"))
     assert 'Searching for "twiching" finds nothing, and no line says how to search in other words' in text, text
     assert 'finds nothing, and the search box offers no link to /symptom-log/: a dead end' in text, text

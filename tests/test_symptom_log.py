@@ -1,4 +1,4 @@
-"""The symptom log (issue 11) in a real Chromium: entries kept, changed and
+"""The symptom log in a real Chromium: entries kept, changed and
 deleted; backups that round-trip; bad backups refused with nothing changed;
 two tabs; storage that fails; reader text shown as text; the notices on the
 page, from the care rules, and the GP visit that quiets them (their logic is

@@ -88,7 +88,7 @@ def test_a_new_deploy_reaches_a_reader_who_saved_the_site(browser, built_site, s
         publish(second_build, served)
         # What the browser does on the reader's next visit to any page: check sw.js.
         tab.evaluate("navigator.serviceWorker.getRegistration().then((registration) => registration.update())")
-        notice = tab.locator(".update-notice")
+        notice = tab.locator(".site-update-notice")
         notice.wait_for(timeout=30_000)
         assert notice.text_content().startswith("This page was updated."), notice.text_content()
 

@@ -165,8 +165,8 @@ def way_on_problems(webkit, base: str) -> list[str]:
     box.click()
     box.send_keys("twiching")  # a typo, as readers' searches often have
     offered = becomes_true(webkit, """return document.querySelectorAll(
-        '.md-search-result .search-help:not([hidden]) a').length >= arguments[0]""", len(NEEDED_WHEN_NOTHING_MATCHES))
-    links = webkit.execute_script("""return [...document.querySelectorAll('.md-search-result .search-help:not([hidden]) a')]
+        '.md-search-result .site-search-help:not([hidden]) a').length >= arguments[0]""", len(NEEDED_WHEN_NOTHING_MATCHES))
+    links = webkit.execute_script("""return [...document.querySelectorAll('.md-search-result .site-search-help:not([hidden]) a')]
         .map(link => link.href)""")
     problems = [] if offered else ['In WebKit, searching for "twiching" found nothing and offered no way on '
                                    "(docs/assets/javascripts/site.js, section 6): a dead end on an iPhone."]

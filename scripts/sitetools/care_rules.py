@@ -67,12 +67,15 @@ def needs_gradual_note(rules: dict, card: dict) -> bool:
 
 
 def sudden_names(rules: dict, sign_ids) -> str:
-    """The words for the emergency signs these signs become when sudden: "weakness, numbness or slurred speech".
-    Only those are named, because no source makes the others (a twitch in more than one place) an emergency."""
+    """The words by which these signs are an emergency when sudden: "weakness or slurred speech".
+    Each sign with an "if_sudden" names its own words ("sudden_name": a cramp with numbness is
+    "numbness"), so a card never names a sign it does not list; no source makes the others (a twitch
+    in more than one place) an emergency, so they add no word."""
     signs = signs_by_id(rules)
     words: list[str] = []
     for sid in sign_ids:
-        for word in (signs.get(signs.get(sid, {}).get("if_sudden") or "") or {}).get("sudden_name") or []:
+        sign = signs.get(sid) or {}
+        for word in (sign.get("sudden_name") or []) if sign.get("if_sudden") else []:
             if word not in words:
                 words.append(word)
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1] if words else ""
@@ -143,9 +146,19 @@ def check(rules: dict, path: Path = DATA_FILE) -> list[Problem]:
         if sudden and (signs.get(sudden) or {}).get("level") != "emergency":
             add(where, f'The sign "{sid}" ({label}) says that if it comes on suddenly it is "{sudden}", '
                        "which is not an emergency sign.", "Name an emergency sign in its \"if_sudden\".")
-        if sudden and not (signs.get(sudden) or {}).get("sudden_name"):
+        emergency_words = (signs.get(sudden) or {}).get("sudden_name") or []
+        if sudden and not emergency_words:
             add(where, f'The sign "{sid}" ({label}) names "{sudden}" in its "if_sudden", which has no "sudden_name".',
                 f'Give "{sudden}" a "sudden_name": the words a card uses for it ("weakness", "numbness").')
+        if sudden and not sign.get("sudden_name"):
+            add(where, f'The sign "{sid}" ({label}) has an "if_sudden" but no "sudden_name" of its own, so no card '
+                       "can say which of its signs is an emergency when sudden.",
+                f'Give it a "sudden_name": its own words from those of "{sudden}" ({", ".join(emergency_words)}).')
+        stray = [w for w in sign.get("sudden_name") or [] if w not in emergency_words] if sudden else []
+        if stray:
+            add(where, f'The sign "{sid}" ({label}) says "{", ".join(stray)}" is an emergency when sudden, but its '
+                       f'"if_sudden" sign "{sudden}" does not name it: no source says so.',
+                f'Use only the words of "{sudden}": {", ".join(emergency_words)}.')
         if sudden and sign.get("onset") != "gradual":
             add(where, f'The sign "{sid}" ({label}) has an "if_sudden" but its onset is not "gradual".',
                 'Set its "onset" to "gradual": its level holds only when it came on gradually.')

@@ -171,9 +171,9 @@
    * and links that need the network (other sites, the PDFs) say so. */
   function showWhetherOffline() {
     var offline = navigator.onLine === false;
-    document.querySelectorAll(".offline-note, .needs-network").forEach(function (el) { el.remove(); });
+    document.querySelectorAll(".site-offline-note, .site-needs-network").forEach(function (el) { el.remove(); });
     if (!offline) return;
-    var note = addNote("offline-note", "You are offline.");
+    var note = addNote("site-offline-note", "You are offline.");
     savedCopies().then(function (copies) {
       return copies.length ? caches.match(copies[0].request) : null;
     }).then(function (response) {
@@ -186,7 +186,7 @@
     document.querySelectorAll(".md-content a[href]").forEach(function (link) {
       if (link.hasAttribute("data-pdf") || (/^https?:$/.test(link.protocol) && link.origin !== location.origin)) {
         var label = document.createElement("span");
-        label.className = "needs-network";
+        label.className = "site-needs-network";
         label.textContent = " (needs internet)";
         link.appendChild(label);
       }
@@ -210,7 +210,7 @@
     if (!revisionsAtLoad || !revisionsAtLoad.length) return;
     savedCopies().then(function (copies) {
       if (!copies.some(function (copy) { return revisionsAtLoad.indexOf(copy.revision) === -1; })) return;
-      var notice = addNote("update-notice", "This page was updated.");
+      var notice = addNote("site-update-notice", "This page was updated.");
       if (!notice) return;
       var button = document.createElement("button");
       button.type = "button";
@@ -258,12 +258,12 @@
 
   function searchHelp(base) {
     var help = document.createElement("div");
-    help.className = "search-help";
+    help.className = "site-search-help";
     help.hidden = true;
     var line = document.createElement("p");
     line.textContent = OTHER_WORDS;
     var heading = document.createElement("p");
-    heading.className = "search-help__heading";
+    heading.className = "site-search-help__heading";
     heading.textContent = "Pages most readers need:";
     var list = document.createElement("ul");
     PAGES_MOST_READERS_NEED.forEach(function (path) {
@@ -285,7 +285,7 @@
     var result = document.querySelector(".md-search-result");
     var meta = result && result.querySelector(".md-search-result__meta");
     var config = materialConfig();
-    if (!meta || !config || result.querySelector(".search-help")) return;
+    if (!meta || !config || result.querySelector(".site-search-help")) return;
     var none = (config.translations || {})["search.result.none"] || "No matching documents";
     var help = searchHelp(new URL(config.base || ".", location.href).href.replace(/\/?$/, "/"));
     result.appendChild(help);
