@@ -925,7 +925,7 @@
     result.shown.forEach(function (notice) {
       var item = el("li", "symptom-log__notice symptom-log__notice--" + notice.level);
       item.setAttribute("data-notice", notice.id);
-      item.setAttribute("data-sign", notice.sign);
+      item.setAttribute("data-sign", notice.sign || "");
       item.setAttribute("data-level", notice.level);
       item.setAttribute("data-source", notice.source || "");
       item.appendChild(el("p", "symptom-log__notice-level", notice.levelWords));
