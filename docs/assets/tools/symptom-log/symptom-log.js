@@ -971,7 +971,8 @@
    * and the emergency level's action). On screen and on paper. */
   function suddenRule(notice) { return notice.sudden.text + " " + rules().levels.emergency.action; }
 
-  var PLACES_NAMED = 8; // a twitch notice on paper names this many places, then says how many more
+  var PLACES_NAMED = 3; // a twitch notice on paper names up to this many more places; more are counted
+  var NOTICES_AT_FULL_SIZE = 6; // more notices than this print a point smaller, so the summary keeps to one sheet
 
   /* A notice's entries in a line: the whole list when short; else the first twitching place in
    * full (its dates are the point) and the others by name, or how many entries and their first
@@ -981,9 +982,8 @@
     if (more <= 0) return items.join("; ");
     if (notice.id.indexOf("twitch-") === 0) {
       var others = notice.entryPlaces.slice(cut).map(function (place) { return place.name; });
-      var named = others.slice(0, PLACES_NAMED);
-      return items.slice(0, cut).join("; ") + "; also " + named.join(", ") +
-        (others.length > named.length ? " and " + plural(others.length - named.length, "more place", "more places") : "");
+      return items.slice(0, cut).join("; ") + (others.length <= PLACES_NAMED ? "; also " + others.join(", ")
+        : "; and " + plural(others.length, "more place", "more places"));
     }
     return plural(notice.entries.length, "entry", "entries") + ", " + N.span(notice);
   }
@@ -991,11 +991,21 @@
   /* The notices on paper, for the GP: every one shown on screen, with its dates, its level and
    * the source of its advice, in a line or two each ("Level: sign: entries"). They cover the whole
    * log, whatever the summary's period: the sheet says from when. */
-  SymptomLog.prototype.printedNotices = function (result, since) {
-    var box = el("div", "symptom-log__printed-notices");
+  SymptomLog.prototype.printedNotices = function (result, since, from) {
+    // Many notices print a point smaller, each source once at the end with a number ("[1]"), so the
+    // summary keeps to one sheet; a few print at the facts' size, each with its source by name.
+    var many = result.shown.length > NOTICES_AT_FULL_SIZE, sources = [];
+    var cite = function (title) {
+      if (!many) return " (" + title + ")";
+      if (sources.indexOf(title) < 0) sources.push(title);
+      return " [" + (sources.indexOf(title) + 1) + "]";
+    };
+    var box = el("div", "symptom-log__printed-notices" + (many ? " symptom-log__printed-notices--many" : ""));
     box.setAttribute("data-part", "printed-notices");
     box.appendChild(el("h3", null, "What the log shows"));
-    var cover = since && (result.shown.length || result.earlier.length)
+    // Said only where the summary's period starts later than the log: then the notices' dates
+    // reach back before it.
+    var cover = since && since < from && (result.shown.length || result.earlier.length)
       ? " These notices cover the whole log, from " + F.readableDate(since) + "." : "";
     if (result.visit) {
       box.appendChild(el("p", null, "Seen by a GP about this on " + F.readableDate(result.visit) + "." + cover +
@@ -1016,7 +1026,7 @@
       var news = (notice.newSince || []).filter(function (words) { return words !== notice.label; });
       line.appendChild(document.createTextNode(" " + paperDetail(notice) + "." +
         (news.length ? " New: " + news.join(", ") + "." : "") +
-        (notice.sourceTitle ? " (" + notice.sourceTitle + ")" : "")));
+        (notice.sourceTitle ? cite(notice.sourceTitle) : "")));
       box.appendChild(line);
     });
     // The screen's sudden rule, said once (the sheet has room for one line, not one per notice).
@@ -1025,8 +1035,11 @@
       var rule = el("p", "symptom-log__printed-notice");
       rule.setAttribute("data-part", "printed-sudden-rule");
       rule.appendChild(el("strong", null, suddenRule(gradual)));
-      rule.appendChild(document.createTextNode(" (" + gradual.sudden.sourceTitle + ")"));
+      rule.appendChild(document.createTextNode(cite(gradual.sudden.sourceTitle)));
       box.appendChild(rule);
+    }
+    if (sources.length) {
+      box.appendChild(el("p", null, "Sources: " + sources.map(function (title, i) { return "[" + (i + 1) + "] " + title; }).join("; ") + "."));
     }
     if (result.earlier.length) {
       box.appendChild(el("p", null, "Already there before the GP visit: " + result.earlier.map(function (n) {
@@ -1163,7 +1176,7 @@
                         : "No entries in this time.");
     box.appendChild(title);
     var logged = this.log.entries.map(function (e) { return e.when.slice(0, 10); }).filter(function (d) { return d <= s.to; }).sort();
-    box.appendChild(this.printedNotices(notices, logged[0]));
+    box.appendChild(this.printedNotices(notices, logged[0], s.from));
     // A start date after the first twitch logged is kept back for the earlier date, as a backup's import does.
     var started = F.isDate(meta.twitching_started) ? F.earlierStart(meta.twitching_started, firstTwitch(this.log.entries)) : null;
     if (!s.entries.length) {
@@ -1178,9 +1191,11 @@
     if (s.bySide.length) factRow(facts, "By side", sideList(s.bySide));
     // Lists cut short, so the summary stays on one sheet; the entries list has every detail.
     var L = F.SUMMARY_LIMITS, cut = s.byArea.length > L.areas + 1 ? L.areas : s.byArea.length, rest = 0, shortened = false;
+    // Each area's sides, unless the list is cut short: then "By side" gives them all, to keep one sheet.
+    var sided = cut === s.byArea.length;
     var areas = s.byArea.map(function (a, i) {
       if (i >= cut) rest += a.count;
-      return typedArea(s.entries, a.name) + ": " + a.count + (a.sides.length ? " (" + sideList(a.sides, true) + ")" : "");
+      return typedArea(s.entries, a.name) + ": " + a.count + (sided && a.sides.length ? " (" + sideList(a.sides, true) + ")" : "");
     }).slice(0, cut);
     if (rest) {
       areas.push("and " + (s.byArea.length - cut) + " more areas (" + plural(rest, "entry", "entries") + ")");
@@ -1194,7 +1209,8 @@
     if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
     var nights = s.perDay.filter(function (d) { return d.sleep != null; }).length, charted = sleepBand(s);
-    var noted = nights ? " Sleep was noted on " + nights + " of " + s.perDay.length + " nights" +
+    // How many nights the dots stand for, said by day (a month's dot is its nights' average).
+    var noted = nights && !(charted && s.perMonth) ? " Sleep was noted on " + nights + " of " + s.perDay.length + " nights" +
       (charted ? "." : ", too few to chart.") : "";
     box.appendChild(el("p", "symptom-log__chart-how", "How to read the chart: each column is a " + (!charted
       ? (s.perMonth ? "month" : "day") + ", with its entries." + noted
