@@ -273,6 +273,7 @@
       }, today);
       made.id = "sudden";
       made.label = "A sign that came on suddenly";
+      made.quoted = true; // the emergency card's own heading and signs
       list.push(made);
     }
 

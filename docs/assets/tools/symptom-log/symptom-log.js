@@ -980,12 +980,29 @@
   function paperDetail(notice) {
     var cut = F.SUMMARY_LIMITS.noticeItems, items = notice.items, more = items.length - cut;
     if (more <= 0) return items.join("; ");
-    if (notice.id.indexOf("twitch-") === 0) {
+    if (isPlaceNotice(notice)) {
       var others = notice.entryPlaces.slice(cut).map(function (place) { return place.name; });
       return items.slice(0, cut).join("; ") + (others.length <= PLACES_NAMED ? "; also " + others.join(", ")
         : "; and " + plural(others.length, "more place", "more places"));
     }
     return plural(notice.entries.length, "entry", "entries") + ", " + N.span(notice);
+  }
+
+  function isPlaceNotice(notice) { return notice.id.indexOf("twitch-") === 0; }
+
+  /* Whether paperDetail leaves out part of a notice's list (the entries list has it all). */
+  function cutOnPaper(notice) {
+    var cut = F.SUMMARY_LIMITS.noticeItems;
+    return isPlaceNotice(notice) ? notice.entryPlaces.length - cut > PLACES_NAMED : notice.items.length > cut;
+  }
+
+  /* What a printed notice adds after "New since then:": the new places or signs, unless they are
+   * just the sign itself, or every place the line names (then "New since then" has said it). */
+  function newOnPaper(notice) {
+    var news = (notice.newSince || []).filter(function (words) { return words !== notice.label; });
+    var named = notice.entryPlaces.map(function (place) { return place.name; });
+    var all = isPlaceNotice(notice) && named.every(function (name) { return news.indexOf(name) >= 0; });
+    return all ? [] : news;
   }
 
   /* The notices on paper, for the GP: every one shown on screen, with its dates, its level and
@@ -1022,8 +1039,8 @@
       line.setAttribute("data-notice", notice.id);
       line.setAttribute("data-level", notice.level);
       line.appendChild(el("strong", null, notice.levelWords + ": " + notice.label + ":"));
-      // "New since then" is said once, above; a line adds only what is new when that is not the sign itself.
-      var news = (notice.newSince || []).filter(function (words) { return words !== notice.label; });
+      // "New since then" is said once, above; a line adds only what is new when that is not the whole line.
+      var news = newOnPaper(notice);
       line.appendChild(document.createTextNode(" " + paperDetail(notice) + "." +
         (news.length ? " New: " + news.join(", ") + "." : "") +
         (notice.sourceTitle ? cite(notice.sourceTitle) : "")));
@@ -1205,7 +1222,7 @@
     factRow(facts, "Pain (0 to 10)", s.pain ? spreadWords(s.pain, "", ["entry", "entries"]) : "No pain scores");
     this.dayFacts(facts, s.dayAnswers);
     box.appendChild(facts);
-    shortened = shortened || notices.shown.some(function (n) { return n.items.length > L.noticeItems; });
+    shortened = shortened || notices.shown.some(cutOnPaper);
     if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
     var nights = s.perDay.filter(function (d) { return d.sleep != null; }).length, charted = sleepBand(s);
