@@ -52,8 +52,13 @@ def notice_rule_problems(rules: dict, shown: list[dict], place: str) -> list[str
     """Each notice shown in PLACE carries its sign's level, the words of that level and its
     source, as RULES (care-rules.json) give them; [] when all do."""
     signs = {sign["id"]: sign for sign in rules["signs"]}
+    gradual = rules["gradual_rule"]["print"].split(".")[0]  # "if it came on gradually"
     problems = []
     for notice in shown:
+        if not notice["sign"]:  # a sign no source names (a change in feeling with a cramp in the arm)
+            if notice["source"] or "Not named in the sources" not in notice["text"]:
+                problems.append(f"{place}: the notice {notice['id']} is for a sign no source names, but gives a level or a source.")
+            continue
         sign = signs.get(notice["sign"])
         if sign is None:
             problems.append(f"{place}: the notice {notice['id']} names the sign {notice['sign']}, which care-rules.json does not have.")
@@ -63,6 +68,8 @@ def notice_rule_problems(rules: dict, shown: list[dict], place: str) -> list[str
             problems.append(f"{place}: the sign {sign['id']} has the level {notice['level']}; care-rules.json gives it {sign['level']}.")
         if level["short"] not in notice["text"] and level["label"] not in notice["text"]:
             problems.append(f"{place}: the sign {sign['id']} does not say its level in words ({level['short']!r}).")
+        if sign["onset"] == "gradual" and gradual not in notice["text"]:
+            problems.append(f"{place}: the sign {sign['id']} came on gradually to be at this level, but does not say {gradual!r}.")
         if source not in notice["text"]:
             problems.append(f"{place}: the sign {sign['id']} does not name its source, {source}.")
     return problems

@@ -513,7 +513,7 @@ def test_each_notice_on_screen_has_its_level_and_source_from_the_care_rules(ever
     shown = shown_notices(page)
     assert [n["id"] for n in shown] == ["sudden", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff", "feeling-change",
                                         "thinner-muscles", "speech-or-swallowing", "cramp-numb-or-swollen",
-                                        "cramps-disturb-sleep", "long-cramp"], shown
+                                        "cramp-feeling-not-named", "cramps-disturb-sleep", "long-cramp"], shown
     problems = notice_rule_problems(care_rules(), shown, SCREEN)
     assert not problems, "\n".join(problems)
     for notice in shown:
@@ -527,8 +527,10 @@ def test_each_notice_on_screen_has_its_level_and_source_from_the_care_rules(ever
     assert sudden.get_by_role("link", name="See the emergency signs").get_attribute("href") == "../when-to-see-a-doctor/#emergency"
     sudden_rule = " ".join(page.inner_text('[data-part="sudden-rule"]').split())
     assert care_rules()["sudden_rule"]["text"] in sudden_rule, "The gradual signs should say what to do if one came on suddenly."
-    cramp_arm = next(n["text"] for n in shown if n["id"] == "feeling-change")
-    assert "Cramp, Arm or hand: 9 March 2026" in cramp_arm and "legs" not in cramp_arm, cramp_arm
+    # A change in feeling with a cramp in the arm: no source names it, so no level and no source.
+    cramp_arm = next(n for n in shown if n["id"] == "cramp-feeling-not-named")
+    assert "Cramp, Arm or hand: 9 March 2026" in cramp_arm["text"] and "legs" not in cramp_arm["text"], cramp_arm
+    assert "MedlinePlus" not in cramp_arm["text"] and not cramp_arm["source"], cramp_arm
 
 
 def test_the_care_rules_check_fails_when_the_rules_give_a_sign_another_level(every_notice):

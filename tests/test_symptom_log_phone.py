@@ -240,6 +240,13 @@ def test_the_start_date_is_asked_once_and_kept(browser, site_server):
         tab.get_by_role("button", name="Save this date", exact=True).click()
         assert "today or before" in tab.inner_text('[data-part="started-status"]')
         assert tab.evaluate(READ_META)["twitching_started"] == "2026-02-10", "A date in the future was saved."
+        # A start after the first twitch logged would print two dates that disagree: refused, as the form says.
+        tab.fill("#symptom-log-started", "2026-03-10")
+        tab.get_by_role("button", name="Save this date", exact=True).click()
+        said = tab.inner_text('[data-part="started-status"]')
+        assert "Your first twitch entry is from 4 March 2026. Enter that day or earlier." in said, \
+            f"{PLACE}: a start date after the first twitch entry is not refused: {said!r}"
+        assert tab.evaluate(READ_META)["twitching_started"] == "2026-02-10", "A start date after the first twitch was saved."
     finally:
         context.close()
 

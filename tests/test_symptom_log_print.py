@@ -19,7 +19,7 @@ import re
 import pytest
 
 from browser_checks import axe_problems, sideways_scroll_problems, tap_target_problems
-from symptom_log_helpers import LOG_PAGE, SHOWN_NOTICES, crowded_entries, entry, open_with, records, WRITE_STORED, READY
+from symptom_log_helpers import LOG_PAGE, SHOWN_NOTICES, care_rules, crowded_entries, entry, open_with, records, WRITE_STORED, READY
 from sitetools.building import site_url
 from sitetools.checks.disclaimer import DISCLAIMER
 from sitetools.printing import PAPER_SIZES, Printout, flat, read_pdf, squeezed
@@ -261,10 +261,15 @@ def test_every_notice_on_screen_is_on_the_printed_summary(noticed_log, paper):
     assert not problems, "\n".join(problems)
     first = flat(printout.sheets[0].body)
     assert "Warning signs" not in first and "None noted" not in first, f"{name}: the old 'Warning signs' row is printed."
-    assert "Emergency: A sign that came on suddenly." in first, first
+    assert "Emergency: A sign that came on suddenly:" in first, first
     # As on screen: the sudden rule, printed once, with the emergency number.
-    assert "Slowly or suddenly?" in first and "911 in the US" in first, \
-        f"{name}: the sudden rule shown on screen is not printed with what to do."
+    rule = care_rules()["sudden_rule"]["text"]
+    assert rule in first and "911 in the US" in first, \
+        f"{name}: the sudden rule shown on screen ({rule!r}) is not printed with what to do."
+    # Only a sign whose care rule has onset "gradual" says "if it came on gradually"; "See a GP" is not all gradual.
+    assert "See a GP, not urgent, if it came on gradually: The area feels weak or stiff:" in first, first
+    assert "See a GP, not urgent: Twitches in more than one place:" in first, first
+    assert "for signs that came on gradually" not in first, f"{name}: a blanket gradual line covers every 'See a GP' sign."
 
 
 @pytest.mark.parametrize("paper", PAPER_SIZES)
@@ -287,7 +292,8 @@ def test_the_gp_visit_is_on_the_printed_summary(browser, site_server, paper):
         first = flat(printout.sheets[0].body)
         seen = f"Seen by a GP about this on {int(visit[8:])} "
         assert seen in first, f"{name}: sheet 1 does not show the GP visit's date ({seen!r})."
-        assert "Seen at the GP visit, quiet since:" in first, f"{name}: the notices the GP saw are not listed."
+        assert "Already there before the GP visit:" in first, f"{name}: the notices the GP saw are not listed."
+        assert "quiet since" not in first, f"{name}: 'quiet since' is printed beside notices logged again after the visit."
     finally:
         context.close()
 

@@ -47,13 +47,26 @@ test("spasms and cramps are not twitches: no twitch notice", () => {
 
 /* --- Wording that fits the sign and its place -------------------------------------- */
 
-test("a change in feeling with a cramp in the arm says neither twitching nor legs", () => {
+test("a change in feeling with a cramp in the arm is named by no source: no level, no source, and said so", () => {
   const {shown} = N.notices([cramp("a", "2026-03-01T10:00", "Arm or hand", {signs: ["feeling-change"]})]);
-  assert.deepEqual(shown.map(n => n.id), ["feeling-change"]);
+  assert.deepEqual(shown.map(n => [n.id, n.sign, n.level, n.source, n.sourceTitle]),
+                   [["cramp-feeling-not-named", null, "none", null, null]]);
   const words = [shown[0].shows, ...shown[0].items, shown[0].rule].join(" ");
-  assert.doesNotMatch(words, /twitch|\blegs?\b/i, words);
+  assert.doesNotMatch(words, /twitch|\blegs?\b|MedlinePlus/i, words);
   assert.match(words, /A change or loss of feeling/);
+  assert.match(shown[0].rule, /do not say what to do/);
+  assert.equal(shown[0].levelWords, "Not named in the sources, if it came on gradually");
+  assert.ok(shown[0].sudden, "It came on suddenly is still the emergency: the sudden rule is said");
   assert.match(shown[0].items[0], /^Cramp, Arm or hand: 1 March 2026$/);
+  assert.deepEqual(ruleProblems(rules, shown, "cramp in the arm"), []);
+});
+
+test("weakness or stiffness with a cramp is the Mayo Clinic's cramp sign, not the NHS twitching one", () => {
+  const {shown} = N.notices([cramp("a", "2026-03-01T10:00", "Arm or hand", {signs: ["weak-or-stiff"]})]);
+  assert.deepEqual(shown.map(n => [n.id, n.level, n.sourceTitle]), [["cramp-weakness", "doctor", "Mayo Clinic, Muscle cramp"]]);
+  assert.equal(shown[0].rule, cardSentence("cramp-weakness"));
+  assert.equal(shown[0].levelWords, "See a doctor, if it came on gradually");
+  assert.doesNotMatch(shown[0].rule, /twitch/i);
 });
 
 test("a change in feeling with a cramp in the calf is the NHS leg-cramp sign", () => {
@@ -124,7 +137,7 @@ test("the check fails when the rules give one sign another level, naming the pla
   edited.signs.find(s => s.id === "long-cramp").level = "urgent";
   const problems = ruleProblems(edited, N.notices(EVERY_NOTICE).shown, "symptom log notices");
   assert.deepEqual(problems, ["symptom log notices: the sign long-cramp has the level gp; care-rules.json gives it urgent.",
-                              'symptom log notices: the sign long-cramp says "See a GP, not urgent", not the words of its level in care-rules.json.']);
+                              'symptom log notices: the sign long-cramp says "See a GP, not urgent", not the words of its level in care-rules.json ("Urgent, the same day").']);
 });
 
 test("the notices follow the rules they are given: another level there is another level here", () => {
@@ -158,7 +171,7 @@ test("a sign ticked as sudden is not also called 'see a GP'", () => {
 
 test("a gradual sign's notice says what to do if it comes on suddenly", () => {
   const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Calf", {signs: ["speech-or-swallowing"]})]);
-  assert.equal(shown[0].levelWords, rules.levels.gp.label);
+  assert.equal(shown[0].levelWords, "See a GP, not urgent, if it came on gradually");
   assert.equal(shown[0].sudden.text, rules.sudden_rule.text);
   assert.equal(shown[0].sudden.href, "when-to-see-a-doctor/#emergency");
 });
@@ -177,8 +190,13 @@ test("after a GP visit the notices it covered are quiet, and said to be", () => 
 });
 
 test("more of the same after the visit stays quiet", () => {
-  const later = [twitch("e", "2026-04-20T10:00", "Calf"), twitch("f", "2026-04-21T10:00", "thigh", {signs: ["weak-or-stiff"]})];
+  const later = [twitch("e", "2026-04-20T10:00", "Calf"), twitch("f", "2026-04-21T10:00", " calf ")];
   assert.deepEqual(shownIds([...SEEN, ...later], VISIT), []);
+});
+
+test("twitching in a place seen at the visit that passes 2 weeks only after it is new", () => {
+  const {shown} = N.notices([...SEEN, twitch("f", "2026-04-21T10:00", "thigh")], VISIT);
+  assert.deepEqual(shown.map(n => [n.id, n.newSince]), [["twitch-two-weeks", ["Thigh"]]]);
 });
 
 test("an entry on the day of the visit counts as seen", () => {
@@ -219,11 +237,11 @@ test("without a visit nothing is quiet", () => {
   assert.equal(N.notices(SEEN).shown.length, 3);
 });
 
-test("a new place twitching over 2 weeks after the visit is new; an old place going on is not", () => {
+test("a place twitching over 2 weeks only after the visit is new, old place or new; 'more than one place' names the new one", () => {
   const result = N.notices([twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-03-04T10:00", "Calf"),
                             twitch("c", "2026-04-01T10:00", "Calf"), twitch("d", "2026-04-02T10:00", "Back"),
                             twitch("e", "2026-04-20T10:00", "Back")], ["2026-03-05"]);
-  assert.deepEqual(result.shown.map(n => [n.id, n.newSince]), [["twitch-two-weeks", ["Back"]], ["twitch-many-places", ["Back"]]]);
+  assert.deepEqual(result.shown.map(n => [n.id, n.newSince]), [["twitch-two-weeks", ["Calf", "Back"]], ["twitch-many-places", ["Back"]]]);
 });
 
 test("'arms or legs' fits an arm: the card's own sentence is quoted", () => {
@@ -279,7 +297,7 @@ test("weakness in a new place after the visit is shown, and names the new place"
 
 test("weakness with a cramp in a new place after the visit is shown too", () => {
   const {shown} = N.notices([CALF_WEAK, cramp("b", "2026-11-25T10:00", "Arm or hand", {signs: ["weak-or-stiff"]})], ["2026-11-10"], rules, "2026-12-01");
-  assert.deepEqual(shown.map(n => n.id), ["weak-or-stiff"]);
+  assert.deepEqual(shown.map(n => n.id), ["cramp-weakness"]);
 });
 
 test("a notice seen at the visit gives the dates up to the visit, and says what came after", () => {
@@ -305,4 +323,40 @@ test("the form's alert stays hidden for a sudden tick with no sign, or with a si
   assert.equal(N.suddenAlert([]), null);
   assert.equal(N.suddenAlert(["thinner-muscles"]), null);
   assert.ok(N.suddenAlert(["thinner-muscles", "weak-or-stiff"]));
+});
+
+/* --- A place is an area and its side ------------------------------------------------ */
+
+test("a left calf and a right calf 15 days apart are 'more than one place', not '2 weeks'", () => {
+  const {shown} = N.notices([twitch("a", "2026-11-01T10:00", "Calf", {side: "left"}),
+                             twitch("b", "2026-11-16T10:00", "Calf", {side: "right"})], [], rules, "2026-12-01");
+  assert.deepEqual(shown.map(n => n.id), ["twitch-many-places"]);
+  assert.deepEqual(shown[0].items, ["Calf (left side): 1 twitch, 1 November 2026", "Calf (right side): 1 twitch, 16 November 2026"]);
+});
+
+test("the same side of the calf 15 days apart is still '2 weeks', and names its side", () => {
+  const {shown} = N.notices([twitch("a", "2026-11-01T10:00", "Calf", {side: "left"}),
+                             twitch("b", "2026-11-16T10:00", " calf ", {side: "left"})], [], rules, "2026-12-01");
+  assert.deepEqual(shown.map(n => n.id), ["twitch-two-weeks"]);
+  assert.deepEqual(shown[0].items, ["Calf (left side): 2 twitches, 1 November 2026 to 16 November 2026 (15 days apart)"]);
+});
+
+test("'both sides' and no side given are places of their own beside a left calf", () => {
+  const ids = shownIds([twitch("a", "2026-11-01T10:00", "Calf", {side: "left"}), twitch("b", "2026-11-02T10:00", "Calf", {side: "both"}),
+                        twitch("c", "2026-11-03T10:00", "Calf")]);
+  assert.deepEqual(ids, ["twitch-many-places"]);
+});
+
+test("a ticked sign names its side: 'Twitch, Calf (right side)'", () => {
+  const {shown} = N.notices([twitch("a", "2026-11-01T10:00", "Calf", {side: "right", signs: ["weak-or-stiff"]})], [], rules, "2026-12-01");
+  assert.deepEqual(shown[0].items, ["Twitch, Calf (right side): 1 November 2026"]);
+});
+
+/* --- Seen at the visit only if the entries before it met the sign ------------------- */
+
+test("one left-calf twitch before the visit and one 17 days later: the '2 weeks' sign is new, never seen", () => {
+  const result = N.notices([twitch("a", "2026-11-17T10:00", "Calf", {side: "left"}),
+                            twitch("b", "2026-12-04T10:00", "Calf", {side: "left"})], ["2026-11-27"], rules, "2026-12-07");
+  assert.deepEqual(result.earlier, []);
+  assert.deepEqual(result.shown.map(n => [n.id, n.newSince]), [["twitch-two-weeks", ["Calf (left side)"]]]);
 });

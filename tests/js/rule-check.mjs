@@ -3,11 +3,25 @@
 // Used by notices.test.mjs with the real rules file and with an edited copy,
 // to prove the check fails, naming the place and the sign.
 
+/* The words of a sign's level: "See a GP, not urgent", and for a sign whose onset is
+ * "gradual", its condition: "See a GP, not urgent, if it came on gradually". */
+export function levelWords(rules, sign) {
+  const gradual = rules.gradual_rule.print.split(".")[0];
+  return rules.levels[sign.level].short + (sign.onset === "gradual" ? `, ${gradual}` : "");
+}
+
 /* Problems, in plain words, with NOTICES as shown in PLACE, against RULES. */
 export function ruleProblems(rules, notices, place) {
   const signs = Object.fromEntries(rules.signs.map(sign => [sign.id, sign]));
   const problems = [];
   for (const notice of notices) {
+    // A sign no source names (a change in feeling with a cramp in the arm) gives no level and no source.
+    if (notice.sign === null) {
+      if (notice.source !== null || !/^Not named in the sources/.test(notice.levelWords)) {
+        problems.push(`${place}: the notice ${notice.id} is for a sign no source names, but gives a level or a source.`);
+      }
+      continue;
+    }
     const sign = signs[notice.sign];
     if (!sign) {
       problems.push(`${place}: the notice ${notice.id} names the sign ${notice.sign}, which care-rules.json does not have.`);
@@ -20,8 +34,9 @@ export function ruleProblems(rules, notices, place) {
     if (notice.source !== sign.source || notice.sourceTitle !== rules.sources[sign.source].title) {
       problems.push(`${place}: the sign ${sign.id} cites ${notice.sourceTitle}; care-rules.json cites ${rules.sources[sign.source].title}.`);
     }
-    if (level && ![level.label, level.short].includes(notice.levelWords)) {
-      problems.push(`${place}: the sign ${sign.id} says ${JSON.stringify(notice.levelWords)}, not the words of its level in care-rules.json.`);
+    if (level && notice.levelWords !== levelWords(rules, sign)) {
+      problems.push(`${place}: the sign ${sign.id} says ${JSON.stringify(notice.levelWords)}, not the words of its level in ` +
+                    `care-rules.json (${JSON.stringify(levelWords(rules, sign))}).`);
     }
     if (sign.level === "emergency" && notice.href !== rules.levels.emergency.href) {
       problems.push(`${place}: the sign ${sign.id} is an emergency but links to ${notice.href}, not the emergency card.`);

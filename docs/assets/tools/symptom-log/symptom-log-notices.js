@@ -10,11 +10,14 @@
  *            ("YYYY-MM-DD"), or null;
  *   shown    the notices to show now, each naming its entries and dates and
  *            quoting its rule with its source;
- *   earlier  the notices the GP has seen: they stay quiet after the visit
- *            until something new appears after that date (a sign not logged
- *            before it, twitching in a new place, a sign that came on
- *            suddenly), as the care rules' gp_rule says. Twitching that goes
- *            on in a place logged before the visit is not new.
+ *   earlier  the notices the entries up to the visit already met: the GP
+ *            could see them. They stay out of "shown" until something new
+ *            appears after that date (a sign not met before it, twitching in
+ *            a new place, a sign that came on suddenly), as the care rules'
+ *            gp_rule says. A sign first met after the visit is new, even in
+ *            a place that twitched before it.
+ * A place is an area and its side (placeOf): a left calf and a right calf are
+ * two places, never one place "for more than 2 weeks".
  * An entry dated after TODAY (typed wrong, or saved where the clock was
  * ahead) still brings its signs and its place, said to be dated after
  * today; it never makes a span ("more than 2 weeks") or a date that reads
@@ -28,7 +31,8 @@
 
   var F = root.SymptomLogFormat;
   var TWO_WEEKS = 14; // first to last twitch in one place more than this many days apart: "more than 2 weeks"
-  var ITEMS_SHOWN = 4; // a notice lists this many places or entries, then says how many more
+  var ITEMS_SHOWN = 4;
+  var NOT_NAMED = "Not named in the sources"; // the level words of a sign no source names // a notice lists this many places or entries, then says how many more
   // Words that tie a rule's sentence to twitches or to legs: said only where the entries are that.
   var SAYS_TWITCH = /twitch/i;
   var SAYS_LEGS = /\byour legs\b/i; // "your arms or legs" is any limb
@@ -37,7 +41,14 @@
   function dateOf(entry) { return entry.when.slice(0, 10); }
   function isLater(entry, today) { return dateOf(entry) > today; }
   function laterWords(dates) { return "dated after today (" + listDates(dates) + ")"; }
-  function placeOf(entry) { return entry.area.trim().toLowerCase(); }
+  /* A place is an area and its side: a left calf and a right calf are two places, and "both
+   * sides" and no side given are places of their own (the cautious reading: more places, and
+   * no span of 2 weeks made from two legs). */
+  function placeOf(entry) { return entry.area.trim().toLowerCase() + "|" + (entry.side || ""); }
+  /* "Calf (left side)": the area as the reader typed it, with its side. */
+  function placeName(entry) {
+    return entry.area.trim() + (entry.side ? " (" + (F.WORDS.side[entry.side] || entry.side).toLowerCase() + ")" : "");
+  }
   function isLegArea(entry) { return LEG_AREA.test(entry.area); }
   function unique(list) { return list.filter(function (item, i) { return list.indexOf(item) === i; }); }
   function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
@@ -63,12 +74,12 @@
     return groups.map(function (group) {
       var entry = group.entry, count = group.dates.length + group.later.length;
       var when = (group.dates.length ? [listDates(group.dates)] : []).concat(group.later.length ? [laterWords(group.later)] : []);
-      return F.WORDS.kind[entry.kind] + ", " + entry.area.trim() + ": " +
+      return F.WORDS.kind[entry.kind] + ", " + placeName(entry) + ": " +
         (count > 1 ? plural(count, "entry", "entries") + ", " : "") + when.join("; and ");
     });
   }
 
-  /* Places, each with its twitches: "Calf: 4 twitches, 1 March 2026 to 16 March 2026 (15 days)". */
+  /* Places, each with its twitches: "Calf (left side): 4 twitches, 1 March 2026 to 16 March 2026 (15 days)". */
   function placeLines(places) {
     return places.map(function (place) {
       var line = place.name + ": ", past = place.past;
@@ -110,7 +121,7 @@
     var places = [], byName = new Map();
     F.sortByWhen(entries.filter(function (e) { return e.kind === "twitch"; })).forEach(function (entry) {
       var key = placeOf(entry);
-      if (!byName.has(key)) places.push(byName.set(key, {key: key, name: entry.area.trim(), entries: [], past: [], later: []}).get(key));
+      if (!byName.has(key)) places.push(byName.set(key, {key: key, name: placeName(entry), entries: [], past: [], later: []}).get(key));
       var place = byName.get(key);
       place.entries.push(entry);
       place[isLater(entry, today) ? "later" : "past"].push(entry);
@@ -129,13 +140,19 @@
   /* The rule a notice quotes: the card's own sentence, "See a GP if your cramps disturb your
    * sleep." Where that sentence speaks of twitches or legs and these entries are not that, the
    * sign's name and level instead, so a cramp in the arm is never told about twitching or legs. */
-  function ruleSentence(book, sign, entries) {
-    var card = book.cardOf[sign.id], level = book.rules.levels[sign.level];
-    var fits = !(SAYS_TWITCH.test(sign.text) && entries.some(function (e) { return e.kind !== "twitch"; })) &&
-               !(SAYS_LEGS.test(sign.text) && !entries.every(isLegArea));
-    if (card && fits) return card.heading + " " + sign.text + ".";
-    return sign.label + ". " + level.label + ".";
+  function cardFits(book, sign, entries) {
+    return Boolean(book.cardOf[sign.id]) &&
+      !(SAYS_TWITCH.test(sign.text) && entries.some(function (e) { return e.kind !== "twitch"; })) &&
+      !(SAYS_LEGS.test(sign.text) && !entries.every(isLegArea));
   }
+  function ruleSentence(book, sign, entries) {
+    if (cardFits(book, sign, entries)) return book.cardOf[sign.id].heading + " " + sign.text + ".";
+    return sign.label + ". " + book.rules.levels[sign.level].label + ".";
+  }
+
+  /* "if it came on gradually": the care rules' own words for a sign's gradual condition (the
+   * start of gradual_rule.print), said after the level of a sign whose onset is "gradual". */
+  function gradualWords(rules) { return rules.gradual_rule.print.slice(0, rules.gradual_rule.print.indexOf(".")); }
 
   /* A notice, with everything it says taken from the sign's rule. */
   function notice(book, signId, fields, today) {
@@ -146,9 +163,12 @@
     var made = {
       id: signId, sign: signId, label: sign.label,
       level: sign.level, levelLabel: level.label, levelShort: level.short, action: level.action,
-      // "See a GP (not urgent) if these came on gradually" only where onset matters.
-      levelWords: sign.onset === "gradual" ? level.label : level.short,
+      // "See a GP, not urgent, if it came on gradually" only where the care rules' onset is
+      // "gradual"; a sign with onset "any" holds its level however it came on.
+      levelWords: level.short + (sign.onset === "gradual" ? ", " + gradualWords(rules) : ""),
       rule: fields.rule || ruleSentence(book, sign, entries),
+      // The card's own sentence is shown as a quote; one built here from a label is not.
+      quoted: !fields.rule && cardFits(book, sign, entries),
       source: sign.source, sourceTitle: source.title, sourceUrl: source.url,
       href: level.href || (card ? "when-to-see-a-doctor/#" + card.id : rules.gp_rule.href),
       shows: fields.shows,
@@ -158,7 +178,7 @@
       laterDates: unique(entries.filter(function (e) { return isLater(e, today); }).map(dateOf).sort()),
       keys: fields.keys,
       entryPlaces: unique(entries.map(placeOf)).map(function (key) {
-        return {key: key, name: entries.filter(function (e) { return placeOf(e) === key; })[0].area.trim()};
+        return {key: key, name: placeName(entries.filter(function (e) { return placeOf(e) === key; })[0])};
       }),
       seenUpTo: null,
       newSince: null
@@ -184,6 +204,43 @@
     return unique(entries.map(function (e) { return "sign:" + id + "|" + placeOf(e); }));
   }
 
+  /* --- A sign ticked with a cramp -------------------------------------------------- */
+  // The cramp sources' signs, and the sign ticked on the form that each one stands for.
+  var CRAMP_TICKS = {"cramp-weakness": "weak-or-stiff", "cramp-numb-or-swollen": "feeling-change"};
+  var CRAMP_SIGNS = Object.keys(CRAMP_TICKS);
+
+  /* The care rules' sign that ID, ticked with ENTRY, meets: with a twitch or a spasm the sign
+   * itself; with a cramp, the cramp sources' sign (the twitching sources say nothing of cramps),
+   * or null where no source names it (a change in feeling with a cramp outside the legs). */
+  function cramped(entry, id) {
+    if (entry.kind !== "cramp") return id;
+    if (id === "weak-or-stiff") return "cramp-weakness";
+    if (id === "feeling-change") return isLegArea(entry) ? "cramp-numb-or-swollen" : null;
+    return id;
+  }
+
+  /* A change in feeling with a cramp outside the legs: no source names it, so the notice gives no
+   * level and no source, and says so. It came on suddenly is still the emergency (its if_sudden). */
+  function unnamedFeeling(book, entries, today) {
+    var rules = book.rules, made = notice(book, "feeling-change", {
+      entries: entries,
+      shows: "Your log shows a cramp with \u201c" + book.signs["feeling-change"].label + "\u201d ticked.",
+      rule: "The sources this site uses do not say what to do about a change in feeling with a cramp in this place. " +
+            "It is on your summary, for your GP to see.",
+      items: entryLines(entries, today),
+      keys: signKeys("cramp-feeling", entries)
+    }, today);
+    made.id = "cramp-feeling-not-named";
+    made.sign = null;
+    made.level = "none";
+    made.levelLabel = made.levelShort = NOT_NAMED;
+    made.levelWords = NOT_NAMED + ", " + gradualWords(rules);
+    made.action = null;
+    made.source = made.sourceTitle = made.sourceUrl = null;
+    made.href = "when-to-see-a-doctor/#" + book.cardOf["cramp-numb-or-swollen"].id;
+    return made;
+  }
+
   /* --- What the entries meet, without a visit ------------------------------------- */
   function found(entries, rules, today) {
     var book = ruleBook(rules), list = [], signs = F.SIGNS;
@@ -207,7 +264,7 @@
         shows: "Your log shows a sign that came on suddenly.",
         rule: book.cardOf[first].heading + " " + emergencyIds.map(function (id) { return book.signs[id].text; }).join(", or ") + ".",
         items: F.sortByWhen(sudden.slice()).map(function (e) {
-          return F.WORDS.kind[e.kind] + ", " + e.area.trim() + ", " +
+          return F.WORDS.kind[e.kind] + ", " + placeName(e) + ", " +
             (isLater(e, today) ? "dated after today (" + F.readableDateTime(e.when) + ")" : F.readableDateTime(e.when)) + ": " +
             e.signs.filter(function (id) { return suddenSign(e, id); })
               .map(function (id) { return book.signs[id].label; }).join(", ");
@@ -216,6 +273,7 @@
       }, today);
       made.id = "sudden";
       made.label = "A sign that came on suddenly";
+      made.quoted = true; // the emergency card's own heading and signs
       list.push(made);
     }
 
@@ -231,8 +289,9 @@
         entries: [].concat.apply([], long.map(function (p) { return p.entries; })),
         shows: "Your log shows twitching in the same place, logged on dates more than 2 weeks apart.",
         items: placeLines(long),
-        // After a GP visit, twitching that goes on in a place already seen is not new (gp_rule).
-        keys: long.map(function (p) { return "place:" + p.key; })
+        // After a GP visit, this sign is seen only if the entries before the visit met it:
+        // twitching in a place logged before it that only now spans 2 weeks is new (gp_rule).
+        keys: long.map(function (p) { return "place:twitch-two-weeks|" + p.key; })
       }, today));
     }
     // Twitching in different places: more than one place, however far apart the dates.
@@ -241,35 +300,35 @@
         entries: [].concat.apply([], places.map(function (p) { return p.entries; })),
         shows: "Your log shows twitching in " + places.length + " places.",
         items: placeLines(places),
-        keys: places.map(function (p) { return "place:" + p.key; })
+        keys: places.map(function (p) { return "place:twitch-many-places|" + p.key; })
       }, today));
     }
 
     // The signs the reader ticked, each at its own level (a sudden one with an "if_sudden" is the
-    // emergency above). A change in feeling with a cramp in a leg or foot is the NHS leg-cramp sign.
-    var legCrampFeeling = entries.filter(function (e) {
-      return e.kind === "cramp" && isLegArea(e) && e.signs.indexOf("feeling-change") >= 0 && !suddenSign(e, "feeling-change");
-    });
-    signs.forEach(function (id) {
-      var ticked = entries.filter(function (e) {
-        return e.signs.indexOf(id) >= 0 && !suddenSign(e, id) && !(id === "feeling-change" && legCrampFeeling.indexOf(e) >= 0);
+    // emergency above). With a cramp, a ticked sign is the cramp sources' sign (crampRule): weakness
+    // is the Mayo Clinic's, a change in feeling in a leg or foot the NHS leg-cramp sign. A change in
+    // feeling with a cramp elsewhere is named by no source, and is said to be.
+    var tickedFor = function (target) {
+      return entries.filter(function (e) {
+        return e.signs.some(function (id) { return cramped(e, id) === target && !suddenSign(e, id); });
       });
+    };
+    signs.concat(CRAMP_SIGNS).forEach(function (id) {
+      var ticked = tickedFor(id);
       if (!ticked.length) return;
+      var fromCramp = CRAMP_SIGNS.indexOf(id) >= 0, tickedAs = fromCramp ? CRAMP_TICKS[id] : id;
       list.push(notice(book, id, {
         entries: ticked,
-        shows: "Your log shows \u201c" + book.signs[id].label + "\u201d, ticked with " + plural(ticked.length, "entry", "entries") + ".",
+        shows: fromCramp
+          ? "Your log shows a cramp " + (id === "cramp-numb-or-swollen" ? "in a leg or foot " : "") + "with \u201c" +
+            book.signs[tickedAs].label + "\u201d ticked."
+          : "Your log shows \u201c" + book.signs[id].label + "\u201d, ticked with " + plural(ticked.length, "entry", "entries") + ".",
         items: entryLines(ticked, today),
         keys: signKeys(id, ticked)
       }, today));
     });
-    if (legCrampFeeling.length) {
-      list.push(notice(book, "cramp-numb-or-swollen", {
-        entries: legCrampFeeling,
-        shows: "Your log shows a cramp in a leg or foot with \u201c" + book.signs["feeling-change"].label + "\u201d ticked.",
-        items: entryLines(legCrampFeeling, today),
-        keys: signKeys("cramp-numb-or-swollen", legCrampFeeling)
-      }, today));
-    }
+    var unnamed = tickedFor(null);
+    if (unnamed.length) list.push(unnamedFeeling(book, unnamed, today));
 
     var cramps = entries.filter(function (e) { return e.kind === "cramp"; });
     var woke = cramps.filter(function (e) { return e.disturbed_sleep === true; });
@@ -289,22 +348,18 @@
     return list;
   }
 
-  /* What is new in a key, in words: "Thigh"; a sign's name; or, for a sign the GP has seen in
-   * another place, its name and the new place: "The area feels weak or stiff (Arm or hand)". */
+  /* What is new in a key, in words: a place, "Calf (left side)"; a sign's name; or, for a sign
+   * the GP has seen in another place, its name and the new place: "The area feels weak or stiff
+   * (Arm or hand)". Keys are "place:SIGN|PLACE", "sign:SIGN|PLACE", "sign:SIGN" or "sudden:ID". */
   function newWords(notice, key, seen) {
     var place = key.slice(key.indexOf("|") + 1);
-    if (/^place:/.test(key)) {
-      place = key.slice(key.indexOf(":") + 1);
-      var line = notice.items.filter(function (item) { return item.toLowerCase().indexOf(place + ":") === 0; })[0];
-      return line ? line.slice(0, place.length) : place;
-    }
+    var named = notice.entryPlaces.filter(function (p) { return p.key === place; })[0];
+    if (/^place:/.test(key)) return named ? named.name : place;
     // A sign counted without its place (a long cramp: "sign:long-cramp") is named by its label alone.
     if (!/^sign:/.test(key) || key.indexOf("|") < 0) return notice.label;
     var sign = key.slice(0, key.indexOf("|") + 1), seenElsewhere = false;
     seen.forEach(function (old) { if (old.indexOf(sign) === 0) seenElsewhere = true; });
-    if (!seenElsewhere) return notice.label;
-    var entry = notice.entryPlaces.filter(function (p) { return p.key === place; })[0];
-    return notice.label + " (" + (entry ? entry.name : place) + ")";
+    return seenElsewhere ? notice.label + " (" + (named ? named.name : place) + ")" : notice.label;
   }
 
   /* What the form shows at once when "it came on suddenly" is ticked with these SIGNS (ids), before
@@ -339,17 +394,23 @@
     today = today || F.localNow().slice(0, 10);
     var visit = lastVisit(visits, today), all = found(entries, rules, today);
     if (!visit) return {visit: null, shown: all, earlier: []};
+    // Seen at the visit: only what the entries up to it met. A place that twitched before the
+    // visit does not make a sign met only after it (2 weeks in that place) seen.
     var seen = new Set(), before = entries.filter(function (e) { return dateOf(e) <= visit; });
     found(before, rules, today).forEach(function (n) {
       n.keys.forEach(function (key) { seen.add(key); });
     });
-    // A place the GP could have heard about is not new, even if it was the only one then.
-    twitchPlaces(before, today).forEach(function (place) { seen.add("place:" + place.key); });
+    var placesBefore = new Set(twitchPlaces(before, today).map(function (place) { return place.key; }));
+    var oldPlace = function (key) {
+      return key.indexOf("place:twitch-many-places|") === 0 && placesBefore.has(key.slice(key.indexOf("|") + 1));
+    };
     var shown = [], earlier = [];
     all.forEach(function (n) {
       var fresh = n.keys.filter(function (key) { return !seen.has(key); });
       if (fresh.length) {
-        n.newSince = unique(fresh.map(function (key) { return newWords(n, key, seen); }));
+        // "More than one place", new since the visit, names the places that are new since it.
+        var told = fresh.filter(function (key) { return !oldPlace(key); });
+        n.newSince = unique((told.length ? told : fresh).map(function (key) { return newWords(n, key, seen); }));
         shown.push(n);
       } else {
         // Seen at the visit: its dates up to the visit are what the GP saw (span()).

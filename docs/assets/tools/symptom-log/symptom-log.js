@@ -643,6 +643,11 @@
         self.say("started-status", "Enter the day your twitching started, today or before.");
         return;
       }
+      var first = firstTwitch(self.log.entries);
+      if (first && date > first) {
+        self.say("started-status", "Your first twitch entry is from " + F.readableDate(first) + ". Enter that day or earlier.");
+        return;
+      }
       if (!self.storage || !self.ready) {
         self.say("started-status", "The date was not saved. " + (self.parts["storage-problem"].textContent || WAITING));
         return;
@@ -671,6 +676,12 @@
         ? "Your first twitch entry is from " + F.readableDate(firsts[0]) + ". If it started before that, enter the day. A rough date is fine."
         : "A rough date is fine.";
   };
+
+  /* The date of the first twitch in ENTRIES (before or after any summary period), or null. */
+  function firstTwitch(entries) {
+    var dates = entries.filter(function (e) { return e.kind === "twitch"; }).map(function (e) { return e.when.slice(0, 10); }).sort();
+    return dates.length ? dates[0] : null;
+  }
 
   /* --- Back up, load, delete everything ------------------------------------------ */
   function download(text, type, name) {
@@ -914,9 +925,9 @@
     result.shown.forEach(function (notice) {
       var item = el("li", "symptom-log__notice symptom-log__notice--" + notice.level);
       item.setAttribute("data-notice", notice.id);
-      item.setAttribute("data-sign", notice.sign);
+      item.setAttribute("data-sign", notice.sign || "");
       item.setAttribute("data-level", notice.level);
-      item.setAttribute("data-source", notice.source);
+      item.setAttribute("data-source", notice.source || "");
       item.appendChild(el("p", "symptom-log__notice-level", notice.levelWords));
       item.appendChild(el("p", null, notice.shows + (notice.newSince
         ? " New since your GP visit on " + F.readableDate(result.visit) + ": " + notice.newSince.join(", ") + "." : "")));
@@ -926,28 +937,28 @@
         lines.appendChild(el("li", null, "And " + (notice.items.length - N.ITEMS_SHOWN) + " more, listed under \u201cYour entries\u201d."));
       }
       item.appendChild(lines);
-      var rule = el("p", "symptom-log__notice-rule", "The advice: \u201c" + notice.rule + "\u201d Source: " + notice.sourceTitle + ". ");
+      // The card's own sentence is a quote; a sentence built from a sign's label is not shown as one.
+      var rule = el("p", "symptom-log__notice-rule", "The advice: " + (notice.quoted ? "\u201c" + notice.rule + "\u201d" : notice.rule) +
+        (notice.sourceTitle ? " Source: " + notice.sourceTitle + ". " : " "));
       rule.appendChild(self.siteLink(notice.href, notice.level === "emergency" ? "See the emergency signs" : "Read when to see a doctor"));
       item.appendChild(rule);
       list.appendChild(item);
     });
-    // Said once, under the notices, for the signs that are an emergency when they come on suddenly.
+    // Said once, under the notices, for the signs that are an emergency when they come on suddenly:
+    // each such notice's level says "if it came on gradually", and this says the sudden case first.
     var gradual = result.shown.filter(function (n) { return n.sudden; })[0];
     p["sudden-rule"].textContent = "";
     p["sudden-rule"].hidden = !gradual;
     if (gradual) {
-      // The rule itself gives both sides ("builds up slowly ... see a GP. If it starts suddenly ..."),
-      // so its lead-in asks the question rather than answering half of it.
-      p["sudden-rule"].appendChild(el("strong", null, "Slowly or suddenly? "));
-      p["sudden-rule"].appendChild(document.createTextNode(gradual.sudden.text + " " + rules().levels.emergency.action +
-        " Source: " + gradual.sudden.sourceTitle + ". "));
+      p["sudden-rule"].appendChild(el("strong", null, suddenRule(gradual)));
+      p["sudden-rule"].appendChild(document.createTextNode(" Source: " + gradual.sudden.sourceTitle + ". "));
       p["sudden-rule"].appendChild(self.siteLink(gradual.sudden.href, "See the emergency signs"));
     }
     p["visit-note"].hidden = !result.visit;
     p["visit-note"].textContent = result.visit ? "You saw a GP about this on " + F.readableDate(result.visit) + ". " +
       (result.shown.length ? "Since then, your log shows something new." : "Since then, nothing new has appeared in your log.") : "";
     p.earlier.hidden = !result.earlier.length;
-    p.earlier.textContent = result.earlier.length ? "Shown before your GP visit, and quiet since: " + result.earlier.map(function (n) {
+    p.earlier.textContent = result.earlier.length ? "Already there before your GP visit: " + result.earlier.map(function (n) {
       return n.label + " (" + N.span(n) + ")";
     }).join("; ") + "." : "";
     p["gp-rule"].textContent = R.gp_rule.text + " Source: " + R.sources[R.gp_rule.source].title + ".";
@@ -955,51 +966,100 @@
     p["notices-section"].hidden = !(result.shown.length || result.visit);
   };
 
+  /* The sudden rule in one line, the sudden case first: "If weakness, numbness or slurred speech
+   * starts suddenly, ... it is an emergency. Call 999 in the UK, ..." (the care rules' sudden_rule
+   * and the emergency level's action). On screen and on paper. */
+  function suddenRule(notice) { return notice.sudden.text + " " + rules().levels.emergency.action; }
+
+  var PLACES_NAMED = 3; // a twitch notice on paper names up to this many more places; more are counted
+  var NOTICES_AT_FULL_SIZE = 6; // more notices than this print a point smaller, so the summary keeps to one sheet
+
   /* A notice's entries in a line: the whole list when short; else the first twitching place in
-   * full (its dates are the point), or how many entries and their first and last dates. */
+   * full (its dates are the point) and the others by name, or how many entries and their first
+   * and last dates. */
   function paperDetail(notice) {
     var cut = F.SUMMARY_LIMITS.noticeItems, items = notice.items, more = items.length - cut;
     if (more <= 0) return items.join("; ");
-    if (notice.id.indexOf("twitch-") === 0) return items.slice(0, cut).join("; ") + "; and " + plural(more, "more place", "more places");
+    if (isPlaceNotice(notice)) {
+      var others = notice.entryPlaces.slice(cut).map(function (place) { return place.name; });
+      return items.slice(0, cut).join("; ") + (others.length <= PLACES_NAMED ? "; also " + others.join(", ")
+        : "; and " + plural(others.length, "more place", "more places"));
+    }
     return plural(notice.entries.length, "entry", "entries") + ", " + N.span(notice);
   }
 
+  function isPlaceNotice(notice) { return notice.id.indexOf("twitch-") === 0; }
+
+  /* Whether paperDetail leaves out part of a notice's list (the entries list has it all). */
+  function cutOnPaper(notice) {
+    var cut = F.SUMMARY_LIMITS.noticeItems;
+    return isPlaceNotice(notice) ? notice.entryPlaces.length - cut > PLACES_NAMED : notice.items.length > cut;
+  }
+
+  /* What a printed notice adds after "New since then:": the new places or signs, unless they are
+   * just the sign itself, or every place the line names (then "New since then" has said it). */
+  function newOnPaper(notice) {
+    var news = (notice.newSince || []).filter(function (words) { return words !== notice.label; });
+    var named = notice.entryPlaces.map(function (place) { return place.name; });
+    var all = isPlaceNotice(notice) && named.every(function (name) { return news.indexOf(name) >= 0; });
+    return all ? [] : news;
+  }
+
   /* The notices on paper, for the GP: every one shown on screen, with its dates, its level and
-   * the source of its advice, in a line or two each. */
-  SymptomLog.prototype.printedNotices = function (result) {
-    var box = el("div", "symptom-log__printed-notices");
+   * the source of its advice, in a line or two each ("Level: sign: entries"). They cover the whole
+   * log, whatever the summary's period: the sheet says from when. */
+  SymptomLog.prototype.printedNotices = function (result, since, from) {
+    // Many notices print a point smaller, each source once at the end with a number ("[1]"), so the
+    // summary keeps to one sheet; a few print at the facts' size, each with its source by name.
+    var many = result.shown.length > NOTICES_AT_FULL_SIZE, sources = [];
+    var cite = function (title) {
+      if (!many) return " (" + title + ")";
+      if (sources.indexOf(title) < 0) sources.push(title);
+      return " [" + (sources.indexOf(title) + 1) + "]";
+    };
+    var box = el("div", "symptom-log__printed-notices" + (many ? " symptom-log__printed-notices--many" : ""));
     box.setAttribute("data-part", "printed-notices");
     box.appendChild(el("h3", null, "What the log shows"));
+    // Said only where the summary's period starts later than the log: then the notices' dates
+    // reach back before it.
+    var cover = since && since < from && (result.shown.length || result.earlier.length)
+      ? " These notices cover the whole log, from " + F.readableDate(since) + "." : "";
     if (result.visit) {
-      box.appendChild(el("p", null, "Seen by a GP about this on " + F.readableDate(result.visit) + "." +
+      box.appendChild(el("p", null, "Seen by a GP about this on " + F.readableDate(result.visit) + "." + cover +
         (result.shown.length ? " New since then:" : " Nothing new since then.")));
+    } else if (result.shown.length) {
+      box.appendChild(el("p", null, cover.trim()));
     }
     if (!result.shown.length && !result.visit) {
-      box.appendChild(el("p", null, "None of the entries meets a sign on the site\u2019s \u201cwhen to see a doctor\u201d page."));
+      box.appendChild(el("p", null, "Checked: no entry has a sign ticked, and no twitch meets the 2-week or " +
+        "more-than-one-place sign. No cramp disturbed sleep or lasted over 10 minutes."));
     }
     result.shown.forEach(function (notice) {
       var line = el("p", "symptom-log__printed-notice");
       line.setAttribute("data-notice", notice.id);
       line.setAttribute("data-level", notice.level);
-      line.appendChild(el("strong", null, notice.levelShort + ": " + notice.label + "."));
-      line.appendChild(document.createTextNode(" " + paperDetail(notice) + ". " +
-        (notice.newSince ? "New since the GP visit: " + notice.newSince.join(", ") + ". " : "") +
-        "(" + notice.sourceTitle + ")"));
+      line.appendChild(el("strong", null, notice.levelWords + ": " + notice.label + ":"));
+      // "New since then" is said once, above; a line adds only what is new when that is not the whole line.
+      var news = newOnPaper(notice);
+      line.appendChild(document.createTextNode(" " + paperDetail(notice) + "." +
+        (news.length ? " New: " + news.join(", ") + "." : "") +
+        (notice.sourceTitle ? cite(notice.sourceTitle) : "")));
       box.appendChild(line);
     });
-    // The screen's sudden rule, said once (the sheet has room for one line, not one per
-    // notice): the GP reads what the reader read.
+    // The screen's sudden rule, said once (the sheet has room for one line, not one per notice).
     var gradual = result.shown.filter(function (n) { return n.sudden; })[0];
     if (gradual) {
       var rule = el("p", "symptom-log__printed-notice");
       rule.setAttribute("data-part", "printed-sudden-rule");
-      rule.appendChild(el("strong", null, "Slowly or suddenly? "));
-      rule.appendChild(document.createTextNode(gradual.sudden.text + " " + rules().levels.emergency.action +
-        " (" + gradual.sudden.sourceTitle + ")"));
+      rule.appendChild(el("strong", null, suddenRule(gradual)));
+      rule.appendChild(document.createTextNode(cite(gradual.sudden.sourceTitle)));
       box.appendChild(rule);
     }
+    if (sources.length) {
+      box.appendChild(el("p", null, "Sources: " + sources.map(function (title, i) { return "[" + (i + 1) + "] " + title; }).join("; ") + "."));
+    }
     if (result.earlier.length) {
-      box.appendChild(el("p", null, "Seen at the GP visit, quiet since: " + result.earlier.map(function (n) {
+      box.appendChild(el("p", null, "Already there before the GP visit: " + result.earlier.map(function (n) {
         return n.label + " (" + N.span(n) + ")";
       }).join("; ") + "."));
     }
@@ -1088,10 +1148,27 @@
     return inBrackets ? text : text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  /* "From 5 to 8, middle value 6.5 (3 days)": a day question's numbers. */
+  /* A day question's numbers: "From 4 to 7.5 h; on half of them 5 h or less (3 nights)", the
+   * middle one (the median) in plain words; one number alone, "6 (1 entry)". */
   function spreadWords(spread, unit, days) {
-    return "From " + spread.low + " to " + spread.high + unit + ", middle value " + spread.middle + unit +
-      " (" + plural(spread.count, days[0], days[1]) + ")";
+    var count = " (" + plural(spread.count, days[0], days[1]) + ")";
+    if (spread.count === 1) return spread.low + unit + count;
+    if (spread.low === spread.high) return "All " + spread.low + unit + count;
+    return "From " + spread.low + " to " + spread.high + unit + "; on half of them " + spread.middle + unit + " or less" + count;
+  }
+
+  /* An area as the reader first typed it ("Arm or hand"), for its name in lower case (the
+   * summary counts "calf" and "Calf " as one area). */
+  function typedArea(entries, name) {
+    var first = entries.filter(function (e) { return e.area.trim().toLowerCase() === name; })[0];
+    return first ? first.area.trim() : name;
+  }
+
+  // Fewer nights with sleep noted than this (a week's worth) leave the chart's sleep band out: a
+  // few dots over 4 weeks cannot show a pattern such as more entries after short nights.
+  var SLEEP_NIGHTS_CHARTED = 7;
+  function sleepBand(s) {
+    return s.perDay.filter(function (d) { return d.sleep != null; }).length >= Math.min(SLEEP_NIGHTS_CHARTED, s.perDay.length);
   }
 
   /* Lines to fill in by hand on paper, for the GP: never typed into the page, never kept. */
@@ -1115,8 +1192,10 @@
       (s.entries.length ? plural(s.entries.length, "entry", "entries") + " on " + plural(s.daysWithEntries, "day", "days") + "."
                         : "No entries in this time.");
     box.appendChild(title);
-    box.appendChild(this.printedNotices(notices));
-    var started = F.isDate(meta.twitching_started) ? meta.twitching_started : null;
+    var logged = this.log.entries.map(function (e) { return e.when.slice(0, 10); }).filter(function (d) { return d <= s.to; }).sort();
+    box.appendChild(this.printedNotices(notices, logged[0], s.from));
+    // A start date after the first twitch logged is kept back for the earlier date, as a backup's import does.
+    var started = F.isDate(meta.twitching_started) ? F.earlierStart(meta.twitching_started, firstTwitch(this.log.entries)) : null;
     if (!s.entries.length) {
       if (started) box.appendChild(el("p", null, "Twitching started: " + F.readableDate(started) + "."));
       return;
@@ -1129,24 +1208,32 @@
     if (s.bySide.length) factRow(facts, "By side", sideList(s.bySide));
     // Lists cut short, so the summary stays on one sheet; the entries list has every detail.
     var L = F.SUMMARY_LIMITS, cut = s.byArea.length > L.areas + 1 ? L.areas : s.byArea.length, rest = 0, shortened = false;
+    // Each area's sides, unless the list is cut short: then "By side" gives them all, to keep one sheet.
+    var sided = cut === s.byArea.length;
     var areas = s.byArea.map(function (a, i) {
       if (i >= cut) rest += a.count;
-      return a.name + ": " + a.count + (a.sides.length ? " (" + sideList(a.sides, true) + ")" : "");
+      return typedArea(s.entries, a.name) + ": " + a.count + (sided && a.sides.length ? " (" + sideList(a.sides, true) + ")" : "");
     }).slice(0, cut);
     if (rest) {
       areas.push("and " + (s.byArea.length - cut) + " more areas (" + plural(rest, "entry", "entries") + ")");
       shortened = true;
     }
-    factRow(facts, "By body area", areas.join(", "));
-    factRow(facts, "Pain (0 to 10)", s.pain ? spreadWords(s.pain, "", ["entry with a score", "entries with a score"]) : "No pain scores");
+    factRow(facts, "By body area", areas.join("; "));
+    factRow(facts, "Pain (0 to 10)", s.pain ? spreadWords(s.pain, "", ["entry", "entries"]) : "No pain scores");
     this.dayFacts(facts, s.dayAnswers);
     box.appendChild(facts);
-    shortened = shortened || notices.shown.some(function (n) { return n.items.length > L.noticeItems; });
+    shortened = shortened || notices.shown.some(cutOnPaper);
     if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
-    box.appendChild(el("p", "symptom-log__chart-how", "How to read the chart: each column is a " + (s.perMonth
-      ? "month. Its entries are above, and the average hours slept below." : "day. Its entries are above, and the hours slept the night before below.") +
-      " You and your GP can look for a pattern, such as more entries after short nights."));
+    var nights = s.perDay.filter(function (d) { return d.sleep != null; }).length, charted = sleepBand(s);
+    // How many nights the dots stand for, said by day (a month's dot is its nights' average).
+    var noted = nights && !(charted && s.perMonth) ? " Sleep was noted on " + nights + " of " + s.perDay.length + " nights" +
+      (charted ? "." : ", too few to chart.") : "";
+    box.appendChild(el("p", "symptom-log__chart-how", "How to read the chart: each column is a " + (!charted
+      ? (s.perMonth ? "month" : "day") + ", with its entries." + noted
+      : (s.perMonth ? "month. Its entries are above, and the average hours slept below."
+                    : "day. Its entries are above, and the hours slept the night before below.") + noted +
+        " You and your GP can look for a pattern, such as more entries after short nights.")));
     // The table scrolls inside its own box on a narrow screen; keyboard users can focus it to scroll.
     var table = s.perMonth ? this.monthTable(s) : this.chartTable(s), scroller = el("div", "symptom-log__table-box");
     scroller.tabIndex = 0;
@@ -1182,7 +1269,8 @@
     // As wide as its box (300 to 700 units), so its labels keep their size on a phone.
     var room = Math.round(this.parts.summary.clientWidth || 700), monthly = !!s.perMonth;
     var NS = "http://www.w3.org/2000/svg", days = s.perMonth || s.perDay, width = Math.max(300, Math.min(700, room));
-    var left = 64, right = 8, band = 62, gap = 34, top = 22, height = top + band + gap + band + 34;
+    var slept = sleepBand(s), left = 64, right = 8, band = 62, gap = 34, top = 22;
+    var height = top + band + (slept ? gap + band : 0) + 34;
     var step = (width - left - right) / days.length;
     var most = Math.max.apply(null, days.map(function (d) { return d.count; }).concat([1]));
     var svg = document.createElementNS(NS, "svg");
@@ -1193,8 +1281,8 @@
     var title = document.createElementNS(NS, "title");
     title.id = "symptom-log-chart-title";
     var unit = monthly ? "month" : "day", sleepName = monthly ? "Average hours slept" : "Hours slept";
-    title.textContent = "Chart: entries each " + unit + " (bars, top) and " + sleepName.toLowerCase() +
-      " (dots, below). The table below gives the same figures.";
+    title.textContent = "Chart: entries each " + unit + " (bars" + (slept ? ", top) and " + sleepName.toLowerCase() +
+      " (dots, below)" : ")") + ". The table below gives the same figures.";
     svg.appendChild(title);
     var add = function (tag, attributes, text) {
       var node = document.createElementNS(NS, tag);
@@ -1213,15 +1301,18 @@
     add("line", {x1: left, x2: width - right, y1: top, y2: top, "class": "symptom-log__chart-grid"});
     label(left - 6, top + 5, String(most));
     label(left - 6, entriesBottom, "0");
-    // Band 2: hours slept, from 0 to 12 (a longer night is drawn at the top).
-    label(0, sleepTop - 8, sleepName, "start");
-    add("line", {x1: left, x2: width - right, y1: sleepBottom, y2: sleepBottom, "class": "symptom-log__chart-axis"});
-    [6, 12].forEach(function (hours) {
-      var y = sleepBottom - band * hours / 12;
-      add("line", {x1: left, x2: width - right, y1: y, y2: y, "class": "symptom-log__chart-grid"});
-      label(left - 6, y + 5, hours + " h");
-    });
-    label(left - 6, sleepBottom, "0 h");
+    // Band 2: hours slept, from 0 to 12 (a longer night is drawn at the top). Its name sits in
+    // the gap between the bands, clear of the "12 h" beside its top line.
+    if (slept) {
+      label(0, sleepTop - 16, sleepName, "start");
+      add("line", {x1: left, x2: width - right, y1: sleepBottom, y2: sleepBottom, "class": "symptom-log__chart-axis"});
+      [6, 12].forEach(function (hours) {
+        var y = sleepBottom - band * hours / 12;
+        add("line", {x1: left, x2: width - right, y1: y, y2: y, "class": "symptom-log__chart-grid"});
+        label(left - 6, y + 5, hours + " h");
+      });
+      label(left - 6, sleepBottom, "0 h");
+    }
     var every = Math.max(monthly ? 1 : 7, Math.ceil(days.length / Math.floor(width / 80)));
     days.forEach(function (day, i) {
       var x = left + i * step;
@@ -1229,7 +1320,7 @@
         var h = band * day.count / most;
         add("rect", {x: x + step * 0.15, y: entriesBottom - h, width: Math.max(step * 0.7, 1), height: h, "class": "symptom-log__chart-bar"});
       }
-      if (day.sleep != null) {
+      if (slept && day.sleep != null) {
         add("circle", {cx: x + step / 2, cy: sleepBottom - band * Math.min(day.sleep, 12) / 12, r: Math.max(1.5, Math.min(4, step / 2.5)),
                        "class": "symptom-log__chart-sleep"});
       }
