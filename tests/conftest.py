@@ -8,6 +8,7 @@ from 127.0.0.1 under the same path as on GitHub Pages. WebKit tests (marker
 
 from __future__ import annotations
 
+import fcntl
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -58,8 +59,26 @@ def build_published(config: Path, dest: Path, skip: set[str] = frozenset()) -> P
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site exactly as ./scripts/build publishes it: the same steps, none left out."""
-    return build_published(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+    """The site exactly as ./scripts/build publishes it: the same steps, none left out.
+
+    Built once per run: with several workers (pytest-xdist's -n), the first to
+    get here builds into the run's shared folder while the others wait on its
+    lock, then all read the same site, or fail with the same words."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build_published(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent  # this run's folder, above each worker's own
+    dest, outcome = shared / "site", shared / "site-build-outcome.txt"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not outcome.exists():
+            try:
+                build_site(dest, ROOT / "mkdocs.yml", log=lambda line: None)
+                outcome.write_text("", encoding="utf-8")
+            except StepFailed as error:
+                outcome.write_text(str(error), encoding="utf-8")
+    if failure := outcome.read_text(encoding="utf-8"):
+        pytest.fail(failure, pytrace=False)
+    return dest
 
 
 @pytest.fixture(scope="session")
