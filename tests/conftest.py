@@ -8,12 +8,15 @@ from 127.0.0.1 under the same path as on GitHub Pages. WebKit tests (marker
 
 from __future__ import annotations
 
+import fcntl
 import os
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+import sitetools.building
 from sitetools import ROOT
 from sitetools.browser import launch_chromium
 from sitetools.building import builder, run_build, site_url
@@ -29,6 +32,60 @@ BUILDER = builder()
 
 def pytest_report_header(config):
     return f"builder: {BUILDER} (BUILDER=mkdocs or zensical)"
+
+
+# --- Checks that read only the sources run once, in the MkDocs run ---------------
+
+BUILD_FIXTURES = {"built_site", "site", "webkit_display"}  # every build, browser or WebKit fixture uses one
+
+
+def reads_only_sources(item) -> bool:
+    """A test that asks for no build fixture and is not marked `builds` reads only
+    the project's files and its own small fixtures, so no builder can change
+    its result: it runs in the MkDocs run and BUILDER=zensical leaves it out."""
+    return not (BUILD_FIXTURES & set(getattr(item, "fixturenames", ()))
+                or item.get_closest_marker("builds") or item.get_closest_marker("xfail"))  # an expected difference
+
+
+SOURCES_ONLY: set[str] = set()  # the node ids of the tests that read only the sources
+
+
+def pytest_collection_modifyitems(config, items):
+    once = [item for item in items if reads_only_sources(item)]
+    SOURCES_ONLY.update(item.nodeid for item in once)
+    if BUILDER != "mkdocs":
+        config.hook.pytest_deselected(items=once)
+        items[:] = [item for item in items if not reads_only_sources(item)]
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if BUILDER != "mkdocs" and not hasattr(config, "workerinput"):
+        terminalreporter.write_line(
+            f"Left out on {BUILDER}: the checks that read only the sources (no build fixture, not marked `builds`); "
+            "the MkDocs run (./scripts/test) runs them (DEVELOPING.md, \"Moving to Zensical\").")
+
+
+class BuildOutsideTheRule(Exception):
+    pass
+
+
+class BuildsOnlyWhereAllowed:
+    """sitetools.building's subprocess during the tests: a test that reads_only_sources
+    (so a Zensical run leaves it out) fails if it, or a fixture it starts, builds a site."""
+
+    def __getattr__(self, name):
+        return getattr(subprocess, name)
+
+    def run(self, command, *args, **kwargs):
+        test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" (", 1)[0]
+        if test in SOURCES_ONLY:
+            raise BuildOutsideTheRule(
+                f"{test} builds a site but asks for no build fixture, so BUILDER=zensical would leave it out. "
+                "How to fix: mark it @pytest.mark.builds (tests/conftest.py, reads_only_sources).")
+        return subprocess.run(command, *args, **kwargs)
+
+
+sitetools.building.subprocess = BuildsOnlyWhereAllowed()
 
 
 def expected_difference(on: str, reason: str, close: str):
@@ -58,8 +115,26 @@ def build_published(config: Path, dest: Path, skip: set[str] = frozenset()) -> P
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site exactly as ./scripts/build publishes it: the same steps, none left out."""
-    return build_published(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+    """The site exactly as ./scripts/build publishes it: the same steps, none left out.
+
+    Built once per run: with several workers (pytest-xdist's -n), the first to
+    get here builds into the run's shared folder while the others wait on its
+    lock, then all read the same site, or fail with the same words."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build_published(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent  # this run's folder, above each worker's own
+    dest, outcome = shared / "site", shared / "site-build-outcome.txt"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not outcome.exists():
+            try:
+                build_site(dest, ROOT / "mkdocs.yml", log=lambda line: None)
+                outcome.write_text("", encoding="utf-8")
+            except StepFailed as error:
+                outcome.write_text(str(error), encoding="utf-8")
+    if failure := outcome.read_text(encoding="utf-8"):
+        pytest.fail(failure, pytrace=False)
+    return dest
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,8 @@ import pytest
 from conftest import BUILDER, FIXTURES, ROOT, expected_difference, run_build
 from sitetools.building import build_warnings
 
+pytestmark = pytest.mark.builds  # each builder's own build and words
+
 # What each builder says about the fixture tests/fixtures/broken-build.
 BROKEN_LINK_WARNINGS = {
     "mkdocs": ["'index.md' contains a link 'gone.md', but the target is not found",

@@ -214,12 +214,14 @@ def test_every_check_finds_pages_in_folders(check):
     assert in_folders, f"{check.__name__}: the bad pages need a mistake in a page in a folder (docs/in-a-folder/)."
 
 
+@pytest.mark.builds  # bad_site
 @pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda check: check.__name__)
 def test_contributor_sees_where_and_what(bad_site, check):
     seen = [f"{p.file}, line {p.line}: {p.what}" if p.line else f"{p.file}: {p.what}" for p in check(bad_site)]
     assert seen == SEEN_BY_CONTRIBUTOR[check.__name__], "The messages changed:\n" + "\n".join(seen)
 
 
+@pytest.mark.builds  # bad_site
 @pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda check: check.__name__)
 def test_every_message_says_how_to_fix(bad_site, check):
     for problem in check(bad_site):

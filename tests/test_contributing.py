@@ -174,6 +174,7 @@ def test_new_page_explains_a_bad_name(project):
     assert not (project / "docs" / "Pacing Your Day.md").exists()
 
 
+@pytest.mark.builds
 def test_written_page_passes_every_check(project, created):
     page, output, template_text = created
     page.write_text(write_normal_text(template_text), encoding="utf-8")

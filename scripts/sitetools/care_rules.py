@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from . import ROOT
+from .generated import relative_name, update_command
 from .problems import Problem, line_of
 
 DATA_FILE = ROOT / "docs" / "assets" / "tools" / "care-rules" / "care-rules.json"
@@ -34,13 +35,6 @@ HEADING_STARTS = {"emergency": "Emergency:", "urgent": "Urgent:", "gp": "See a G
                   "doctor": "See a doctor"}
 # Material admonition types: each level looks different too.
 ADMONITION = {"emergency": "danger", "urgent": "warning", "gp": "info", "doctor": "note"}
-
-
-def relative_name(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.name
 
 
 def load(path: Path = DATA_FILE) -> dict:
@@ -236,21 +230,8 @@ def update_snippets(data_file: Path = DATA_FILE, folder: Path = SNIPPET_DIR) -> 
 def main() -> int:
     """Check the care rules and write the cards of when-to-see-a-doctor from them.
     Exits 0 if they were up to date, 1 if a card had to change (commit it), 2 if the data has problems."""
-    import sys
-    if any(arg in ("-h", "--help") for arg in sys.argv[1:]):
-        print(main.__doc__)
-        return 0
-    problems, changed = update_snippets()
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) in {relative_name(DATA_FILE)}: nothing was written.", file=sys.stderr)
-        return 2
-    for path in changed:
-        print(f"Updated {relative_name(path)}: commit it with the data file.")
-    if not changed:
-        print(f"The cards in {relative_name(SNIPPET_DIR)} are up to date.")
-    return 1 if changed else 0
+    return update_command(main.__doc__, update_snippets, DATA_FILE,
+                          f"The cards in {relative_name(SNIPPET_DIR)} are up to date.")
 
 
 if __name__ == "__main__":

@@ -112,8 +112,10 @@ def records(entries: list[dict], days=(), meta: dict | None = None) -> list:
 READ_STORED = """async () => {
   const store = idbKeyval.createStore("%s", "%s");
   const all = await idbKeyval.entries(store);
-  const pick = kind => all.filter(([key]) => Array.isArray(key) && key[0] === kind).map(([, value]) => value)
-    .sort((a, b) => JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
+  // Each record is written out once to sort by, not at every comparison: a log near its limit has 3,000 long entries.
+  const pick = kind => all.filter(([key]) => Array.isArray(key) && key[0] === kind)
+    .map(([, value]) => [JSON.stringify(value), value]).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+    .map(([, value]) => value);
   return {entries: pick("entry"), days: pick("day")};
 }""" % (DB_NAME, STORE_NAME)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..generated import update_command
 from ..problems import Problem
 from .checks import check
 from .data import DATA_FILE, FALLBACK_FILE, load, relative_name
@@ -28,21 +29,10 @@ def update_fallback(data_file: Path = DATA_FILE, fallback_file: Path = FALLBACK_
 def main() -> int:
     """Check the helper's data file and update the page's no-JavaScript version from it.
     Exits 0 if it was up to date, 1 if it had to change it (commit the change), 2 if the data has problems."""
-    import sys
-    if any(arg in ("-h", "--help") for arg in sys.argv[1:]):
-        print(main.__doc__)
-        return 0
-    problems, changed = update_fallback()
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) in {relative_name(DATA_FILE)}: nothing was written.", file=sys.stderr)
-        return 2
-    walks_found = question_walks(load())
-    print(f"{relative_name(DATA_FILE)}: {len(walks_found)} paths through the questions, all ending at an outcome.")
-    if changed:
-        print(f"Updated {relative_name(FALLBACK_FILE)}: commit it with the data file.")
-        return 1
-    print(f"{relative_name(FALLBACK_FILE)} is up to date.")
-    return 0
+    def update() -> tuple[list[Problem], list[Path]]:
+        problems, changed = update_fallback()
+        return problems, [FALLBACK_FILE] if changed else []
 
+    def paths() -> str:
+        return f"{relative_name(DATA_FILE)}: {len(question_walks(load()))} paths through the questions, all ending at an outcome."
+    return update_command(main.__doc__, update, DATA_FILE, f"{relative_name(FALLBACK_FILE)} is up to date.", paths)

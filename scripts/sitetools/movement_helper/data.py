@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .. import ROOT, care_rules
+from ..generated import relative_name
 
 
 DATA_FILE = ROOT / "docs" / "assets" / "tools" / "movement-helper" / "questions.json"
@@ -14,13 +15,6 @@ NOT_SURE = "not-sure"  # the id of every "I'm not sure" answer
 KINDS = ("twitch", "spasm", "cramp")
 DOCTOR_PAGE = "when-to-see-a-doctor/"
 LOG_PAGE = "symptom-log/"
-
-
-def relative_name(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.name
 
 
 def load(path: Path = DATA_FILE, rules: dict | None = None) -> dict:
