@@ -689,7 +689,8 @@
     var self = this, p = this.parts;
     p["export-json"].addEventListener("click", function () { self.exportBackup(); });
     p["export-csv"].addEventListener("click", function () {
-      download(F.toCSV(self.log.entries, self.log.days), "text/csv;charset=utf-8", "symptom-log-" + today() + ".csv");
+      var meta = self.log.meta || {};
+      download(F.toCSV(self.log.entries, self.log.days, meta.twitching_started, meta.gp_visits), "text/csv;charset=utf-8", "symptom-log-" + today() + ".csv");
       self.say("backup-status", "The spreadsheet file is saved in your downloads.");
     });
     p["import-form"].addEventListener("submit", function (event) {
