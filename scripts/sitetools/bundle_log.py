@@ -11,6 +11,8 @@ The care rules (docs/assets/tools/care-rules/care-rules.json, the one source
 of every sign's words, level and source) go into the script as data
 (window.SymptomLogCareRules): the log works offline and under the page's
 Content-Security-Policy, with no extra file to fetch and nothing evaluated.
+The log's messages (symptom-log-messages.json, where volunteers change them)
+go in the same way, as window.SymptomLogMessages.
 
     python -m sitetools.bundle_log          write the bundles
     python -m sitetools.bundle_log --check  exit 1 if a bundle is out of date
@@ -33,6 +35,7 @@ SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage
            "symptom-log-notices.js", "symptom-log.js"]
 CARE_RULES = ROOT / "docs" / "assets" / "tools" / "care-rules" / "care-rules.json"
 CARE_RULES_NAME = "../care-rules/care-rules.json"  # as the bundle's banner names it
+MESSAGES = FOLDER / "symptom-log-messages.json"
 STYLES = ["symptom-log.css"]
 LICENCE = ("/*! idb-keyval 6.3.0 (c) 2016 Jake Archibald, Apache License 2.0: "
            "vendor/idb-keyval-LICENCE.txt */\n")
@@ -53,12 +56,24 @@ def care_rules_script(path: Path | None = None) -> str:
     return f"window.SymptomLogCareRules = {data};"
 
 
+def messages_script(path: Path | None = None) -> str:
+    """The log's messages (MESSAGES unless PATH) as a script that sets window.SymptomLogMessages
+    (the "_how_to_change" note left out: readers never see it)."""
+    messages = json.loads((path or MESSAGES).read_text(encoding="utf-8"))
+    messages = {key: value for key, value in messages.items() if not key.startswith("_")}
+    data = json.dumps(messages, ensure_ascii=False, separators=(",", ":"))
+    return f"window.SymptomLogMessages = {data};"
+
+
 def bundles() -> dict[str, str]:
     """{file name: contents} of each bundle, as they should be."""
     parts = [(FOLDER / name).read_text(encoding="utf-8") for name in SCRIPTS]
     sources, before = list(SCRIPTS), SCRIPTS.index("symptom-log-notices.js")
     parts.insert(before, care_rules_script())
     sources.insert(before, CARE_RULES_NAME)
+    page = sources.index("symptom-log.js")
+    parts.insert(page, messages_script())
+    sources.insert(page, MESSAGES.name)
     js = "\n;\n".join(parts)
     css = "\n".join((FOLDER / name).read_text(encoding="utf-8") for name in STYLES)
     return {
