@@ -287,6 +287,7 @@
     form.addEventListener("change", function (event) {
       var name = event.target.name, p = self.parts;
       if (name === "area") self.reveal(p["area-other-choice"].checked ? p["area-other-field"] : p.side);
+      if (name === "side") self.reveal(document.getElementById("symptom-log-when-choice"));
       if (name === "kind" || name === "when_choice") self.reveal(p["disturbed-sleep"].hidden ? p["when-field"] : p["disturbed-sleep"]);
     });
     this.parts["more-button"].addEventListener("click", function () {
