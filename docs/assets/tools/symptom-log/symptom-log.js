@@ -1255,9 +1255,12 @@
     shortened = shortened || notices.shown.some(function (n) { return n.items.length > L.noticeItems; });
     if (shortened) box.appendChild(el("p", null, "Long lists are cut short here. Every entry is listed in full under \u201cYour entries\u201d."));
     box.appendChild(this.chart(s));
-    box.appendChild(el("p", "symptom-log__chart-how", "How to read the chart: each column is a " + (s.perMonth
-      ? "month. Its entries are above, and the average hours slept below." : "day. Its entries are above, and the hours slept the night before below.") +
-      " You and your GP can look for a pattern, such as more entries after short nights."));
+    // The day chart's words are the page's too (M.chart_how: overrides/includes/symptom-log-chart.md);
+    // a chart by month says what its column is, then the same last sentence.
+    var how = M.chart_how, pattern = how.slice(how.indexOf(". ") + 2);
+    box.appendChild(el("p", "symptom-log__chart-how", "How to read the chart: " + (s.perMonth
+      ? "each column is a month. Its entries are above, and the average hours slept below. " + pattern
+      : how.charAt(0).toLowerCase() + how.slice(1))));
     // The table scrolls inside its own box on a narrow screen; keyboard users can focus it to scroll.
     var table = s.perMonth ? this.monthTable(s) : this.chartTable(s), scroller = el("div", "symptom-log__table-box");
     scroller.tabIndex = 0;
