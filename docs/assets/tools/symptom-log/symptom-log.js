@@ -244,10 +244,13 @@
     // On a phone the date and time show once the reader picks anything but "Now".
     var when = checked(form, "when_choice");
     this.unfold(this.parts["when-field"], when !== "now");
-    this.parts["which-night"].textContent = "(" + F.nightBefore(F.quickTime("last-night").slice(0, 10), true) + ")";
+    // The night and the day a quick time stands for: today's, or an entry's being changed.
+    var field = form.elements.when.value, day = F.isLocalDateTime(field) && when !== "now" ? field.slice(0, 10) : today();
+    this.parts["which-night"].textContent = "(" + F.nightBefore(when === "last-night" ? day : today(), true) + ")";
     var chosen = form.querySelector('input[name="when_choice"]:checked');
-    this.parts["when-shown"].textContent = when === "other" && F.isLocalDateTime(form.elements.when.value)
-      ? F.readableDateTime(form.elements.when.value) : chosen ? chosen.parentNode.textContent.replace(/\s+/g, " ").trim() : "";
+    this.parts["when-shown"].textContent = when === "other" && F.isLocalDateTime(field) ? F.readableDateTime(field)
+      : F.WHEN_APPROX.indexOf(when) >= 0 && day !== today() ? F.entryTime({when: field, when_approx: when})
+      : chosen ? chosen.parentNode.textContent.replace(/\s+/g, " ").trim() : "";
     this.showSuddenAlert();
   };
 
