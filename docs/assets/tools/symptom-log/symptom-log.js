@@ -241,9 +241,9 @@
     var sided = !!form.querySelector('input[name="area"][data-sides]:checked');
     this.parts.side.hidden = !sided;
     if (!sided) form.querySelectorAll('input[name="side"]').forEach(function (input) { input.checked = false; });
-    // On a phone the date and time show once the reader picks anything but "Now".
+    // On a phone the date and time show for "Another time" only: a rough time stays rough.
     var when = checked(form, "when_choice");
-    this.unfold(this.parts["when-field"], when !== "now");
+    this.unfold(this.parts["when-field"], when === "other");
     // The night and the day a quick time stands for: today's, or an entry's being changed.
     var field = form.elements.when.value, day = F.isLocalDateTime(field) && when !== "now" ? field.slice(0, 10) : today();
     this.parts["which-night"].textContent = "(" + F.nightBefore(when === "last-night" ? day : today(), true) + ")";
@@ -291,7 +291,8 @@
       var name = event.target.name, p = self.parts;
       if (name === "area") self.reveal(p["area-other-choice"].checked ? p["area-other-field"] : p.side);
       if (name === "side") self.reveal(document.getElementById("symptom-log-when-choice"));
-      if (name === "kind" || name === "when_choice") self.reveal(p["disturbed-sleep"].hidden ? p["when-field"] : p["disturbed-sleep"]);
+      if (name === "when_choice" && event.target.value === "other") self.reveal(p["when-field"]);
+      if (name === "kind" || name === "when_choice") self.reveal(p["disturbed-sleep"]);
     });
     this.parts["more-button"].addEventListener("click", function () {
       var open = !self.parts.more.classList.contains("symptom-log__phone-fold--open");
