@@ -203,7 +203,8 @@ def test_the_chart_words_check_can_fail():
     words = " ".join(CHART_HOW.read_text(encoding="utf-8").split())
     old_page = ("The summary's chart shows your entries each day as bars, and your hours of sleep as dots. "
                 "Look for days with taller bars after nights with fewer hours.")
-    own_copy = 'el("p", null, "How to read the chart: each column is a day: its entries are above, and the hours slept")'
+    own_copy = ('el("p", null, "How to read the chart: each column is a day: its entries are above, '
+                'and the hours slept the night before below.")')
     problems = chart_words_problems(old_page, own_copy, words, "broken.md", "broken.js")
     assert len(problems) == 2 and problems[0].startswith("broken.md: the page does not say how to read the chart") \
         and problems[1].startswith("broken.js: the script writes the chart's words itself"), problems
