@@ -53,7 +53,7 @@ def banner(sources: list[str], text: str) -> str:
 # What the log reads of the care rules: the rest (notes for editors, the cards' own words,
 # the helper's phrases) stays in care-rules.json for the cards and the helper, and every
 # byte left out is one a reader on a phone does not download. A field the log starts to read
-# goes here too: tests/test_symptom_log_data.py runs the notices on both and fails on a difference.
+# goes here too: a test runs the notices on both and fails on a difference.
 LOG_READS = {
     "sources": None, "levels": None, "sudden_rule": None,  # None: the whole of it
     "gp_rule": ["text", "href", "source"],
