@@ -184,7 +184,7 @@ def test_the_save_bar_check_fails_when_nothing_is_brought_into_view(browser, sit
 def test_a_cramp_last_night_asks_if_it_woke_you_without_more(phone):
     phone.check('input[name="kind"][value="cramp"]')
     phone.check('input[name="when_choice"][value="last-night"]')
-    assert phone.locator('[data-part="disturbed-sleep"]').is_visible(), f"{PLACE}: 'Did the cramp wake you?' needs More first."
+    assert phone.locator('[data-part="disturbed-sleep"]').is_visible(), f"{PLACE}: 'Did the cramp wake you?' needs More first. Keep it above the More button (overrides/partials/symptom-log.html)."
     assert phone.locator('[data-part="more"]').is_hidden()
     night = " ".join(phone.inner_text('label:has(input[name="when_choice"][value="last-night"])').split())
     expected = phone.evaluate("() => SymptomLogFormat.nightBefore(SymptomLogFormat.quickTime('last-night').slice(0, 10), true)")
@@ -422,7 +422,7 @@ def test_the_browser_is_asked_again_on_a_later_visit(browser, site_server):
                             "navigator.storage.persist = () => { window.askedAgain = true; return Promise.resolve(true); };")
         open_with(tab, site_server, [entry("t", "2026-03-04T08:00")])
         tab.wait_for_selector('[data-part="persist-answer"]:not([hidden])')
-        assert tab.evaluate("window.askedAgain") is True, f"{PLACE}: the log did not ask the browser again on this visit."
+        assert tab.evaluate("window.askedAgain") is True, f"{PLACE}: the log did not ask the browser again on this visit (checkPersisted, symptom-log.js)."
         assert "agreed to keep your log" in tab.inner_text('[data-part="persist-answer"]')
     finally:
         context.close()
