@@ -15,6 +15,7 @@ import io
 import json
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser_checks import axe_problems, tap_target_problems
 from symptom_log_helpers import FIXTURES, LOG_PAGE, READ_STORED, READY, entry, open_with
@@ -421,8 +422,13 @@ def test_the_browser_is_asked_again_on_a_later_visit(browser, site_server):
         tab.add_init_script("navigator.storage.persisted = () => Promise.resolve(false);"
                             "navigator.storage.persist = () => { window.askedAgain = true; return Promise.resolve(true); };")
         open_with(tab, site_server, [entry("t", "2026-03-04T08:00")])
+        try:
+            tab.wait_for_function("() => window.askedAgain === true", timeout=5000)
+        except PlaywrightTimeout:
+            pass
+        assert tab.evaluate("window.askedAgain === true"), \
+            f"{PLACE}: the log did not ask the browser again on this visit (checkPersisted, symptom-log.js)."
         tab.wait_for_selector('[data-part="persist-answer"]:not([hidden])')
-        assert tab.evaluate("window.askedAgain") is True, f"{PLACE}: the log did not ask the browser again on this visit (checkPersisted, symptom-log.js)."
         assert "agreed to keep your log" in tab.inner_text('[data-part="persist-answer"]')
     finally:
         context.close()
