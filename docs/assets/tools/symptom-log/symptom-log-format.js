@@ -105,42 +105,34 @@
   /* MIGRATIONS[n] takes a backup of version n to version n + 1. Applied in
    * order on load (what is stored) and on import (a backup file). Keep
    * tests/fixtures/symptom-log/backup-vN.json for every version N. */
+  /* A copy of BACKUP whose entries each have KEY, null where it was missing. Anything but a
+   * list of entries is left for parseBackup to refuse by name. */
+  function withEntryField(backup, key) {
+    var next = copyFields({}, backup);
+    if (Array.isArray(backup.entries)) {
+      next.entries = backup.entries.map(function (entry) {
+        if (entry === null || typeof entry !== "object" || has(entry, key)) return entry;
+        return define(copyFields({}, entry), key, null);
+      });
+    }
+    return next;
+  }
   var MIGRATIONS = {
     // 1 to 2: no entry said whether its signs came on suddenly, and no GP visit was noted.
     1: function (backup) {
-      var next = copyFields({}, backup);
-      // Anything but a list of entries is left for parseBackup to refuse by name.
-      if (Array.isArray(backup.entries)) {
-        next.entries = backup.entries.map(function (entry) {
-          if (entry === null || typeof entry !== "object" || has(entry, "sudden")) return entry;
-          return define(copyFields({}, entry), "sudden", null);
-        });
-      }
+      var next = withEntryField(backup, "sudden");
       if (!has(next, "gp_visits")) next.gp_visits = [];
       return next;
     },
     // 2 to 3: no entry said which side it was on, and no start date of the twitching was noted.
     2: function (backup) {
-      var next = copyFields({}, backup);
-      if (Array.isArray(backup.entries)) {
-        next.entries = backup.entries.map(function (entry) {
-          if (entry === null || typeof entry !== "object" || has(entry, "side")) return entry;
-          return define(copyFields({}, entry), "side", null);
-        });
-      }
+      var next = withEntryField(backup, "side");
       if (!has(next, "twitching_started")) next.twitching_started = null;
       return next;
     },
     // 3 to 4: every time was one the reader gave (or "now"), so none is approximate.
     3: function (backup) {
-      var next = copyFields({}, backup);
-      if (Array.isArray(backup.entries)) {
-        next.entries = backup.entries.map(function (entry) {
-          if (entry === null || typeof entry !== "object" || has(entry, "when_approx")) return entry;
-          return define(copyFields({}, entry), "when_approx", null);
-        });
-      }
-      return next;
+      return withEntryField(backup, "when_approx");
     }
   };
 
