@@ -71,7 +71,7 @@
      "import-error-title", "import-error-list", "import-form", "import-field", "import-error",
      "delete-all", "delete-all-confirm", "delete-all-question", "delete-all-yes", "delete-all-no",
      "persist-answer", "size-note", "side", "when-field", "more-button", "more", "saved", "save-bar", "when-shown",
-     "when-change", "which-night", "backup-reminder-words", "backup-reminder-link",
+     "when-change", "which-night", "backup-reminder-words", "backup-reminder-link", "gp-visit-question",
      "started-form", "started-hint", "started-status"].forEach(function (part) { self.parts[part] = required(root, part); });
     this.log = {entries: [], days: [], meta: null};
     this.editing = null; // the entry being changed: {id, original: its record, shown: the form's fields as filled in}
@@ -93,6 +93,7 @@
     if (/Apple/.test(navigator.vendor || "")) p["safari-note"].hidden = false;
     p["backup-reminder-words"].textContent = M.backup_reminder;
     p["backup-reminder-link"].textContent = M.backup_reminder_link;
+    p["gp-visit-question"].textContent = M.gp_visit_question;
 
     this.bindForm();
     this.bindDay();
