@@ -116,7 +116,7 @@ def test_every_page_and_tool_works_under_the_policy(browser, site_server, tmp_pa
         form.locator('input[name="area"][value="Calf"]').check()
         tab.fill("#symptom-log-notes", "under the policy")
         tab.click('[data-part="save"]')
-        until(tab, "document.querySelector('[data-part=entry-status]').textContent.includes('saved')",
+        until(tab, "document.querySelector('[data-part=saved]').textContent.includes('Saved')",
               "The symptom log did not say the entry was saved")
         with tab.expect_download() as backup:
             tab.get_by_role("button", name="Save a backup file", exact=True).click()

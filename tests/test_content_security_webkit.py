@@ -98,7 +98,7 @@ def test_webkit_search_helper_and_log_work_under_the_policy(webkit, site_server)
     webkit.find_element(By.CSS_SELECTOR, 'input[name="area"][value="Calf"]').click()
     webkit.find_element(By.ID, "symptom-log-notes").send_keys("under the policy")
     webkit.find_element(By.CSS_SELECTOR, '[data-part="save"]').click()
-    assert becomes_true(webkit, "return document.querySelector('[data-part=entry-status]').textContent.includes('saved')")
+    assert becomes_true(webkit, "return document.querySelector('[data-part=saved]').textContent.includes('Saved')")
     exported = webkit.execute_async_script("""const done = arguments[arguments.length - 1];
       const make = URL.createObjectURL;
       URL.createObjectURL = blob => { blob.text().then(done); return make.call(URL, blob); };

@@ -76,7 +76,8 @@ def add(tab, kind="twitch", area="Calf", when=None, duration=None, pain=None, si
         form.locator(f'input[name="signs"][value="{sign}"]').check()
     tab.fill("#symptom-log-notes", notes)
     tab.click('[data-part="save"]')
-    tab.wait_for_function(f"() => document.querySelector('[data-part=entry-status]').textContent.includes('saved')"
+    tab.wait_for_function(f"() => /saved/i.test(document.querySelector('[data-part=saved]').textContent"
+                          f" + document.querySelector('[data-part=entry-status]').textContent)"
                           f" || !document.querySelector('[data-part=entry-errors]').hidden")
 
 
@@ -125,8 +126,8 @@ def test_add_change_delete_and_undo(page, site_server):
     saved = log[0]
     assert (saved["kind"], saved["area"], saved["duration"], saved["pain"], saved["notes"]) == \
         ("twitch", "Eyelid or face", "moment", 2, "Left eye"), saved
-    assert "Entry saved" in page.inner_text('[data-part="entry-status"]'), "No saved message was announced."
-    assert page.get_attribute('[data-part="entry-status"]', "role") == "status"
+    assert "Saved: twitch, eyelid or face" in page.inner_text('[data-part="saved"]'), "No saved message was announced."
+    assert page.get_attribute('[data-part="saved"]', "role") == "status"
     assert listed(page) and listed(page)[0].startswith("Twitch, Eyelid or face"), listed(page)
 
     # Change it: the form fills in, and saving changes that entry, not a new one.
@@ -460,7 +461,7 @@ def test_a_failed_save_keeps_what_was_typed(page, site_server):
     assert "no room left" in message and "still here" in message, message
     assert page.input_value("#symptom-log-notes") == "typed on a full phone"
     assert page.is_checked('input[name="pain"][value="6"]') and page.is_checked('input[name="kind"][value="cramp"]')
-    assert "saved" not in page.inner_text('[data-part="entry-status"]')
+    assert "saved" not in page.inner_text('[data-part="saved"]').lower()
 
 
 # --- Reader text is text ----------------------------------------------------------------------
@@ -648,8 +649,8 @@ def test_persistent_storage_is_asked_for_and_the_answer_said(page, site_server):
     add(page)
     page.wait_for_selector('[data-part="persist-answer"]:not([hidden])')
     assert page.evaluate("window.askedToPersist") is True
-    assert "has not promised" in page.inner_text('[data-part="persist-answer"]')
-    assert "has not promised" in page.inner_text('[data-part="entry-status"]')
+    assert "add this site to your home screen" in page.inner_text('[data-part="persist-answer"]')
+    assert "add this site to your home screen" in page.inner_text('[data-part="saved"]')
 
 
 def test_a_missing_part_throws_a_named_error(page, site_server):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
 from pathlib import Path
 
 from conftest import ROOT
@@ -166,3 +167,101 @@ def test_sign_label_check_catches_another_name():
     assert sign_label_problems(markup, rules) == [
         "overrides/partials/symptom-log.html: the sign thinner-muscles is called 'Thin muscles'; "
         "care-rules.json calls it 'Muscles look thinner'."]
+
+
+# --- One text for the chart, and the log's messages in one file -------------------------------------
+
+CHART_HOW = ROOT / "overrides" / "includes" / "symptom-log-chart.md"
+MESSAGE_USE = re.compile(r"\bM\.(\w+)|message\(\"(\w+)\"")
+
+
+def chart_words_problems(page_text: str, script: str, words: str, page: str, script_name: str) -> list[str]:
+    """The page and the sheet explain the chart in the same words, from CHART_HOW: the page shows
+    them, and the script has no copy of its own."""
+    problems = []
+    if words not in " ".join(page_text.split()):
+        problems.append(f"{page}: the page does not say how to read the chart in the words of "
+                        "overrides/includes/symptom-log-chart.md. Include that file (--8<-- \"symptom-log-chart.md\").")
+    first = words.split(". ")[0][len("Each "):]
+    if first in script:
+        problems.append(f"{script_name}: the script writes the chart's words itself (\"{first}\"). "
+                        "Use M.chart_how, which ./scripts/bundle-log takes from overrides/includes/symptom-log-chart.md.")
+    return problems
+
+
+def test_the_chart_is_explained_in_one_text_on_the_page_and_the_sheet(site):
+    words = " ".join(CHART_HOW.read_text(encoding="utf-8").split())
+    page = site.page("symptom-log/index.html")
+    problems = chart_words_problems(page.soup.select_one("article").get_text(" "), (FOLDER / "symptom-log.js").read_text(),
+                                    words, "docs/symptom-log.md", "docs/assets/tools/symptom-log/symptom-log.js")
+    assert not problems, "\n".join(problems)
+    assert json.dumps(words, ensure_ascii=False) in (FOLDER / "symptom-log.min.js").read_text(encoding="utf-8"), \
+        "symptom-log.min.js does not carry the chart's words: run ./scripts/bundle-log."
+
+
+def test_the_chart_words_check_can_fail():
+    words = " ".join(CHART_HOW.read_text(encoding="utf-8").split())
+    old_page = ("The summary's chart shows your entries each day as bars, and your hours of sleep as dots. "
+                "Look for days with taller bars after nights with fewer hours.")
+    own_copy = ('el("p", null, "How to read the chart: each column is a day: its entries are above, '
+                'and the hours slept the night before below.")')
+    problems = chart_words_problems(old_page, own_copy, words, "broken.md", "broken.js")
+    assert len(problems) == 2 and problems[0].startswith("broken.md: the page does not say how to read the chart") \
+        and problems[1].startswith("broken.js: the script writes the chart's words itself"), problems
+
+
+def message_problems(script: str, messages: dict, script_name: str, messages_name: str) -> list[str]:
+    """Every message the script uses is in the messages file, and every message there is used."""
+    used = {a or b for a, b in MESSAGE_USE.findall(script)}
+    known = {key for key in messages if not key.startswith("_")} | {"chart_how"}
+    problems = [f"{script_name} uses the message \"{key}\", which {messages_name} does not have." for key in sorted(used - known)]
+    problems += [f"{messages_name}: the message \"{key}\" is used nowhere in {script_name}. Remove it, or use it."
+                 for key in sorted(known - used)]
+    return problems
+
+
+def test_the_log_messages_are_in_one_file_and_all_used():
+    messages = json.loads((FOLDER / "symptom-log-messages.json").read_text(encoding="utf-8"))
+    problems = message_problems((FOLDER / "symptom-log.js").read_text(encoding="utf-8"), messages,
+                                "docs/assets/tools/symptom-log/symptom-log.js",
+                                "docs/assets/tools/symptom-log/symptom-log-messages.json")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_messages_check_can_fail():
+    problems = message_problems('say(M.saved_twice); message("saved", {})', {"saved": "Saved.", "unused": "x", "_note": "y"},
+                                "broken.js", "broken.json")
+    assert problems == ['broken.js uses the message "saved_twice", which broken.json does not have.',
+                        'broken.json: the message "chart_how" is used nowhere in broken.js. Remove it, or use it.',
+                        'broken.json: the message "unused" is used nowhere in broken.js. Remove it, or use it.'], problems
+
+
+# --- The care rules the log carries: only what it reads --------------------------------------------
+
+def notices_with(rules: dict, tmp_path: Path, name: str) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    run = subprocess.run(["node", str(ROOT / "tests" / "js" / "notices-with-rules.mjs"), str(path)],
+                         capture_output=True, text=True, timeout=60)
+    return run.stdout if run.returncode == 0 else f"(the notices failed: {run.stderr.strip().splitlines()[-1:]})"
+
+
+def trimmed_rules_problems(full: dict, reads: dict, tmp_path: Path) -> list[str]:
+    """The notices say the same with the care rules whole and with the part the log's bundle carries."""
+    if notices_with(full, tmp_path, "whole.json") != notices_with(bundle_log.log_rules(full, reads), tmp_path, "part.json"):
+        return ["scripts/sitetools/bundle_log.py: the log's notices change when only LOG_READS of care-rules.json is "
+                "bundled. Add the field the log now reads to LOG_READS."]
+    return []
+
+
+def test_the_bundle_carries_every_care_rule_field_the_log_reads(tmp_path):
+    full = json.loads(bundle_log.CARE_RULES.read_text(encoding="utf-8"))
+    problems = trimmed_rules_problems(full, bundle_log.LOG_READS, tmp_path)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_care_rule_fields_check_can_fail(tmp_path):
+    full = json.loads(bundle_log.CARE_RULES.read_text(encoding="utf-8"))
+    reads = {**bundle_log.LOG_READS, "signs": [f for f in bundle_log.LOG_READS["signs"] if f != "if_sudden"]}
+    problems = trimmed_rules_problems(full, reads, tmp_path)
+    assert len(problems) == 1 and "Add the field the log now reads to LOG_READS" in problems[0], problems

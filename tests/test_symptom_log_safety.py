@@ -21,11 +21,13 @@ pytestmark = pytest.mark.browser
 
 SAVE = '[data-part="save"]'
 STATUS = '[data-part="entry-status"]'
+SAVED = '[data-part="saved"]'  # a new entry's confirmation, in the Save bar
 ERRORS = '[data-part="entry-errors"]'
 
 
 def status(tab) -> str:
-    return " ".join(tab.inner_text(STATUS).split())
+    """What the log said after a save or a change: the Save bar's words, then the status under the form."""
+    return " ".join((tab.inner_text(SAVED) + " " + tab.inner_text(STATUS)).split())
 
 
 def form_errors(tab) -> str:
@@ -40,7 +42,8 @@ def wait_for_words(tab, selector: str, words: str):
 def save_and_wait(tab):
     tab.click(SAVE)
     tab.wait_for_function("""() => !document.querySelector('[data-part=entry-errors]').hidden ||
-      /saved|changed/.test(document.querySelector('[data-part=entry-status]').textContent)""")
+      /saved|changed/i.test(document.querySelector('[data-part=saved]').textContent +
+                            document.querySelector('[data-part=entry-status]').textContent)""")
 
 
 def unhandled_errors(tab) -> list[str]:
@@ -146,7 +149,7 @@ def test_a_double_press_on_save_stores_one_entry_and_says_so(page, site_server, 
     page.wait_for_timeout(gap_ms)
     page.click(SAVE)
     page.wait_for_function("""() => !document.querySelector('[data-part=entry-errors]').hidden ||
-      document.querySelector('[data-part=entry-status]').textContent.includes('saved')""")
+      /saved/i.test(document.querySelector('[data-part=saved]').textContent)""")
     page.wait_for_timeout(400)
     assert len(stored(page)["entries"]) == 1, f"symptom-log.js (saveEntry): {len(stored(page)['entries'])} entries stored."
     assert form_errors(page) == "", f"The second press said there was a problem: {form_errors(page)}"
@@ -162,7 +165,7 @@ def test_typing_the_next_entry_during_a_slow_save_is_kept(page, site_server):
     page.click(SAVE)
     page.fill("#symptom-log-notes", "the next entry, typed while the first was saved")
     assert page.get_attribute(SAVE, "aria-disabled") == "true", "Save should say it is busy while a save is under way."
-    wait_for_words(page, STATUS, "saved")
+    wait_for_words(page, SAVED, "Saved")
     assert page.input_value("#symptom-log-notes") == "the next entry, typed while the first was saved", \
         "symptom-log.js (saveEntry): the form was cleared over what the reader was typing."
     assert "still in the form" in status(page), status(page)
@@ -215,7 +218,7 @@ def test_a_failed_read_back_does_not_say_the_entry_was_not_saved(page, site_serv
     open_log(page, site_server)
     page.evaluate("() => { IDBObjectStore.prototype.getAll = () => { throw new DOMException('broken', 'UnknownError'); }; }")
     add(page, "twitch", "Calf", notes="written")
-    assert "Entry saved" in status(page) and form_errors(page) == "", (status(page), form_errors(page))
+    assert "Saved: twitch, calf" in status(page) and form_errors(page) == "", (status(page), form_errors(page))
     page.reload()
     page.wait_for_selector("[data-symptom-log-ready]")
     assert [e["notes"] for e in stored(page)["entries"]] == ["written"]
@@ -269,7 +272,7 @@ def test_a_newer_page_waits_for_an_older_tab_and_says_so(page, site_server):
     newer.wait_for_selector("[data-symptom-log-ready]")
     assert newer.is_hidden('[data-part="storage-problem"]')
     save_and_wait(newer)
-    assert "Entry saved" in status(newer), status(newer)
+    assert "Saved: twitch, calf" in status(newer), status(newer)
 
 
 def test_an_open_log_lets_a_newer_page_in_and_says_to_reload(page, site_server):

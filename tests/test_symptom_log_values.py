@@ -3,14 +3,15 @@ written: the script (symptom-log-format.js: KINDS, DURATIONS, FREQUENCIES,
 SIGNS, STRESS and WORDS), the form the reader fills in
 (overrides/partials/symptom-log.html, read from the built page), and the
 Python side (scripts/sitetools/symptom_log.py). The backup reminder's
-"30 days" is one figure in the form's words and the script's
-BACKUP_REMINDER_DAYS. Proven able to fail on
-tests/fixtures/symptom-log-values/form.html, which says "felt", leaves out a
-duration and reminds after 14 days.
+"30 days" is one figure in its words and its backup_reminder_days (both in
+docs/assets/tools/symptom-log/symptom-log-messages.json). Proven able to fail
+on tests/fixtures/symptom-log-values/form.html, which says "felt" and leaves
+out a duration, and messages.json, which reminds after 14 days in words.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -21,10 +22,11 @@ from sitetools import ROOT, symptom_log
 from sitetools.symptom_log import LOG_PAGE, script_values
 
 FORM = "overrides/partials/symptom-log.html"
-LOG_SCRIPT = ROOT / "docs" / "assets" / "tools" / "symptom-log" / "symptom-log.js"
+MESSAGES = ROOT / "docs" / "assets" / "tools" / "symptom-log" / "symptom-log-messages.json"
 # The form's field for each of the script's lists, and WORDS' name for it.
 FIELDS = {"KINDS": ("kind", "kind"), "DURATIONS": ("duration", "duration"), "FREQUENCIES": ("frequency", "frequency"),
-          "SIGNS": ("signs", "sign"), "STRESS": ("stress", "stress")}
+          "SIGNS": ("signs", "sign"), "STRESS": ("stress", "stress"), "WHEN_APPROX": ("when_choice", None)}
+NOT_APPROX = {"now", "other"}  # the form's quick times that give a clock time: never a when_approx
 
 
 def form_choices(html: str) -> dict[str, dict[str, str]]:
@@ -39,10 +41,9 @@ def form_choices(html: str) -> dict[str, dict[str, str]]:
     return found
 
 
-def reminder_days(html: str) -> int | None:
-    """The days in the form's backup reminder ("more than 30 days old")."""
-    box = BeautifulSoup(html, "lxml").select_one('[data-part="backup-reminder"]')
-    found = box and re.search(r"more than (\d+) days old", " ".join(box.get_text(" ").split()))
+def reminder_days(messages: dict) -> int | None:
+    """The days in the backup reminder's words ("more than 30 days old")."""
+    found = re.search(r"more than (\d+) days old", messages.get("backup_reminder", ""))
     return int(found[1]) if found else None
 
 
@@ -50,11 +51,11 @@ def value_problems(form: dict[str, dict[str, str]], script: dict, python: dict[s
     """Where the form (at WHERE), the script and the Python side disagree, in plain words."""
     problems = []
     for name, (field, words_key) in FIELDS.items():
-        allowed, words = script[name], script["WORDS"][words_key]
+        allowed, words = script[name], script["WORDS"].get(words_key, {})
         if python[name] != allowed:
             problems.append(f"scripts/sitetools/symptom_log.py: {name} is {python[name]}, "
                             f"but symptom-log-format.js allows {allowed}.")
-        offered = form.get(field, {})
+        offered = {value: label for value, label in form.get(field, {}).items() if name != "WHEN_APPROX" or value not in NOT_APPROX}
         if list(offered) != allowed:
             problems.append(f"{where}: the form offers {list(offered)} for \"{field}\", "
                             f"but symptom-log-format.js ({name}) allows {allowed}.")
@@ -65,15 +66,16 @@ def value_problems(form: dict[str, dict[str, str]], script: dict, python: dict[s
     return problems
 
 
-def reminder_problems(days_in_form: int | None, days_in_script: int, where: str) -> list[str]:
-    if days_in_form != days_in_script:
-        return [f"{where}: the backup reminder says \"more than {days_in_form} days old\", but the log shows it "
-                f"after {days_in_script} days (BACKUP_REMINDER_DAYS in symptom-log.js)."]
+def reminder_problems(messages: dict, where: str) -> list[str]:
+    days_in_words, days = reminder_days(messages), messages.get("backup_reminder_days")
+    if days_in_words != days:
+        return [f"{where}: the backup reminder says \"more than {days_in_words} days old\", but the log shows it "
+                f"after {days} days (backup_reminder_days)."]
     return []
 
 
-def script_reminder_days() -> int:
-    return int(re.search(r"var BACKUP_REMINDER_DAYS = (\d+);", LOG_SCRIPT.read_text(encoding="utf-8"))[1])
+def read_messages(path: Path = MESSAGES) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def python_values() -> dict[str, list[str]]:
@@ -83,7 +85,7 @@ def python_values() -> dict[str, list[str]]:
 def test_the_log_values_agree_in_the_script_the_form_and_python(built_site):
     html = (built_site / LOG_PAGE / "index.html").read_text(encoding="utf-8")
     problems = value_problems(form_choices(html), script_values(), python_values(), FORM)
-    problems += reminder_problems(reminder_days(html), script_reminder_days(), FORM)
+    problems += reminder_problems(read_messages(), "docs/assets/tools/symptom-log/symptom-log-messages.json")
     assert not problems, "\n".join(problems)
 
 
@@ -92,7 +94,8 @@ def test_the_values_check_can_fail():
     where = "tests/fixtures/symptom-log-values/form.html"
     python = {**python_values(), "STRESS": ["low", "high"]}
     problems = value_problems(form_choices(html), script_values(), python, where)
-    problems += reminder_problems(reminder_days(html), 30, where)
+    problems += reminder_problems(read_messages(FIXTURES / "symptom-log-values" / "messages.json"),
+                                  "tests/fixtures/symptom-log-values/messages.json")
     assert problems == [
         "tests/fixtures/symptom-log-values/form.html: the form offers ['moment', 'under-1-minute', '1-to-10-minutes'] "
         "for \"duration\", but symptom-log-format.js (DURATIONS) allows "
@@ -102,6 +105,6 @@ def test_the_values_check_can_fail():
         "(symptom-log-format.js, WORDS.sign).",
         "scripts/sitetools/symptom_log.py: STRESS is ['low', 'high'], but symptom-log-format.js allows "
         "['low', 'medium', 'high'].",
-        "tests/fixtures/symptom-log-values/form.html: the backup reminder says \"more than 14 days old\", "
-        "but the log shows it after 30 days (BACKUP_REMINDER_DAYS in symptom-log.js).",
+        "tests/fixtures/symptom-log-values/messages.json: the backup reminder says \"more than 14 days old\", "
+        "but the log shows it after 30 days (backup_reminder_days).",
     ], problems

@@ -62,7 +62,7 @@ def test_webkit_add_and_reload(webkit, site_server):
     webkit.find_element(By.CSS_SELECTOR, 'input[name="pain"][value="3"]').click()
     webkit.find_element(By.ID, "symptom-log-notes").send_keys("typed in WebKit")
     webkit.find_element(By.CSS_SELECTOR, '[data-part="save"]').click()
-    until(webkit, "return document.querySelector('[data-part=entry-status]').textContent.includes('Entry saved')",
+    until(webkit, "return document.querySelector('[data-part=saved]').textContent.includes('Saved:')",
           "saving an entry did not say it was saved")
     log = stored(webkit)
     assert len(log["entries"]) == 1 and log["entries"][0]["notes"] == "typed in WebKit", log

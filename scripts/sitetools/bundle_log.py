@@ -11,6 +11,10 @@ The care rules (docs/assets/tools/care-rules/care-rules.json, the one source
 of every sign's words, level and source) go into the script as data
 (window.SymptomLogCareRules): the log works offline and under the page's
 Content-Security-Policy, with no extra file to fetch and nothing evaluated.
+The log's messages (symptom-log-messages.json, where volunteers change them)
+go in the same way, as window.SymptomLogMessages, with how to read the
+summary's chart (overrides/includes/symptom-log-chart.md, which the page
+includes too: one text for the page and the sheet) as its "chart_how".
 
     python -m sitetools.bundle_log          write the bundles
     python -m sitetools.bundle_log --check  exit 1 if a bundle is out of date
@@ -33,6 +37,8 @@ SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage
            "symptom-log-notices.js", "symptom-log.js"]
 CARE_RULES = ROOT / "docs" / "assets" / "tools" / "care-rules" / "care-rules.json"
 CARE_RULES_NAME = "../care-rules/care-rules.json"  # as the bundle's banner names it
+MESSAGES = FOLDER / "symptom-log-messages.json"
+CHART_HOW = ROOT / "overrides" / "includes" / "symptom-log-chart.md"
 STYLES = ["symptom-log.css"]
 LICENCE = ("/*! idb-keyval 6.3.0 (c) 2016 Jake Archibald, Apache License 2.0: "
            "vendor/idb-keyval-LICENCE.txt */\n")
@@ -44,13 +50,46 @@ def banner(sources: list[str], text: str) -> str:
             "Edit those files, not this one. */\n")
 
 
+# What the log reads of the care rules: the rest (notes for editors, the cards' own words,
+# the helper's phrases) stays in care-rules.json for the cards and the helper, and every
+# byte left out is one a reader on a phone does not download. A field the log starts to read
+# goes here too: a test runs the notices on both and fails on a difference.
+LOG_READS = {
+    "sources": None, "levels": None, "sudden_rule": None,  # None: the whole of it
+    "gp_rule": ["text", "href", "source"],
+    "cards": ["id", "heading", "signs"],
+    "signs": ["id", "level", "onset", "source", "label", "text", "if_sudden"],
+}
+
+
+def log_rules(rules: dict, reads: dict = LOG_READS) -> dict:
+    """RULES with only the fields READS names (a list of dicts is kept item by item)."""
+    def only(value, fields):
+        if fields is None:
+            return value
+        if isinstance(value, list):
+            return [only(item, fields) for item in value]
+        return {key: value[key] for key in fields if key in value}
+    return {key: only(rules[key], fields) for key, fields in reads.items() if key in rules}
+
+
 def care_rules_script(path: Path | None = None) -> str:
-    """The care rules (CARE_RULES unless PATH) as a script that sets window.SymptomLogCareRules
-    (its "about" note left out: readers never see it). Loaded just before the notices that read it."""
-    rules = json.loads((path or CARE_RULES).read_text(encoding="utf-8"))
-    rules.pop("about", None)
+    """The care rules (CARE_RULES unless PATH) as a script that sets window.SymptomLogCareRules,
+    with only what the log reads (LOG_READS). Loaded just before the notices that read it."""
+    rules = log_rules(json.loads((path or CARE_RULES).read_text(encoding="utf-8")))
     data = json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
     return f"window.SymptomLogCareRules = {data};"
+
+
+def messages_script(path: Path | None = None, chart_how: Path | None = None) -> str:
+    """The log's messages (MESSAGES unless PATH) and the chart's words (CHART_HOW unless CHART_HOW)
+    as a script that sets window.SymptomLogMessages (the "_how_to_change" note left out: readers
+    never see it)."""
+    messages = json.loads((path or MESSAGES).read_text(encoding="utf-8"))
+    messages = {key: value for key, value in messages.items() if not key.startswith("_")}
+    messages["chart_how"] = " ".join((chart_how or CHART_HOW).read_text(encoding="utf-8").split())
+    data = json.dumps(messages, ensure_ascii=False, separators=(",", ":"))
+    return f"window.SymptomLogMessages = {data};"
 
 
 def bundles() -> dict[str, str]:
@@ -59,6 +98,9 @@ def bundles() -> dict[str, str]:
     sources, before = list(SCRIPTS), SCRIPTS.index("symptom-log-notices.js")
     parts.insert(before, care_rules_script())
     sources.insert(before, CARE_RULES_NAME)
+    page = sources.index("symptom-log.js")
+    parts.insert(page, messages_script())
+    sources.insert(page, f"{MESSAGES.name} and ../../../../overrides/includes/{CHART_HOW.name}")
     js = "\n;\n".join(parts)
     css = "\n".join((FOLDER / name).read_text(encoding="utf-8") for name in STYLES)
     return {

@@ -1,5 +1,5 @@
 """The symptom log's data as Python sees it: entries in backup format
-version 3, made-up logs for tests and scripts/bench --log, and the scripts
+version 4, made-up logs for tests and scripts/bench --log, and the scripts
 that read and write the page's IndexedDB store directly.
 """
 
@@ -19,13 +19,14 @@ DB_NAME, STORE_NAME = "fibro-twitch-log", "records"
 FORMAT_SCRIPT = ROOT / "docs" / "assets" / "tools" / "symptom-log" / "symptom-log-format.js"
 
 # The allowed values, as symptom-log-format.js lists them (its KINDS, DURATIONS,
-# FREQUENCIES, SIGNS, STRESS): test_symptom_log_values fails when the
+# FREQUENCIES, SIGNS, STRESS, WHEN_APPROX): test_symptom_log_values fails when the
 # script, the form (overrides/partials/symptom-log.html) or these differ.
 KINDS = ["twitch", "spasm", "cramp"]
 DURATIONS = ["moment", "under-1-minute", "1-to-10-minutes", "over-10-minutes"]
 FREQUENCIES = ["once", "a-few-times", "on-and-off-all-day"]
 SIGNS = ["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"]
 STRESS = ["low", "medium", "high"]
+WHEN_APPROX = ["earlier-today", "last-night"]  # the form's quick times that give no clock time
 
 
 def script_values(script=FORMAT_SCRIPT) -> dict:
@@ -36,19 +37,19 @@ def script_values(script=FORMAT_SCRIPT) -> dict:
         raise RuntimeError("Node is not installed: ./scripts/test installs it (the log's script is read with it).")
     code = ("globalThis.window = globalThis; require('vm').runInThisContext(require('fs').readFileSync(process.argv[1], 'utf8'));"
             "const F = window.SymptomLogFormat; console.log(JSON.stringify({KINDS: F.KINDS, DURATIONS: F.DURATIONS,"
-            " FREQUENCIES: F.FREQUENCIES, SIGNS: F.SIGNS, STRESS: F.STRESS, WORDS: F.WORDS}));")
+            " FREQUENCIES: F.FREQUENCIES, SIGNS: F.SIGNS, STRESS: F.STRESS, WHEN_APPROX: F.WHEN_APPROX, WORDS: F.WORDS}));")
     run = subprocess.run([node, "-e", code, str(script)], capture_output=True, text=True, timeout=60, check=True)
     return json.loads(run.stdout)
 
 
 def entry(id: str, when: str, kind: str = "twitch", area: str = "Calf", **fields) -> dict:
-    """One entry in backup format version 3."""
+    """One entry in backup format version 4."""
     base = {"id": id, "when": when, "kind": kind, "area": area, "duration": None, "frequency": None,
-            "pain": None, "signs": [], "disturbed_sleep": None, "notes": "", "sudden": None, "side": None}
+            "pain": None, "signs": [], "disturbed_sleep": None, "notes": "", "sudden": None, "side": None, "when_approx": None}
     return {**base, **fields}
 
 
-BACKUP_VERSION = 3
+BACKUP_VERSION = 4
 
 
 def backup(entries: list[dict], days: list[dict] | None = None, **top) -> dict:

@@ -6,21 +6,24 @@
  * No storage and no page here, so each rule has one home and the tests can
  * call it directly (window.SymptomLogFormat).
  *
- * Backup format version 3 (documented on the page, "Where is my log kept, and who can see it?"):
- *   {"format": "fibro-twitch-log", "version": 3, "exported": ISO date-time,
+ * Backup format version 4 (documented in DEVELOPING.md, "The symptom log's backup file"):
+ *   {"format": "fibro-twitch-log", "version": 4, "exported": ISO date-time,
  *    "entries": [...], "days": [...], "gp_visits": ["YYYY-MM-DD", ...],
  *    "twitching_started": "YYYY-MM-DD" or null}
  * Version 2 added each entry's "sudden" (its signs came on suddenly: true,
  * false or null) and "gp_visits" (the dates the reader saw a GP about it).
  * Version 3 added each entry's "side" ("left", "right", "both" or null) and
  * "twitching_started" (the day the reader says their twitching began).
+ * Version 4 added each entry's "when_approx" ("earlier-today", "last-night"
+ * or null): the reader chose that quick time and gave no clock time, so the
+ * time in "when" is only a place to sort it by and is never shown.
  * Unknown fields, at the top and in each entry or day, are kept.
  */
 (function (root) {
   "use strict";
 
   var FORMAT = "fibro-twitch-log";
-  var VERSION = 3;
+  var VERSION = 4;
   /* A bigger file is refused unread, and the log may hold no more than a
    * backup of this size (written without spaces), so every backup loads back. */
   var MAX_BYTES = 20 * 1024 * 1024;
@@ -34,6 +37,7 @@
   var SIGNS = ["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"];
   var STRESS = ["low", "medium", "high"];
   var SIDES = ["left", "right", "both"];
+  var WHEN_APPROX = ["earlier-today", "last-night"]; // the form's quick times that give no clock time
 
   /* What each stored word means to a reader (and a doctor reading the print). */
   var WORDS = {
@@ -101,31 +105,34 @@
   /* MIGRATIONS[n] takes a backup of version n to version n + 1. Applied in
    * order on load (what is stored) and on import (a backup file). Keep
    * tests/fixtures/symptom-log/backup-vN.json for every version N. */
+  /* A copy of BACKUP whose entries each have KEY, null where it was missing. Anything but a
+   * list of entries is left for parseBackup to refuse by name. */
+  function withEntryField(backup, key) {
+    var next = copyFields({}, backup);
+    if (Array.isArray(backup.entries)) {
+      next.entries = backup.entries.map(function (entry) {
+        if (entry === null || typeof entry !== "object" || has(entry, key)) return entry;
+        return define(copyFields({}, entry), key, null);
+      });
+    }
+    return next;
+  }
   var MIGRATIONS = {
     // 1 to 2: no entry said whether its signs came on suddenly, and no GP visit was noted.
     1: function (backup) {
-      var next = copyFields({}, backup);
-      // Anything but a list of entries is left for parseBackup to refuse by name.
-      if (Array.isArray(backup.entries)) {
-        next.entries = backup.entries.map(function (entry) {
-          if (entry === null || typeof entry !== "object" || has(entry, "sudden")) return entry;
-          return define(copyFields({}, entry), "sudden", null);
-        });
-      }
+      var next = withEntryField(backup, "sudden");
       if (!has(next, "gp_visits")) next.gp_visits = [];
       return next;
     },
     // 2 to 3: no entry said which side it was on, and no start date of the twitching was noted.
     2: function (backup) {
-      var next = copyFields({}, backup);
-      if (Array.isArray(backup.entries)) {
-        next.entries = backup.entries.map(function (entry) {
-          if (entry === null || typeof entry !== "object" || has(entry, "side")) return entry;
-          return define(copyFields({}, entry), "side", null);
-        });
-      }
+      var next = withEntryField(backup, "side");
       if (!has(next, "twitching_started")) next.twitching_started = null;
       return next;
+    },
+    // 3 to 4: every time was one the reader gave (or "now"), so none is approximate.
+    3: function (backup) {
+      return withEntryField(backup, "when_approx");
     }
   };
 
@@ -193,6 +200,22 @@
   function readableDateTime(text) {
     return readableDate(text) + ", " + text.slice(11, 16);
   }
+  /* "6 to 7 December", the night before the date TEXT ("6 to 7 Dec" when SHORT). */
+  function nightBefore(text, short) {
+    var before = dateOfDay(dayNumber(text) - 1), month = function (t) {
+      var name = MONTHS[+t.slice(5, 7) - 1];
+      return short ? name.slice(0, 3) : name;
+    };
+    var same = before.slice(5, 7) === text.slice(5, 7);
+    return +before.slice(8, 10) + (same ? "" : " " + month(before)) + " to " + +text.slice(8, 10) + " " + month(text);
+  }
+  /* When an entry started, in the words the reader chose: a quick time that
+   * gave no clock time is never shown as one. */
+  function entryTime(entry) {
+    if (entry.when_approx === "last-night") return readableDate(entry.when) + ", during the night";
+    if (entry.when_approx === "earlier-today") return "earlier on " + readableDate(entry.when);
+    return readableDateTime(entry.when);
+  }
 
   /* --- Checking entries and days ------------------------------------------ */
   function oneOf(list) { return list.join(", "); }
@@ -239,6 +262,9 @@
     if (entry.side != null && SIDES.indexOf(entry.side) < 0) {
       problems.push('its side ("side") is ' + describe(entry.side) + "; it must be " + oneOf(SIDES) + " or null.");
     }
+    if (entry.when_approx != null && WHEN_APPROX.indexOf(entry.when_approx) < 0) {
+      problems.push('its rough time ("when_approx") is ' + describe(entry.when_approx) + "; it must be " + oneOf(WHEN_APPROX) + " or null.");
+    }
     if (tooDeep(entry)) problems.push("a field is nested more than " + MAX_DEPTH + " levels deep, so this browser cannot store it.");
     return problems;
   }
@@ -272,6 +298,7 @@
     copy.notes = entry.notes == null ? "" : entry.notes;
     copy.sudden = entry.sudden == null ? null : entry.sudden;
     copy.side = entry.side == null ? null : entry.side;
+    copy.when_approx = entry.when_approx == null ? null : entry.when_approx;
     return copy;
   }
   function normalDay(day) {
@@ -319,7 +346,7 @@
     if (visitProblems.length) return refused(visitProblems);
     var problems = [], ids = new Map(), dates = new Map();
     backup.entries.forEach(function (entry, index) {
-      var label = "Entry " + (index + 1) + (entry && isLocalDateTime(entry.when) ? " (" + readableDateTime(entry.when) + ")" : "");
+      var label = "Entry " + (index + 1) + (entry && isLocalDateTime(entry.when) ? " (" + entryTime(entry) + ")" : "");
       entryProblems(entry).forEach(function (problem) { problems.push(label + ": " + problem); });
       if (entry && typeof entry.id === "string") {
         if (ids.has(entry.id)) problems.push(label + ": it has the same id as entry " + ids.get(entry.id) + ".");
@@ -432,9 +459,11 @@
   function isAfterNow(when, now) { return when.slice(0, 16) > localNow(now); }
 
   /* --- CSV for spreadsheets ------------------------------------------------ */
-  /* One column list drives the file; each entry row carries its day's answers. */
-  var CSV_COLUMNS = ["id", "when", "kind", "area", "side", "duration", "frequency", "pain", "signs", "disturbed_sleep", "notes",
-                     "sleep_hours", "caffeine", "stress", "medicine_change"];
+  /* One column list drives the file; each entry row carries its day's answers,
+   * and the log's start date and GP visits (the same on every row). A rough
+   * time ("when_approx") has its date alone in "when": no clock time is made up. */
+  var CSV_COLUMNS = ["id", "when", "when_approx", "kind", "area", "side", "duration", "frequency", "pain", "signs", "disturbed_sleep",
+                     "notes", "sleep_hours", "caffeine", "stress", "medicine_change", "twitching_started", "gp_visits"];
 
   /* A cell a spreadsheet would run as a formula (=, +, - or @ first; tab and
    * carriage return too, as OWASP advises) starts with ' instead. So does one
@@ -448,14 +477,15 @@
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
-  function toCSV(entries, days) {
-    var byDate = new Map();
+  function toCSV(entries, days, started, visits) {
+    var byDate = new Map(), log = {twitching_started: started == null ? null : started, gp_visits: normalVisits(visits)};
     days.forEach(function (day) { byDate.set(day.date, day); });
     var lines = [CSV_COLUMNS.join(",")];
     sortByWhen(entries.slice()).forEach(function (entry) {
       var day = byDate.get(entry.when.slice(0, 10)) || {};
       lines.push(CSV_COLUMNS.map(function (column) {
-        return csvCell(has(entry, column) ? entry[column] : has(day, column) ? day[column] : null);
+        if (column === "when" && entry.when_approx) return csvCell(entry.when.slice(0, 10));
+        return csvCell(has(entry, column) ? entry[column] : has(day, column) ? day[column] : has(log, column) ? log[column] : null);
       }).join(","));
     });
     return "\ufeff" + lines.join("\r\n") + "\r\n"; // the mark tells spreadsheets it is UTF-8
@@ -576,6 +606,7 @@
   root.SymptomLogFormat = {
     FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, MAX_DEPTH: MAX_DEPTH, NOTHING_CHANGED: NOTHING_CHANGED,
     KINDS: KINDS, DURATIONS: DURATIONS, FREQUENCIES: FREQUENCIES, SIGNS: SIGNS, STRESS: STRESS, SIDES: SIDES, WORDS: WORDS,
+    WHEN_APPROX: WHEN_APPROX, entryTime: entryTime, nightBefore: nightBefore,
     TOP_FIELDS: TOP_FIELDS, startProblems: startProblems, earlierStart: earlierStart,
     MIGRATIONS: MIGRATIONS, migrate: migrate,
     entryProblems: entryProblems, dayProblems: dayProblems, normalEntry: normalEntry, normalDay: normalDay,

@@ -265,7 +265,7 @@
         rule: book.cardOf[first].heading + " " + emergencyIds.map(function (id) { return book.signs[id].text; }).join(", or ") + ".",
         items: F.sortByWhen(sudden.slice()).map(function (e) {
           return F.WORDS.kind[e.kind] + ", " + placeName(e) + ", " +
-            (isLater(e, today) ? "dated after today (" + F.readableDateTime(e.when) + ")" : F.readableDateTime(e.when)) + ": " +
+            (isLater(e, today) ? "dated after today (" + F.entryTime(e) + ")" : F.entryTime(e)) + ": " +
             e.signs.filter(function (id) { return suddenSign(e, id); })
               .map(function (id) { return book.signs[id].label; }).join(", ");
         }),

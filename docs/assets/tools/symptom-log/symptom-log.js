@@ -15,8 +15,9 @@
   var F = window.SymptomLogFormat;
   var Storage = window.SymptomLogStorage;
   var N = window.SymptomLogNotices;
+  var M = window.SymptomLogMessages; // the reader-facing messages: symptom-log-messages.json
   var CHANNEL = "fibro-twitch-log";
-  var BACKUP_REMINDER_DAYS = 30;
+  var SAME_AGAIN_MINUTES = 10; // the same entry saved again this soon is asked about first
   var LISTED_AT_ONCE = 100; // entries drawn at a time: "Show more" draws the next ones
   var FIELD_NAMES = {when: "when it started", kind: "what you noticed", area: "where", duration: "how long it lasted",
                      frequency: "how often", pain: "the pain score", signs: "the signs", disturbed_sleep: "sleep", notes: "the notes",
@@ -51,6 +52,10 @@
 
   function today() { return F.localNow().slice(0, 10); }
 
+  /* The message KEY of symptom-log-messages.json, with each {name} filled from FILL. */
+  function message(key, fill) {
+    return M[key].replace(/\{(\w+)\}/g, function (whole, name) { return fill && name in fill ? fill[name] : whole; });
+  }
   /* --- The log on the page ----------------------------------------------------- */
   function SymptomLog(root) {
     if (!root) throw new SymptomLogError("The symptom log has no root element.");
@@ -65,7 +70,8 @@
      "entries-empty", "entries", "export-json", "export-csv", "backup-status", "import-errors",
      "import-error-title", "import-error-list", "import-form", "import-field", "import-error",
      "delete-all", "delete-all-confirm", "delete-all-question", "delete-all-yes", "delete-all-no",
-     "persist-answer", "size-note", "side", "when-field", "more-button", "more",
+     "persist-answer", "size-note", "side", "when-field", "more-button", "more", "saved", "save-bar", "when-shown",
+     "when-change", "which-night", "backup-reminder-words", "backup-reminder-link", "gp-visit-question",
      "started-form", "started-hint", "started-status"].forEach(function (part) { self.parts[part] = required(root, part); });
     this.log = {entries: [], days: [], meta: null};
     this.editing = null; // the entry being changed: {id, original: its record, shown: the form's fields as filled in}
@@ -76,6 +82,8 @@
     this.listed = LISTED_AT_ONCE;
     this.bytes = 0; // the log's size as a backup without spaces (F.backupBytes)
     this.deleted = null; // the last deleted entry, for undo
+    this.lastSaved = null; // {entry, key, at}: the entry just saved, for Undo and to ask before the same again
+    this.sameAgain = false; // the reader was told they saved the same a moment ago: the next Save adds it
     this.storage = null;
     root.setAttribute("data-symptom-log-started", "");
   }
@@ -83,6 +91,9 @@
   SymptomLog.prototype.start = function () {
     var self = this, p = this.parts;
     if (/Apple/.test(navigator.vendor || "")) p["safari-note"].hidden = false;
+    p["backup-reminder-words"].textContent = M.backup_reminder;
+    p["backup-reminder-link"].textContent = M.backup_reminder_link;
+    p["gp-visit-question"].textContent = M.gp_visit_question;
 
     this.bindForm();
     this.bindDay();
@@ -120,6 +131,7 @@
     }).then(function () {
       self.ready = true;
       if (p["storage-problem"].textContent === WAITING) p["storage-problem"].hidden = true;
+      if (self.log.entries.length) self.checkPersisted();
     }, function () {
       if (self.storage) self.storageUnavailable();
       self.render();
@@ -230,9 +242,26 @@
     var sided = !!form.querySelector('input[name="area"][data-sides]:checked');
     this.parts.side.hidden = !sided;
     if (!sided) form.querySelectorAll('input[name="side"]').forEach(function (input) { input.checked = false; });
-    // On a phone the date and time show once the reader picks anything but "Now".
-    this.unfold(this.parts["when-field"], checked(form, "when_choice") !== "now");
+    // On a phone the date and time show for "Another time" only: a rough time stays rough.
+    var when = checked(form, "when_choice");
+    this.unfold(this.parts["when-field"], when === "other");
+    // The night and the day a quick time stands for: today's, or an entry's being changed.
+    var field = form.elements.when.value, day = F.isLocalDateTime(field) && when !== "now" ? field.slice(0, 10) : today();
+    this.parts["which-night"].textContent = "(" + F.nightBefore(when === "last-night" ? day : today(), true) + ")";
+    var chosen = form.querySelector('input[name="when_choice"]:checked');
+    this.parts["when-shown"].textContent = when === "other" && F.isLocalDateTime(field) ? F.readableDateTime(field)
+      : F.WHEN_APPROX.indexOf(when) >= 0 && day !== today() ? F.entryTime({when: field, when_approx: when})
+      : chosen ? chosen.parentNode.textContent.replace(/\s+/g, " ").trim() : "";
     this.showSuddenAlert();
+  };
+
+  /* Scroll PART into view above the sticky Save bar, when it opened behind it. */
+  SymptomLog.prototype.reveal = function (part) {
+    if (part.hidden || !part.getClientRects().length) return;
+    var box = part.getBoundingClientRect(), bar = this.parts["save-bar"].getBoundingClientRect();
+    var limit = Math.min(bar.top, window.innerHeight) - 8, below = box.bottom - limit;
+    // Never so far that its top goes under the site's header.
+    if (below > 0) window.scrollBy(0, Math.min(below, box.top - 64));
   };
 
   /* Open or close a part that a phone folds away (.symptom-log__phone-fold). */
@@ -258,13 +287,32 @@
     var self = this, form = this.parts["entry-form"];
     this.bindTimes();
     form.addEventListener("change", function () { self.showKindQuestions(); });
+    // What a choice opened is brought into view above the Save bar.
+    form.addEventListener("change", function (event) {
+      var name = event.target.name, p = self.parts;
+      if (name === "area") self.reveal(p["area-other-choice"].checked ? p["area-other-field"] : p.side);
+      if (name === "side") self.reveal(document.getElementById("symptom-log-when-choice"));
+      if (name === "when_choice" && event.target.value === "other") self.reveal(p["when-field"]);
+      if (name === "kind" || name === "when_choice") self.reveal(p["disturbed-sleep"]);
+    });
     this.parts["more-button"].addEventListener("click", function () {
-      self.unfold(self.parts.more, !self.parts.more.classList.contains("symptom-log__phone-fold--open"));
+      var open = !self.parts.more.classList.contains("symptom-log__phone-fold--open");
+      self.unfold(self.parts.more, open);
+      if (open) self.reveal(self.parts.more.querySelector("fieldset"));
+    });
+    this.parts["when-change"].addEventListener("click", function () {
+      var choices = document.getElementById("symptom-log-when-choice");
+      self.reveal(choices);
+      choices.querySelector('input[name="when_choice"]:checked').focus();
     });
     ["input", "change"].forEach(function (type) {
       form.addEventListener(type, function () {
         self.justSaved = false;
         if (self.saving) self.typedSince = true;
+        else { // a new entry begins: the last one's confirmation goes
+          self.sameAgain = false;
+          self.say("saved", "");
+        }
       });
     });
     form.addEventListener("submit", function (event) {
@@ -274,7 +322,7 @@
     this.parts["cancel-edit"].addEventListener("click", function () {
       var id = self.editing && self.editing.id;
       self.resetForm();
-      self.say("entry-status", "Nothing was changed.");
+      self.say("entry-status", M.nothing_changed);
       self.focusEntry(id);
     });
   };
@@ -291,7 +339,8 @@
     var area = checked(form, "area");
     if (area === "") area = form.elements.area_other.value.trim();
     // "Now" is the moment of saving, however long the page was open.
-    var when = checked(form, "when_choice") === "now" && !this.editing ? F.localNow() : form.elements.when.value;
+    var choice = checked(form, "when_choice");
+    var when = choice === "now" && !this.editing ? F.localNow() : form.elements.when.value;
     if (!kind) problems.push(["symptom-log-kind", "Choose what you noticed: a twitch, a spasm or a cramp."]);
     if (!area) {
       problems.push([this.parts["area-other-choice"].checked ? "symptom-log-area-other" : "symptom-log-area",
@@ -308,6 +357,7 @@
     var fields = {
       when: when, kind: kind, area: area,
       side: this.parts.side.hidden ? null : checked(form, "side"),
+      when_approx: F.WHEN_APPROX.indexOf(choice) >= 0 ? choice : null,
       duration: checked(form, "duration"),
       frequency: kind === "twitch" ? checked(form, "frequency") : null,
       pain: pain === null ? null : +pain,
@@ -362,15 +412,26 @@
     var self = this, editing = this.editing;
     if (this.saving) return Promise.resolve(false); // a second press while the first is saved
     if (this.justSaved && !editing) {
-      this.say("entry-status", "That entry is already saved. Fill in the form to add another one.");
+      this.say("saved", M.already_saved);
       return Promise.resolve(false);
     }
     var read = this.readForm(), fields = read.fields;
+    // The same kind, place, side and time again within minutes: perhaps the reader missed
+    // that it was saved. Say so; a second press adds it (twitches do come again).
+    var last = this.lastSaved, key = sameKey(fields);
+    if (!editing && !read.problems.length && last && last.key === key && !this.sameAgain &&
+        Date.now() - last.at < SAME_AGAIN_MINUTES * 6e4) {
+      this.sameAgain = true;
+      this.say("saved", message("same_again", {what: savedWords(last.entry)}));
+      return Promise.resolve(false);
+    }
+    this.sameAgain = false;
     var newTime = !editing || fields.when !== editing.shown.when;
     if (newTime && F.isLocalDateTime(fields.when) && F.isAfterNow(fields.when)) {
       read.problems.push(["symptom-log-when", "The date and time is later than now. Enter when it started."]);
     }
     this.say("entry-status", "");
+    this.say("saved", "");
     this.showFormProblems(read.problems);
     if (read.problems.length) return Promise.resolve(false);
     if (!this.storage || !this.ready) {
@@ -398,9 +459,13 @@
         if (old) log.entries[log.entries.indexOf(old)] = stored; else log.entries.push(stored);
         self.bytes += F.recordBytes(stored) - (old ? F.recordBytes(old) : 0);
       });
-      self.say("entry-status", (editing ? (result.changed.length ? "Your changes are saved." : "Nothing was changed.")
-                                        : "Entry saved. You can see it under \u201cYour entries\u201d.") +
-                               (typed ? " What you typed since is still in the form." : ""));
+      var typedNote = typed ? " What you typed since is still in the form." : "";
+      if (editing) {
+        self.say("entry-status", (result.changed.length ? M.changes_saved : M.nothing_changed) + typedNote);
+      } else {
+        self.lastSaved = {entry: stored, key: sameKey(stored), at: Date.now()};
+        self.showSaved(stored, typedNote);
+      }
       if (first) self.askToPersist();
       if (editing) self.focusEntry(editing.id);
       return true;
@@ -439,7 +504,7 @@
     });
     theirs.addEventListener("click", function () {
       self.resetForm();
-      self.say("entry-status", "Nothing was changed. The other version is kept.");
+      self.say("entry-status", M.other_version_kept);
       self.focusEntry(editing.id);
     });
     var actions = el("div", "symptom-log__actions");
@@ -485,7 +550,7 @@
       form.elements.area_other.value = entry.area;
     }
     form.elements.when.value = entry.when.slice(0, 16);
-    pick("when_choice", "other");
+    pick("when_choice", entry.when_approx || "other");
     pick("side", entry.side);
     this.unfold(this.parts.more, true);
     pick("duration", entry.duration);
@@ -499,7 +564,7 @@
     this.editing = {id: entry.id, original: entry, shown: this.readForm().fields};
     this.justSaved = false;
     this.parts["entry-errors"].hidden = true;
-    this.parts["form-title"].textContent = "Change the entry from " + F.readableDateTime(entry.when);
+    this.parts["form-title"].textContent = "Change the entry from " + F.entryTime(entry);
     this.parts.save.textContent = "Save changes";
     this.parts["cancel-edit"].hidden = false;
     this.parts["form-title"].scrollIntoView({block: "start"});
@@ -520,7 +585,7 @@
         log.entries = log.entries.filter(function (e) { return e.id !== entry.id; });
         if (log.entries.length < before) self.bytes -= F.recordBytes(entry);
       });
-      self.offerUndo("The entry from " + F.readableDateTime(entry.when) + " is deleted. ");
+      self.offerUndo("The entry from " + F.entryTime(entry) + " is deleted. ");
     }, function (error) {
       self.say("entry-status", whyNot(error) + ", so the entry was not deleted. It is still in your log. Please try again.");
     });
@@ -565,30 +630,80 @@
   };
 
   /* What the browser said when asked to keep the log for good ("persistent
-   * storage"): calm first, then what the reader can do, and when. */
-  var KEPT_FOR_GOOD = "Your browser has promised to keep your log, even if space runs low. " +
-    "Save a backup file before you change phones.";
-  var KEPT_FOR_NOW = "Your log is kept on this device. Your browser has not promised to keep it for good, " +
-    "so it could clear it if space runs very low. " +
-    "To be safe, save a backup file about once a month, or add this site to your home screen.";
-  var KEPT_UNSAID = "Your log is kept on this device. " +
-    "To be safe, save a backup file about once a month, and before you change phones.";
+   * storage"): the words are in symptom-log-messages.json. */
+  function keptWords(granted) {
+    return granted === true ? M.kept_for_good : granted === false ? M.kept_for_now : M.kept_unsaid;
+  }
 
-  /* Persistent storage, asked for once the first entry is saved. */
+  /* Persistent storage, asked for once the first entry is saved: the answer is
+   * shown once, under the confirmation, and kept beside the backup. */
   SymptomLog.prototype.askToPersist = function () {
-    var self = this, answer;
-    if (!(navigator.storage && navigator.storage.persist)) {
-      answer = Promise.resolve(null);
-    } else {
-      answer = navigator.storage.persist().catch(function () { return null; });
-    }
+    var self = this;
+    var answer = navigator.storage && navigator.storage.persist ? navigator.storage.persist().catch(function () { return null; })
+      : Promise.resolve(null);
     return answer.then(function (granted) {
-      var text = granted === true ? KEPT_FOR_GOOD : granted === false ? KEPT_FOR_NOW : KEPT_UNSAID;
-      self.say("persist-answer", text);
-      self.parts["persist-answer"].hidden = false;
-      var status = self.parts["entry-status"];
-      status.appendChild(document.createTextNode(" " + text));
+      self.showKept(granted);
+      var saved = self.parts.saved;
+      if (saved.textContent) saved.appendChild(el("p", "symptom-log__kept", keptWords(granted)));
       if (self.storage) return self.storage.changeMeta({persisted: granted}).catch(function () { /* only a note for later */ });
+    });
+  };
+
+  SymptomLog.prototype.showKept = function (granted) {
+    this.say("persist-answer", keptWords(granted));
+    this.parts["persist-answer"].hidden = false;
+  };
+
+  /* On each visit to a log with entries: if the browser has not yet promised to keep it, ask
+   * again (the answer may change once the site is on the home screen). Silent in Chromium. */
+  SymptomLog.prototype.checkPersisted = function () {
+    var self = this, storage = navigator.storage;
+    if (!(storage && storage.persisted && storage.persist)) return Promise.resolve();
+    return storage.persisted().then(function (kept) {
+      return kept ? true : storage.persist();
+    }).then(function (granted) {
+      self.showKept(granted);
+    }).catch(function () { /* the answer is only advice */ });
+  };
+
+  /* "twitch, calf, left side, during the night": what an entry is, in the words of the confirmation. */
+  function savedWords(entry) {
+    var W = F.WORDS, words = [W.kind[entry.kind].toLowerCase(), entry.area.toLowerCase()];
+    if (entry.side) words.push(W.side[entry.side].toLowerCase());
+    words.push(entry.when_approx === "last-night" ? "during the night" : entry.when_approx === "earlier-today" ? "earlier today"
+      : entry.when.slice(0, 10) === today() ? entry.when.slice(11, 16) : F.readableDateTime(entry.when));
+    return words.join(", ");
+  }
+  function sameKey(entry) {
+    return JSON.stringify([entry.kind, entry.area, entry.side, entry.when_approx]);
+  }
+
+  /* The confirmation in the Save bar, where the eye is, with Undo (role=status reads it out). */
+  SymptomLog.prototype.showSaved = function (entry, note) {
+    var self = this, box = this.parts.saved, line = el("p", null, message("saved", {what: savedWords(entry)}) + note + " ");
+    var undo = el("button", "symptom-log__button", M.undo_saved);
+    undo.type = "button";
+    undo.setAttribute("data-part", "undo-save");
+    undo.addEventListener("click", function () { self.undoSave(entry); });
+    line.appendChild(undo);
+    box.textContent = "";
+    box.appendChild(line);
+  };
+
+  SymptomLog.prototype.undoSave = function (entry) {
+    var self = this;
+    if (!this.storage || !this.ready) return Promise.resolve();
+    return this.storage.deleteEntry(entry.id).then(function () {
+      self.lastSaved = null;
+      self.justSaved = false;
+      self.changed(function (log) {
+        var before = log.entries.length;
+        log.entries = log.entries.filter(function (e) { return e.id !== entry.id; });
+        if (log.entries.length < before) self.bytes -= F.recordBytes(entry);
+      });
+      self.say("saved", M.saved_undone);
+    }, function (error) {
+      self.say("saved", whyNot(error) + ", so the entry was not removed. It is still in your log.");
     });
   };
 
@@ -700,7 +815,8 @@
     var self = this, p = this.parts;
     p["export-json"].addEventListener("click", function () { self.exportBackup(); });
     p["export-csv"].addEventListener("click", function () {
-      download(F.toCSV(self.log.entries, self.log.days), "text/csv;charset=utf-8", "symptom-log-" + today() + ".csv");
+      var meta = self.log.meta || {};
+      download(F.toCSV(self.log.entries, self.log.days, meta.twitching_started, meta.gp_visits), "text/csv;charset=utf-8", "symptom-log-" + today() + ".csv");
       self.say("backup-status", "The spreadsheet file is saved in your downloads.");
     });
     p["import-form"].addEventListener("submit", function (event) {
@@ -879,7 +995,7 @@
 
   SymptomLog.prototype.renderReminder = function () {
     var meta = this.log.meta || {}, since = meta.last_backup || meta.created;
-    var old = this.log.entries.length && since && (Date.now() - Date.parse(since)) > BACKUP_REMINDER_DAYS * 864e5;
+    var old = this.log.entries.length && since && (Date.now() - Date.parse(since)) > M.backup_reminder_days * 864e5;
     this.parts["backup-reminder"].hidden = !old;
   };
 
@@ -1229,11 +1345,13 @@
     // How many nights the dots stand for, said by day (a month's dot is its nights' average).
     var noted = nights && !(charted && s.perMonth) ? " Sleep was noted on " + nights + " of " + s.perDay.length + " nights" +
       (charted ? "." : ", too few to chart.") : "";
-    box.appendChild(el("p", "symptom-log__chart-how", "How to read the chart: each column is a " + (!charted
-      ? (s.perMonth ? "month" : "day") + ", with its entries." + noted
-      : (s.perMonth ? "month. Its entries are above, and the average hours slept below."
-                    : "day. Its entries are above, and the hours slept the night before below.") + noted +
-        " You and your GP can look for a pattern, such as more entries after short nights.")));
+    // The day chart's words are the page's too (M.chart_how: overrides/includes/symptom-log-chart.md);
+    // a chart by month says what its column is, then the same last sentence.
+    var how = M.chart_how, pattern = how.slice(how.indexOf(". ") + 2);
+    box.appendChild(el("p", "symptom-log__chart-how", "How to read the chart: " + (!charted
+      ? "each column is a " + (s.perMonth ? "month" : "day") + ", with its entries." + noted
+      : s.perMonth ? "each column is a month. Its entries are above, and the average hours slept below." + noted + " " + pattern
+        : how.charAt(0).toLowerCase() + how.slice(1) + noted)));
     // The table scrolls inside its own box on a narrow screen; keyboard users can focus it to scroll.
     var table = s.perMonth ? this.monthTable(s) : this.chartTable(s), scroller = el("div", "symptom-log__table-box");
     scroller.tabIndex = 0;
@@ -1447,7 +1565,7 @@
     var heading = el("p", "symptom-log__entry-title");
     heading.appendChild(el("strong", null, (W.kind[entry.kind] || entry.kind) + ", " + entry.area +
       (entry.side ? " (" + sideWords(entry.side) + ")" : "")));
-    heading.appendChild(document.createTextNode(" \u00b7 " + F.readableDateTime(entry.when)));
+    heading.appendChild(document.createTextNode(" \u00b7 " + F.entryTime(entry)));
     item.appendChild(heading);
     if (later) {
       item.appendChild(el("p", "symptom-log__entry-later", "This date is after today, so the summary leaves it out. " +
@@ -1465,11 +1583,11 @@
     var actions = el("div", "symptom-log__entry-actions");
     var edit = el("button", "symptom-log__button", "Change");
     edit.type = "button";
-    edit.setAttribute("aria-label", "Change the entry from " + F.readableDateTime(entry.when));
+    edit.setAttribute("aria-label", "Change the entry from " + F.entryTime(entry));
     edit.addEventListener("click", function () { self.editEntry(entry); });
     var remove = el("button", "symptom-log__button", "Delete");
     remove.type = "button";
-    remove.setAttribute("aria-label", "Delete the entry from " + F.readableDateTime(entry.when));
+    remove.setAttribute("aria-label", "Delete the entry from " + F.entryTime(entry));
     remove.addEventListener("click", function () { self.deleteEntry(entry); });
     actions.appendChild(edit);
     actions.appendChild(remove);
