@@ -347,6 +347,7 @@
     form.querySelector('input[name="kind"]:checked, input[name="kind"]').focus();
   };
 
+  /* "twitch, calf, left side, during the night": what an entry is, in the words of the confirmation. */
   function savedWords(entry) {
     var W = F.WORDS, words = [W.kind[entry.kind].toLowerCase(), entry.area.toLowerCase()];
     if (entry.side) words.push(W.side[entry.side].toLowerCase());

@@ -332,8 +332,6 @@
     }).catch(function () { /* the answer is only advice */ });
   };
 
-  /* "twitch, calf, left side, during the night": what an entry is, in the words of the confirmation. */
-
   /* --- Showing the log -------------------------------------------------------------- */
   SymptomLog.prototype.render = function () {
     var period = this.parts.period.value, to = today(), from = to;
