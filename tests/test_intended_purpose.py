@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from conftest import FIXTURES, ROOT, fixture_site
+from sitetools.bundle_log import PAGE as LOG_PAGE_FILES
 from sitetools.problems import Problem, report
 from sitetools.site import Site
 
@@ -20,7 +21,7 @@ TOOL_PAGES = {"symptom-log/index.html": "log", "movements/index.html": "helper"}
 TOOL_TEXT = [
     "docs/assets/tools/movement-helper/questions.json",
     "docs/assets/tools/movement-helper/movement-helper.js",
-    "docs/assets/tools/symptom-log/symptom-log.js",
+    *[f"docs/assets/tools/symptom-log/{name}" for name in LOG_PAGE_FILES],
     "docs/assets/tools/symptom-log/symptom-log-format.js",
     "overrides/partials/movement-helper.html",
     "overrides/partials/symptom-log.html",

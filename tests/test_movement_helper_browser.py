@@ -397,7 +397,7 @@ def log_link_problems(tab, walk: helper.Walk) -> list[str]:
     return [f'{where}: "{outcome["log"]["text"]}" opens {address.path}{"?" + address.query if address.query else ""} '
             f"with {said(chosen)} chosen in the log's form, not {said(wanted)}. How to fix: the link's address "
             f'must be {outcome["log"]["href"]} (questions.json), and the log must read ?kind= from its address '
-            "(docs/assets/tools/symptom-log/symptom-log.js, presetKind)."]
+            "(docs/assets/tools/symptom-log/symptom-log-form.js, presetKind)."]
 
 
 @pytest.mark.parametrize("walk", LOG_WALKS, ids=[w.outcome for w in LOG_WALKS])

@@ -318,7 +318,7 @@ def test_a_backup_over_the_limit_is_made_smaller_or_the_reader_is_told(page, bro
     assert len(json.loads(data)["entries"]) == 3000, "docs/symptom-log.md: the big backup lost entries."
     if loads_back:
         assert len(data) <= LIMIT, (f"docs/symptom-log.md: the backup is {len(data):,} bytes, over the limit, so this page "
-                                    "could not load it back; written without spaces it fits (symptom-log.js, exportBackup).")
+                                    "could not load it back; written without spaces it fits (symptom-log-backup.js, exportBackup).")
         assert status == "The backup file is saved in your downloads. Keep it somewhere safe.", status
         context = browser.new_context()
         try:

@@ -172,6 +172,12 @@ def test_sign_label_check_catches_another_name():
 # --- One text for the chart, and the log's messages in one file -------------------------------------
 
 CHART_HOW = ROOT / "overrides" / "includes" / "symptom-log-chart.md"
+PAGE_SCRIPTS = "docs/assets/tools/symptom-log/ (" + ", ".join(bundle_log.PAGE) + ")"
+
+
+def page_script() -> str:
+    """The log's page script as its files by job (bundle_log.PAGE), joined."""
+    return "\n".join((FOLDER / name).read_text(encoding="utf-8") for name in bundle_log.PAGE)
 MESSAGE_USE = re.compile(r"\bM\.(\w+)|message\(\"(\w+)\"")
 
 
@@ -192,8 +198,8 @@ def chart_words_problems(page_text: str, script: str, words: str, page: str, scr
 def test_the_chart_is_explained_in_one_text_on_the_page_and_the_sheet(site):
     words = " ".join(CHART_HOW.read_text(encoding="utf-8").split())
     page = site.page("symptom-log/index.html")
-    problems = chart_words_problems(page.soup.select_one("article").get_text(" "), (FOLDER / "symptom-log.js").read_text(),
-                                    words, "docs/symptom-log.md", "docs/assets/tools/symptom-log/symptom-log.js")
+    problems = chart_words_problems(page.soup.select_one("article").get_text(" "), page_script(),
+                                    words, "docs/symptom-log.md", PAGE_SCRIPTS)
     assert not problems, "\n".join(problems)
     assert json.dumps(words, ensure_ascii=False) in (FOLDER / "symptom-log.min.js").read_text(encoding="utf-8"), \
         "symptom-log.min.js does not carry the chart's words: run ./scripts/bundle-log."
@@ -222,8 +228,7 @@ def message_problems(script: str, messages: dict, script_name: str, messages_nam
 
 def test_the_log_messages_are_in_one_file_and_all_used():
     messages = json.loads((FOLDER / "symptom-log-messages.json").read_text(encoding="utf-8"))
-    problems = message_problems((FOLDER / "symptom-log.js").read_text(encoding="utf-8"), messages,
-                                "docs/assets/tools/symptom-log/symptom-log.js",
+    problems = message_problems(page_script(), messages, PAGE_SCRIPTS,
                                 "docs/assets/tools/symptom-log/symptom-log-messages.json")
     assert not problems, "\n".join(problems)
 

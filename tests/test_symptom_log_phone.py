@@ -159,7 +159,7 @@ def test_what_a_choice_opens_is_above_the_save_bar(browser, site_server, size, t
         tab.wait_for_selector(READY)
         behind = opened_behind_bar(tab, taps, shown)
         assert behind <= 0, (f"docs/symptom-log.md ({size['viewport']['width']} x {size['viewport']['height']}): {shown} opens "
-                             f"{behind} px behind the Save bar. SymptomLog.reveal (symptom-log.js) should bring it into view.")
+                             f"{behind} px behind the Save bar. SymptomLog.reveal (symptom-log-form.js) should bring it into view.")
         assert tab.locator(shown).is_visible()
     finally:
         context.close()

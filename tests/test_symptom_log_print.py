@@ -31,7 +31,7 @@ SUMMARY_TITLE = "Summary for your appointment"
 NOTICES_TITLE = "What the log shows"
 ENTRIES_TITLE = "Your entries"
 SIGN_WORDS = script_values()["WORDS"]["sign"]  # the words the summary prints (symptom-log-format.js)
-HOW_TO_FIX = ("Make the summary shorter: docs/assets/tools/symptom-log/symptom-log.js (renderSummary, printedNotices) "
+HOW_TO_FIX = ("Make the summary shorter: docs/assets/tools/symptom-log/symptom-log-summary.js (renderSummary, printedNotices) "
               "and SUMMARY_LIMITS in symptom-log-format.js.")
 
 
@@ -82,7 +82,7 @@ def notices_print_problems(tab, printout: Printout, name: str) -> list[str]:
         printed_notice = paper.get(notice["id"])
         if printed_notice is None:
             problems.append(f"{name}: the notice {notice['id']!r} on screen is not on the printed summary "
-                            "(symptom-log.js, printedNotices).")
+                            "(symptom-log-summary.js, printedNotices).")
             continue
         if squeezed(printed_notice["text"])[:100] not in squeezed(first):
             problems.append(f"{name}: the notice {notice['id']!r} is not on sheet 1: {printed_notice['text'][:80]!r}")
@@ -225,7 +225,7 @@ def test_the_one_sheet_check_fails_on_a_summary_not_shortened(long_log, limits):
         long_log.evaluate("saved => Object.assign(SymptomLogFormat.SUMMARY_LIMITS, saved)", saved)
         long_log.emulate_media(media="screen")
         long_log.select_option("#symptom-log-period", "28")
-    assert any("does not fit on one sheet" in p and "docs/assets/tools/symptom-log/symptom-log.js" in p for p in problems), \
+    assert any("does not fit on one sheet" in p and "docs/assets/tools/symptom-log/symptom-log-summary.js" in p for p in problems), \
         f"The one-sheet check did not notice a summary that runs onto sheet 2: {problems}"
 
 
@@ -316,4 +316,4 @@ def test_the_notices_check_fails_when_a_notice_is_left_off_the_paper(noticed_log
         noticed_log.emulate_media(media="screen")
         noticed_log.select_option("#symptom-log-period", "14")  # drawn again, with every notice
     assert problems == ["docs/symptom-log.md printed on A4: the notice 'long-cramp' on screen is not on the printed summary "
-                        "(symptom-log.js, printedNotices)."], problems
+                        "(symptom-log-summary.js, printedNotices)."], problems

@@ -151,7 +151,7 @@ def test_a_double_press_on_save_stores_one_entry_and_says_so(page, site_server, 
     page.wait_for_function("""() => !document.querySelector('[data-part=entry-errors]').hidden ||
       /saved/i.test(document.querySelector('[data-part=saved]').textContent)""")
     page.wait_for_timeout(400)
-    assert len(stored(page)["entries"]) == 1, f"symptom-log.js (saveEntry): {len(stored(page)['entries'])} entries stored."
+    assert len(stored(page)["entries"]) == 1, f"symptom-log-form.js (saveEntry): {len(stored(page)['entries'])} entries stored."
     assert form_errors(page) == "", f"The second press said there was a problem: {form_errors(page)}"
     assert page.get_attribute(SAVE, "aria-disabled") == "false"
 
@@ -167,7 +167,7 @@ def test_typing_the_next_entry_during_a_slow_save_is_kept(page, site_server):
     assert page.get_attribute(SAVE, "aria-disabled") == "true", "Save should say it is busy while a save is under way."
     wait_for_words(page, SAVED, "Saved")
     assert page.input_value("#symptom-log-notes") == "the next entry, typed while the first was saved", \
-        "symptom-log.js (saveEntry): the form was cleared over what the reader was typing."
+        "symptom-log-form.js (saveEntry): the form was cleared over what the reader was typing."
     assert "still in the form" in status(page), status(page)
     assert [e["notes"] for e in stored(page)["entries"]] == ["first entry"]
 

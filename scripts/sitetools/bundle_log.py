@@ -2,7 +2,8 @@
 
 Every byte counts on its page (it aims for 100 KB on a first visit, and
 Material takes most of that), so the sources in docs/assets/tools/symptom-log/
-(idb-keyval as vendored, the format, the storage, the notices, the page) are joined into
+(idb-keyval as vendored, the format, the storage, the notices, the page in files by
+job: PAGE) are joined into
 one script and minified by terser (comments and spaces out, local names shortened,
 globals kept: minifying.compact_script), and the styles by the build's own CSS
 minifier. The readable sources stay beside them and are what contributors edit.
@@ -33,8 +34,12 @@ from . import ROOT
 from .minifying import MINIFIERS, compact_script
 
 FOLDER = ROOT / "docs" / "assets" / "tools" / "symptom-log"
+# The page's files after symptom-log.js add their methods to its SymptomLog.prototype;
+# symptom-log-start.js, last, starts the log once they all have.
+PAGE = ["symptom-log.js", "symptom-log-form.js", "symptom-log-entries.js", "symptom-log-days.js",
+        "symptom-log-backup.js", "symptom-log-screen-notices.js", "symptom-log-summary.js", "symptom-log-start.js"]
 SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage.js",
-           "symptom-log-notices.js", "symptom-log.js"]
+           "symptom-log-notices.js"] + PAGE
 CARE_RULES = ROOT / "docs" / "assets" / "tools" / "care-rules" / "care-rules.json"
 CARE_RULES_NAME = "../care-rules/care-rules.json"  # as the bundle's banner names it
 MESSAGES = FOLDER / "symptom-log-messages.json"

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from . import ROOT
 from .pruning import NEVER_DOWNLOADED
+from .bundle_log import SCRIPTS, STYLES
 from .served import COMPRESSIBLE, gzip_bytes
 
 WORKER = "sw.js"
@@ -41,9 +42,7 @@ PRECACHED = ["**/*.{html,css,js,json,svg,png,ico,webmanifest}"]
 # screen, not by pages: precaching them would only add 60 KB to every first visit.
 # The symptom log's page loads only its bundle (symptom-log.min.*, made by
 # ./scripts/bundle-log); its readable sources are published for contributors only.
-LOG_SOURCES = [f"assets/tools/symptom-log/{name}" for name in
-               ("symptom-log.js", "symptom-log-format.js", "symptom-log-storage.js",
-                "symptom-log-notices.js", "symptom-log.css", "vendor/idb-keyval.js")]
+LOG_SOURCES = [f"assets/tools/symptom-log/{name}" for name in SCRIPTS + STYLES]
 NOT_PRECACHED = [WORKER, "pdf/**", "sitemap.xml*", "assets/images/icons/**", *NEVER_DOWNLOADED, *LOG_SOURCES]
 # Material's bundles carry a hash in their names: no revision needed.
 HASHED_NAMES = r"\.[0-9a-f]{8}\.min\.(js|css)$"
