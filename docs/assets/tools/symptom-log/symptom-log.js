@@ -350,7 +350,8 @@
     var signs = Array.prototype.map.call(form.querySelectorAll('input[name="signs"]:checked'), function (i) { return i.value; });
     var sudden = this.parts.sudden.checked;
     if (sudden && !signs.length) {
-      problems.push(["symptom-log-sudden", "Tick the sign that came on suddenly, or untick \u201cIt came on suddenly\u201d."]);
+      // fix-f: the box's words changed in the partial ("One of the signs I ticked came on suddenly").
+      problems.push(["symptom-log-sudden", "Tick the sign that came on suddenly, or untick \u201cOne of the signs I ticked came on suddenly\u201d."]);
     }
     var pain = checked(form, "pain");
     var sleep = checked(form, "disturbed_sleep");
