@@ -260,7 +260,9 @@
     var made = notice(book, "twitch-many-places", {
       entries: entries,
       shows: "Your log shows " + kindWords + " with \u201c" + tick.label + "\u201d ticked.",
-      rule: "The sources this site uses do not say what to do about this sign with " + kindWords + " in this place. " +
+      // "in this place" only where a source names the sign for a leg: a change of feeling with a cramp.
+      rule: "The sources this site uses do not say what to do about this sign with " + kindWords +
+            (entries.some(function (e) { return tick.for && tick.for[e.kind]; }) ? " in this place" : "") + ". " +
             "It is on your summary, for your GP to see.",
       items: entryLines(entries, today),
       keys: signKeys("none+" + id, entries),
@@ -352,7 +354,7 @@
     // sign it meets, which names both where they differ: "Ticked “A change or loss of feeling”
     // with a cramp; the rule it meets: Cramps with numbness or swelling in your legs".
     var ticked = [], byPair = new Map();
-    entries.forEach(function (entry) {
+    F.sortByWhen(entries.slice()).forEach(function (entry) {
       entry.signs.forEach(function (id) {
         if (suddenSign(entry, id)) return;
         var pair = id + "+" + metBy(book, entry, id);
