@@ -166,6 +166,23 @@ def test_a_change_keeps_the_id_and_fields_this_page_does_not_know(page, site_ser
     assert len(stored(page)["entries"]) == 3
 
 
+def test_changing_an_older_entry_keeps_its_weak_or_stiff_tick(page, site_server):
+    """Version 5 split "weak or stiff"; an older entry keeps it, shown only while that entry is changed."""
+    open_log(page, site_server)
+    retired = page.locator("[data-retired-sign]")
+    assert retired.is_hidden(), "The retired 'weak or stiff' box shows on a new entry."
+    import_backup(page, (FIXTURES / "backup-v4.json").read_bytes())
+    show_everything(page)
+    page.locator('.symptom-log__entry[data-entry-id="v1-cramp-calf"]').locator('button:text-is("Change")').click()
+    assert retired.is_visible() and retired.locator("input").is_checked(), "The older entry's tick is not shown."
+    page.check('input[name="signs"][value="stiff"]')
+    page.click('[data-part="save"]')
+    page.wait_for_function("() => document.querySelector('[data-part=entry-status]').textContent.includes('changes')")
+    changed = next(e for e in stored(page)["entries"] if e.get("id") == "v1-cramp-calf")
+    assert sorted(changed["signs"]) == ["stiff", "weak-or-stiff"], f"A change lost the older tick: {changed}"
+    assert retired.is_hidden(), "The retired box stays on show after the change was saved."
+
+
 def test_a_missing_answer_is_explained_and_nothing_is_saved(page, site_server):
     open_log(page, site_server)
     page.check('input[name="area"][value="Calf"]')

@@ -4,9 +4,9 @@ SIGNS, STRESS and WORDS), the form the reader fills in
 (overrides/partials/symptom-log.html, read from the built page), and the
 Python side (scripts/sitetools/symptom_log.py). The signs to tick are
 the care rules' log_signs (docs/assets/tools/care-rules/care-rules.json):
-the form offers those that are not retired, in order, with their labels;
-the script keeps the retired ones too, so older entries still load
-(tests/js/log-signs.test.mjs checks the script against the care rules).
+the form has them all, in order, with their labels (a retired one hidden
+unless an older entry has it); tests/js/log-signs.test.mjs checks the
+script against the care rules.
 The backup reminder's
 "30 days" is one figure in its words and its backup_reminder_days (both in
 docs/assets/tools/symptom-log/symptom-log-messages.json). Proven able to fail
@@ -61,8 +61,6 @@ def value_problems(form: dict[str, dict[str, str]], script: dict, python: dict[s
             problems.append(f"scripts/sitetools/symptom_log.py: {name} is {python[name]}, "
                             f"but symptom-log-format.js allows {allowed}.")
         offered = {value: label for value, label in form.get(field, {}).items() if name != "WHEN_APPROX" or value not in NOT_APPROX}
-        if name == "SIGNS":  # retired signs are allowed in entries, but no longer offered
-            allowed = [value for value in allowed if value not in retired_signs(care_rules.load())]
         if list(offered) != allowed:
             problems.append(f"{where}: the form offers {list(offered)} for \"{field}\", "
                             f"but symptom-log-format.js ({name}) allows {allowed}.")
@@ -73,14 +71,10 @@ def value_problems(form: dict[str, dict[str, str]], script: dict, python: dict[s
     return problems
 
 
-def retired_signs(rules: dict) -> list[str]:
-    return [tick["id"] for tick in rules.get("log_signs") or [] if tick.get("retired")]
-
-
 def log_sign_problems(form: dict[str, dict[str, str]], rules: dict, where: str, rules_where: str) -> list[str]:
     """Where the form's signs (at WHERE) differ from the care rules' log_signs (at RULES_WHERE)."""
     offered = form.get("signs", {})
-    ticks = [tick for tick in rules.get("log_signs") or [] if not tick.get("retired")]
+    ticks = rules.get("log_signs") or []  # a retired one too: hidden unless an older entry has it
     problems = []
     if list(offered) != [tick["id"] for tick in ticks]:
         problems.append(f"{where}: the form offers the signs {list(offered)}, but {rules_where} (log_signs) "
@@ -136,9 +130,9 @@ def test_the_values_check_can_fail():
         "scripts/sitetools/symptom_log.py: STRESS is ['low', 'high'], but symptom-log-format.js allows "
         "['low', 'medium', 'high'].",
         "tests/fixtures/symptom-log-values/form.html: the form offers the signs ['weak', 'stiff', 'feeling-change', "
-        "'weak-grip', 'leg-weakness', 'one-leg-swollen', 'speech-or-swallowing', 'thinner-muscles'], but a copy of "
-        "care-rules.json (log_signs) lists ['weak', 'stiff', 'feeling-change', 'leg-weakness', 'one-leg-swollen', "
-        "'speech-or-swallowing', 'thinner-muscles']. Copy the list from the care rules.",
+        "'weak-grip', 'leg-weakness', 'one-leg-swollen', 'speech-or-swallowing', 'thinner-muscles', 'weak-or-stiff'], "
+        "but a copy of care-rules.json (log_signs) lists ['weak', 'stiff', 'feeling-change', 'leg-weakness', "
+        "'one-leg-swollen', 'speech-or-swallowing', 'thinner-muscles', 'weak-or-stiff']. Copy the list from the care rules.",
         "tests/fixtures/symptom-log-values/form.html: the form says \"The area felt stiff\" for the sign \"stiff\", "
         "but a copy of care-rules.json (log_signs) says \"The area feels stiff\".",
         "tests/fixtures/symptom-log-values/messages.json: the backup reminder says \"more than 14 days old\", "

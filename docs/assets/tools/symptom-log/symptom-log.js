@@ -238,6 +238,8 @@
     this.parts.frequency.hidden = kind !== "twitch";
     this.parts["disturbed-sleep"].hidden = kind !== "cramp";
     this.parts["area-other-field"].hidden = !this.parts["area-other-choice"].checked;
+    // fix-f: a retired sign (an older "weak or stiff") shows only while ticked, so changing an old entry keeps it.
+    form.querySelectorAll("[data-retired-sign]").forEach(function (label) { label.hidden = !label.querySelector("input").checked; });
     // Left, right or both only for an area the body has two of (data-sides in the form's list).
     var sided = !!form.querySelector('input[name="area"][data-sides]:checked');
     this.parts.side.hidden = !sided;
