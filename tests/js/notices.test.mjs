@@ -307,7 +307,7 @@ test("weakness in a new place after the visit is shown, and names the new place"
   const {shown} = N.notices([CALF_WEAK, twitch("b", "2026-11-25T10:00", "Arm or hand", {signs: ["weak"]})], ["2026-11-10"], rules, "2026-12-01");
   const weak = shown.find(n => n.id === "weak-or-stiff+weak");
   assert.ok(weak, shown.map(n => n.id).join(", "));
-  assert.deepEqual(weak.newSince, [weak.label + " (Arm or hand)"]);
+  assert.deepEqual(weak.newSince, ["The area feels weak (Arm or hand)"]);
 });
 
 test("weakness with a cramp in a new place after the visit is shown too", () => {

@@ -270,6 +270,7 @@
     }, today);
     made.id = "not-named:" + id;
     made.tick = id;
+    made.newName = tick.label;
     made.sign = null;
     made.label = "Ticked \u201c" + tick.label + "\u201d: no source names it with " + kindWords;
     made.level = "none";
@@ -380,6 +381,7 @@
       }, today);
       made.id = group.signId + (same ? "" : "+" + group.id);
       made.tick = group.id;
+      made.newName = tick.label; // "New since your GP visit: The area feels weak", the tick alone
       // What the reader ticked first, then the rule it met: never a symptom they did not report.
       if (!same) made.label = "Ticked \u201c" + tick.label + "\u201d with a " + kinds + "; the rule it meets: " + sign.label;
       list.push(made);
@@ -403,18 +405,18 @@
     return list;
   }
 
-  /* What is new in a key, in words: a place, "Calf (left side)"; a sign's name; or, for a sign
-   * the GP has seen in another place, its name and the new place: "The area feels weak or stiff
-   * (Arm or hand)". Keys are "place:SIGN|PLACE", "sign:SIGN|PLACE", "sign:SIGN" or "sudden:ID". */
+  /* What is new in a key, in words: a place, "Calf (left side)"; a sign's name (a tick's own
+   * words); or, for a sign the GP has seen in another place, its name and the new place: "The area
+   * feels weak (Arm or hand)". Keys are "place:SIGN|PLACE", "sign:SIGN|PLACE", "sign:SIGN" or "sudden:ID". */
   function newWords(notice, key, seen) {
-    var place = key.slice(key.indexOf("|") + 1);
+    var place = key.slice(key.indexOf("|") + 1), name = notice.newName || notice.label;
     var named = notice.entryPlaces.filter(function (p) { return p.key === place; })[0];
     if (/^place:/.test(key)) return named ? named.name : place;
     // A sign counted without its place (a long cramp: "sign:long-cramp") is named by its label alone.
-    if (!/^sign:/.test(key) || key.indexOf("|") < 0) return notice.label;
+    if (!/^sign:/.test(key) || key.indexOf("|") < 0) return name;
     var sign = key.slice(0, key.indexOf("|") + 1), seenElsewhere = false;
     seen.forEach(function (old) { if (old.indexOf(sign) === 0) seenElsewhere = true; });
-    return seenElsewhere ? notice.label + " (" + (named ? named.name : place) + ")" : notice.label;
+    return seenElsewhere ? name + " (" + (named ? named.name : place) + ")" : name;
   }
 
   /* What the form shows at once when "it came on suddenly" is ticked with these SIGNS (ids), before
