@@ -26,6 +26,7 @@ DURATIONS = ["moment", "under-1-minute", "1-to-10-minutes", "over-10-minutes"]
 FREQUENCIES = ["once", "a-few-times", "on-and-off-all-day"]
 SIGNS = ["weak", "stiff", "feeling-change", "weak-grip", "leg-weakness", "one-leg-swollen",
          "speech-or-swallowing", "thinner-muscles", "weak-or-stiff"]
+OFFERED_SIGNS = SIGNS[:-1]  # "weak-or-stiff" is kept from before version 5, never ticked on a new entry
 STRESS = ["low", "medium", "high"]
 WHEN_APPROX = ["earlier-today", "last-night"]  # the form's quick times that give no clock time
 
@@ -100,7 +101,7 @@ def crowded_entries(count: int = 1000, end: dt.date | None = None, seed: int = 1
         if number % 5 == 0:
             item["area"] = OTHER_AREAS[number // 5 % len(OTHER_AREAS)]
         if number % 6 == 0:
-            item["signs"] = pick.sample(SIGNS, pick.choice([1, 1, 2]))
+            item["signs"] = pick.sample(OFFERED_SIGNS, pick.choice([1, 1, 2]))
     return entries, days
 
 
