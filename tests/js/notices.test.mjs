@@ -50,14 +50,14 @@ test("spasms and cramps are not twitches: no twitch notice", () => {
 test("a change in feeling with a cramp in the arm is named by no source: no level, no source, and said so", () => {
   const {shown} = N.notices([cramp("a", "2026-03-01T10:00", "Arm or hand", {signs: ["feeling-change"]})]);
   assert.deepEqual(shown.map(n => [n.id, n.sign, n.level, n.source, n.sourceTitle]),
-                   [["not-named:feeling-change", null, "none", null, null]]);
+                   [["not-named", null, "none", null, null]]);
   const words = [shown[0].shows, ...shown[0].items, shown[0].rule].join(" ");
   assert.doesNotMatch(words, /twitch|\blegs?\b|MedlinePlus/i, words);
   assert.match(words, /A change or loss of feeling/);
   assert.match(shown[0].rule, /do not say what to do/);
   assert.equal(shown[0].levelWords, "Not named in the sources, if it came on gradually");
   assert.ok(shown[0].sudden, "It came on suddenly is still the emergency: the sudden rule is said");
-  assert.match(shown[0].items[0], /^Cramp, Arm or hand: 1 March 2026$/);
+  assert.match(shown[0].items[0], /^Cramp, Arm or hand: 1 March 2026: A change or loss of feeling$/);
   assert.deepEqual(ruleProblems(rules, shown, "cramp in the arm"), []);
 });
 
@@ -71,7 +71,7 @@ test("weakness with a cramp is the Mayo Clinic's cramp sign, not the NHS twitchi
 
 test("stiffness with a cramp is named by no source: no level, no source, no 'if it came on gradually'", () => {
   const {shown} = N.notices([cramp("a", "2026-12-07T03:00", "Calf", {signs: ["stiff"], sudden: true, side: "left"})], [], rules, "2026-12-08");
-  assert.deepEqual(shown.map(n => [n.id, n.level, n.source]), [["not-named:stiff", "none", null]]);
+  assert.deepEqual(shown.map(n => [n.id, n.level, n.source]), [["not-named", "none", null]]);
   assert.equal(shown[0].levelWords, "Not named in the sources");
   assert.equal(shown[0].sudden, undefined);
   assert.match(shown[0].rule, /do not say what to do/);
@@ -95,14 +95,15 @@ test("a change in feeling with a twitch quotes MedlinePlus's twitching sign", ()
 
 test("weak or stiff with a spasm: no source names them, so no level, no source, and said so plainly", () => {
   const {shown} = N.notices([entry("a", "2026-03-01T10:00", {kind: "spasm", area: "Back", signs: ["weak", "stiff"]})]);
-  assert.deepEqual(shown.map(n => [n.id, n.level, n.source]), [["not-named:weak", "none", null], ["not-named:stiff", "none", null]]);
-  for (const notice of shown) {
-    assert.doesNotMatch(notice.rule, /twitch|these/i);
-    assert.match(notice.rule, /^The sources this site uses do not say what to do about this sign with a spasm/);
-  }
+  assert.deepEqual(shown.map(n => [n.id, n.level, n.source]), [["not-named", "none", null]]);
+  assert.doesNotMatch(shown[0].rule, /twitch|these came on/i);
+  assert.match(shown[0].rule, /^The sources this site uses do not say what to do about these signs with these kinds of entry\./);
+  assert.equal(shown[0].shows, "Your log shows \u201cThe area feels weak\u201d ticked with a spasm, and " +
+                               "\u201cThe area feels stiff\u201d ticked with a spasm.");
   // Weakness that came on suddenly is the emergency whatever the kind: its notice says so.
   assert.equal(shown[0].levelWords, "Not named in the sources, if it came on gradually");
-  assert.equal(shown[1].levelWords, "Not named in the sources");
+  const stiff = N.notices([entry("a", "2026-03-01T10:00", {kind: "spasm", area: "Back", signs: ["stiff"]})]).shown;
+  assert.equal(stiff[0].levelWords, "Not named in the sources");
 });
 
 /* --- Each notice names its entries, dates, rule and source ---------------------- */

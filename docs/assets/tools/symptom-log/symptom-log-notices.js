@@ -251,31 +251,41 @@
   function mentionsSudden(tick) { return Boolean(tick && (tick.if_sudden || tick.retired)); }
   function tickLabel(book, id) { return book.ticks[id] ? book.ticks[id].label : F.WORDS.sign[id] || id; }
 
-  /* A tick that no source names with this kind of entry (stiffness with a cramp, anything but a
-   * nerve sign with a spasm): the notice gives no level and no source, and says so. */
-  function unnamedTick(book, id, entries, today) {
-    var rules = book.rules, tick = book.ticks[id], kinds = unique(entries.map(function (e) { return e.kind; }));
-    var kindWords = kinds.map(function (k) { return "a " + F.WORDS.kind[k].toLowerCase(); }).join(" or ");
+  /* The ticks that no source names with their kind of entry (stiffness with a cramp, anything but a
+   * nerve sign with a spasm), in one notice: no level and no source, said plainly. GROUPS are
+   * {id, entries}, one for each tick. */
+  function unnamedTicks(book, groups, today) {
+    var rules = book.rules, entries = [].concat.apply([], groups.map(function (g) { return g.entries; }));
+    var labels = groups.map(function (g) { return "\u201c" + book.ticks[g.id].label + "\u201d"; });
+    var sudden = groups.some(function (g) { return mentionsSudden(book.ticks[g.id]); });
+    // "in this place" only where a source names a sign for a leg: a change of feeling with a cramp.
+    var placeBound = groups.some(function (g) {
+      return g.entries.some(function (e) { return book.ticks[g.id].for && book.ticks[g.id].for[e.kind]; });
+    });
     // notice() needs a sign to start from: every word, level and source it gives is replaced below.
     var made = notice(book, "twitch-many-places", {
       entries: entries,
-      shows: "Your log shows " + kindWords + " with \u201c" + tick.label + "\u201d ticked.",
-      // "in this place" only where a source names the sign for a leg: a change of feeling with a cramp.
-      rule: "The sources this site uses do not say what to do about this sign with " + kindWords +
-            (entries.some(function (e) { return tick.for && tick.for[e.kind]; }) ? " in this place" : "") + ". " +
-            "It is on your summary, for your GP to see.",
-      items: entryLines(entries, today),
-      keys: signKeys("none+" + id, entries),
-      gradual: mentionsSudden(tick)
+      shows: "Your log shows " + groups.map(function (g, i) {
+        var kinds = unique(g.entries.map(function (e) { return "a " + F.WORDS.kind[e.kind].toLowerCase(); })).join(" or ");
+        return labels[i] + " ticked with " + kinds;
+      }).join(", and ") + ".",
+      rule: "The sources this site uses do not say what to do about " + (groups.length === 1 ? "this sign" : "these signs") +
+            " with " + (groups.length === 1 ? "this kind of entry" : "these kinds of entry") + (placeBound ? " in this place" : "") +
+            ". It is on your summary, for your GP to see.",
+      items: [].concat.apply([], groups.map(function (g) {
+        return entryLines(g.entries, today).map(function (line) { return line + ": " + book.ticks[g.id].label; });
+      })),
+      keys: [].concat.apply([], groups.map(function (g) { return signKeys("none+" + g.id, g.entries); })),
+      gradual: sudden
     }, today);
-    made.id = "not-named:" + id;
-    made.tick = id;
-    made.newName = tick.label;
+    made.id = "not-named";
+    made.ticks = groups.map(function (g) { return g.id; });
+    made.newName = labels.join(", ");
     made.sign = null;
-    made.label = "Ticked \u201c" + tick.label + "\u201d: no source names it with " + kindWords;
+    made.label = "Ticked, and named by no source with its kind of entry";
     made.level = "none";
     made.levelLabel = made.levelShort = NOT_NAMED;
-    made.levelWords = NOT_NAMED + (mentionsSudden(tick) ? ", " + gradualWords(rules) : "");
+    made.levelWords = NOT_NAMED + (sudden ? ", " + gradualWords(rules) : "");
     made.action = null;
     made.quoted = false;
     made.source = made.sourceTitle = made.sourceUrl = null;
@@ -365,10 +375,11 @@
     });
     var order = (rules.log_signs || []).map(function (tick) { return tick.id; });
     ticked.sort(function (a, b) { return order.indexOf(a.id) - order.indexOf(b.id); });
+    var unnamed = [];
     ticked.forEach(function (group) {
       var tick = book.ticks[group.id];
       if (!tick) return; // a tick the care rules do not know: the format refuses it before it gets here
-      if (!group.signId) { list.push(unnamedTick(book, group.id, group.entries, today)); return; }
+      if (!group.signId) { unnamed.push(group); return; }
       var sign = book.signs[group.signId], same = sign.label === tick.label;
       var kinds = unique(group.entries.map(function (e) { return F.WORDS.kind[e.kind].toLowerCase(); })).join(" or ");
       var made = notice(book, group.signId, {
@@ -386,6 +397,7 @@
       if (!same) made.label = "Ticked \u201c" + tick.label + "\u201d with a " + kinds + "; the rule it meets: " + sign.label;
       list.push(made);
     });
+    if (unnamed.length) list.push(unnamedTicks(book, unnamed, today));
 
     var cramps = entries.filter(function (e) { return e.kind === "cramp"; });
     var woke = cramps.filter(function (e) { return e.disturbed_sleep === true; });
