@@ -255,6 +255,9 @@
    * nerve sign with a spasm), in one notice: no level and no source, said plainly. GROUPS are
    * {id, entries}, one for each tick. */
   function unnamedTicks(book, groups, today) {
+    // The tick logged first comes first, so the first line (all that paper may print) has the first date.
+    var first = function (g) { return F.sortByWhen(g.entries.slice())[0].when; };
+    groups = groups.slice().sort(function (a, b) { return first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0; });
     var rules = book.rules, entries = [].concat.apply([], groups.map(function (g) { return g.entries; }));
     var labels = groups.map(function (g) { return "\u201c" + book.ticks[g.id].label + "\u201d"; });
     var sudden = groups.some(function (g) { return mentionsSudden(book.ticks[g.id]); });
