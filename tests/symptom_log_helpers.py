@@ -68,7 +68,12 @@ def notice_rule_problems(rules: dict, shown: list[dict], place: str) -> list[str
             problems.append(f"{place}: the sign {sign['id']} has the level {notice['level']}; care-rules.json gives it {sign['level']}.")
         if level["short"] not in notice["text"] and level["label"] not in notice["text"]:
             problems.append(f"{place}: the sign {sign['id']} does not say its level in words ({level['short']!r}).")
-        if sign["onset"] == "gradual" and gradual not in notice["text"]:
+        # A notice for a tick ("weak-or-stiff+weak") says "if it came on gradually" only where the tick
+        # can be the emergency when sudden (its if_sudden, or a retired tick that may be weakness).
+        tick_id = notice["id"].partition("+")[2]
+        tick = next((t for t in rules.get("log_signs") or [] if t["id"] == tick_id), None)
+        may_be_sudden = sign.get("if_sudden") and (tick is None or tick.get("if_sudden") or tick.get("retired"))
+        if may_be_sudden and gradual not in notice["text"]:
             problems.append(f"{place}: the sign {sign['id']} came on gradually to be at this level, but does not say {gradual!r}.")
         if source not in notice["text"]:
             problems.append(f"{place}: the sign {sign['id']} does not name its source, {source}.")

@@ -97,6 +97,23 @@ def test_a_sign_that_names_words_its_emergency_sign_does_not_is_named():
     assert 'The sign "weak-grip" (A weak grip) has an "if_sudden" but no "sudden_name" of its own' in text, text
 
 
+def test_a_log_sign_that_calls_999_where_its_rule_does_not_is_named():
+    """A broken copy: one swollen leg made the emergency when sudden, a kind left out, an unknown sign.
+    (That stiffness is never the emergency is tests/js/log-signs.test.mjs: its rule, weak or stiff, is.)"""
+    broken = care_rules.load()
+    ticks = {tick["id"]: tick for tick in broken["log_signs"]}
+    ticks["one-leg-swollen"]["if_sudden"] = "sudden-weakness"
+    del ticks["weak"]["for"]["spasm"]
+    ticks["thinner-muscles"]["for"]["cramp"] = "thin-cramp"
+    text = messages(care_rules.check(broken))
+    assert 'The log sign "one-leg-swollen" (One painful leg that is swollen, warm or red) is the emergency ' \
+           '"sudden-weakness" when sudden, but not every ' \
+           "sign it meets says so" in text, text
+    assert 'The log sign "weak" (The area feels weak) does not say which sign it meets with a spasm.' in text, text
+    assert 'The log sign "thinner-muscles" (Muscles look thinner) meets "thin-cramp" with a cramp, which is not in "signs".' \
+        in text, text
+
+
 def test_the_came_on_gradually_line_does_not_make_the_whole_card_conditional():
     """On the cramps card, cramps that wake you are a reason to see a GP with no weakness at all:
     the line is about the sudden signs it names, never "this card applies" only if they came on gradually."""

@@ -166,6 +166,23 @@ def test_a_change_keeps_the_id_and_fields_this_page_does_not_know(page, site_ser
     assert len(stored(page)["entries"]) == 3
 
 
+def test_changing_an_older_entry_keeps_its_weak_or_stiff_tick(page, site_server):
+    """Version 5 split "weak or stiff"; an older entry keeps it, shown only while that entry is changed."""
+    open_log(page, site_server)
+    retired = page.locator("[data-retired-sign]")
+    assert retired.is_hidden(), "The retired 'weak or stiff' box shows on a new entry."
+    import_backup(page, (FIXTURES / "backup-v4.json").read_bytes())
+    show_everything(page)
+    page.locator('.symptom-log__entry[data-entry-id="v1-cramp-calf"]').locator('button:text-is("Change")').click()
+    assert retired.is_visible() and retired.locator("input").is_checked(), "The older entry's tick is not shown."
+    page.check('input[name="signs"][value="stiff"]')
+    page.click('[data-part="save"]')
+    page.wait_for_function("() => document.querySelector('[data-part=entry-status]').textContent.includes('changes')")
+    changed = next(e for e in stored(page)["entries"] if e.get("id") == "v1-cramp-calf")
+    assert sorted(changed["signs"]) == ["stiff", "weak-or-stiff"], f"A change lost the older tick: {changed}"
+    assert retired.is_hidden(), "The retired box stays on show after the change was saved."
+
+
 def test_a_missing_answer_is_explained_and_nothing_is_saved(page, site_server):
     open_log(page, site_server)
     page.check('input[name="area"][value="Calf"]')
@@ -492,7 +509,7 @@ EVERY_NOTICE = [
     entry("t1", "2026-03-01T10:00", area="Calf"), entry("t2", "2026-03-20T10:00", area="Calf"),
     entry("t3", "2026-03-05T10:00", area="Thigh"),
     entry("s1", "2026-03-06T10:00", area="Arm or hand",
-          signs=["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"]),
+          signs=["weak", "feeling-change", "thinner-muscles", "speech-or-swallowing"]),
     entry("c1", "2026-03-07T03:00", "cramp", "Calf", disturbed_sleep=True, duration="over-10-minutes", signs=["feeling-change"]),
     entry("c2", "2026-03-09T03:00", "cramp", "Arm or hand", signs=["feeling-change"]),
     entry("u1", "2026-03-08T10:00", area="Eyelid or face", signs=["speech-or-swallowing"], sudden=True),
@@ -517,9 +534,9 @@ def every_notice(browser, site_server):
 def test_each_notice_on_screen_has_its_level_and_source_from_the_care_rules(every_notice):
     page = every_notice
     shown = shown_notices(page)
-    assert [n["id"] for n in shown] == ["sudden", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff", "feeling-change",
-                                        "thinner-muscles", "speech-or-swallowing", "cramp-numb-or-swollen",
-                                        "cramp-feeling-not-named", "cramps-disturb-sleep", "long-cramp"], shown
+    assert [n["id"] for n in shown] == ["sudden", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak", "feeling-change",
+                                        "cramp-numb-or-swollen+feeling-change", "speech-or-swallowing", "thinner-muscles",
+                                        "not-named", "cramps-disturb-sleep", "long-cramp"], shown
     problems = notice_rule_problems(care_rules(), shown, SCREEN)
     assert not problems, "\n".join(problems)
     for notice in shown:
@@ -534,7 +551,7 @@ def test_each_notice_on_screen_has_its_level_and_source_from_the_care_rules(ever
     sudden_rule = " ".join(page.inner_text('[data-part="sudden-rule"]').split())
     assert care_rules()["sudden_rule"]["text"] in sudden_rule, "The gradual signs should say what to do if one came on suddenly."
     # A change in feeling with a cramp in the arm: no source names it, so no level and no source.
-    cramp_arm = next(n for n in shown if n["id"] == "cramp-feeling-not-named")
+    cramp_arm = next(n for n in shown if n["id"] == "not-named")
     assert "Cramp, Arm or hand: 9 March 2026" in cramp_arm["text"] and "legs" not in cramp_arm["text"], cramp_arm
     assert "MedlinePlus" not in cramp_arm["text"] and not cramp_arm["source"], cramp_arm
 
@@ -559,7 +576,11 @@ def test_a_sign_ticked_as_sudden_points_to_the_emergency_card_at_once(page, site
     form.locator('input[name="signs"][value="thinner-muscles"]').check()
     assert alert.is_hidden(), "Thinner muscles ticked as sudden shows the emergency alert."
     form.locator('input[name="signs"][value="thinner-muscles"]').uncheck()
-    form.locator('input[name="signs"][value="weak-or-stiff"]').check()
+    # Stiffness ticked as sudden is never the emergency (a calf is often stiff after a cramp).
+    form.locator('input[name="signs"][value="stiff"]').check()
+    assert alert.is_hidden(), "A stiff area ticked as sudden shows the emergency alert."
+    form.locator('input[name="signs"][value="stiff"]').uncheck()
+    form.locator('input[name="signs"][value="weak"]').check()
     # Before any save: the emergency level's words, from the care rules, and the link to the emergency card.
     assert alert.is_visible() and alert.get_attribute("role") == "alert"
     text = " ".join(alert.inner_text().split())

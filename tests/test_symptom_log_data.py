@@ -140,15 +140,15 @@ SIGN_CHOICE = re.compile(r'\("([a-z-]+)", "([^"]+)"\)')
 
 
 def sign_label_problems(markup: str, rules: dict) -> list[str]:
-    """The signs the log's form lets a reader tick carry their names from the care rules."""
+    """The signs the log's form lets a reader tick carry their names from the care rules' log_signs."""
     listed = re.search(r"set signs = \[(.*?)\] -%\}", markup)
     if not listed:
         return ["overrides/partials/symptom-log.html: no list of signs ({% set signs = [...] %})."]
-    labels = {sign["id"]: sign["label"] for sign in rules["signs"]}
+    labels = {sign["id"]: sign["label"] for sign in rules["log_signs"]}
     problems = []
     for sign, label in SIGN_CHOICE.findall(listed.group(1)):
         if sign not in labels:
-            problems.append(f"overrides/partials/symptom-log.html: the sign {sign} is not in care-rules.json.")
+            problems.append(f"overrides/partials/symptom-log.html: the sign {sign} is not in care-rules.json (log_signs).")
         elif label != labels[sign]:
             problems.append(f"overrides/partials/symptom-log.html: the sign {sign} is called {label!r}; "
                             f"care-rules.json calls it {labels[sign]!r}.")

@@ -2,11 +2,16 @@
 written: the script (symptom-log-format.js: KINDS, DURATIONS, FREQUENCIES,
 SIGNS, STRESS and WORDS), the form the reader fills in
 (overrides/partials/symptom-log.html, read from the built page), and the
-Python side (scripts/sitetools/symptom_log.py). The backup reminder's
+Python side (scripts/sitetools/symptom_log.py). The signs to tick are
+the care rules' log_signs (docs/assets/tools/care-rules/care-rules.json):
+the form has them all, in order, with their labels (a retired one hidden
+unless an older entry has it); tests/js/log-signs.test.mjs checks the
+script against the care rules.
+The backup reminder's
 "30 days" is one figure in its words and its backup_reminder_days (both in
 docs/assets/tools/symptom-log/symptom-log-messages.json). Proven able to fail
 on tests/fixtures/symptom-log-values/form.html, which says "felt" and leaves
-out a duration, and messages.json, which reminds after 14 days in words.
+out a duration, on a copy of the care rules without "weak-grip", and messages.json, which reminds after 14 days in words.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES
-from sitetools import ROOT, symptom_log
+from sitetools import ROOT, care_rules, symptom_log
 from sitetools.symptom_log import LOG_PAGE, script_values
 
 FORM = "overrides/partials/symptom-log.html"
@@ -66,6 +71,21 @@ def value_problems(form: dict[str, dict[str, str]], script: dict, python: dict[s
     return problems
 
 
+def log_sign_problems(form: dict[str, dict[str, str]], rules: dict, where: str, rules_where: str) -> list[str]:
+    """Where the form's signs (at WHERE) differ from the care rules' log_signs (at RULES_WHERE)."""
+    offered = form.get("signs", {})
+    ticks = rules.get("log_signs") or []  # a retired one too: hidden unless an older entry has it
+    problems = []
+    if list(offered) != [tick["id"] for tick in ticks]:
+        problems.append(f"{where}: the form offers the signs {list(offered)}, but {rules_where} (log_signs) "
+                        f"lists {[tick['id'] for tick in ticks]}. Copy the list from the care rules.")
+    for tick in ticks:
+        if tick["id"] in offered and offered[tick["id"]] != tick["label"]:
+            problems.append(f"{where}: the form says \"{offered[tick['id']]}\" for the sign \"{tick['id']}\", "
+                            f"but {rules_where} (log_signs) says \"{tick['label']}\".")
+    return problems
+
+
 def reminder_problems(messages: dict, where: str) -> list[str]:
     days_in_words, days = reminder_days(messages), messages.get("backup_reminder_days")
     if days_in_words != days:
@@ -85,6 +105,7 @@ def python_values() -> dict[str, list[str]]:
 def test_the_log_values_agree_in_the_script_the_form_and_python(built_site):
     html = (built_site / LOG_PAGE / "index.html").read_text(encoding="utf-8")
     problems = value_problems(form_choices(html), script_values(), python_values(), FORM)
+    problems += log_sign_problems(form_choices(html), care_rules.load(), FORM, "care-rules.json")
     problems += reminder_problems(read_messages(), "docs/assets/tools/symptom-log/symptom-log-messages.json")
     assert not problems, "\n".join(problems)
 
@@ -94,17 +115,26 @@ def test_the_values_check_can_fail():
     where = "tests/fixtures/symptom-log-values/form.html"
     python = {**python_values(), "STRESS": ["low", "high"]}
     problems = value_problems(form_choices(html), script_values(), python, where)
+    rules = care_rules.load()
+    rules["log_signs"] = [tick for tick in rules["log_signs"] if tick["id"] != "weak-grip"]
+    problems += log_sign_problems(form_choices(html), rules, where, "a copy of care-rules.json")
     problems += reminder_problems(read_messages(FIXTURES / "symptom-log-values" / "messages.json"),
                                   "tests/fixtures/symptom-log-values/messages.json")
     assert problems == [
         "tests/fixtures/symptom-log-values/form.html: the form offers ['moment', 'under-1-minute', '1-to-10-minutes'] "
         "for \"duration\", but symptom-log-format.js (DURATIONS) allows "
         "['moment', 'under-1-minute', '1-to-10-minutes', 'over-10-minutes'].",
-        "tests/fixtures/symptom-log-values/form.html: the form says \"The area felt weak or stiff\" for signs "
-        "\"weak-or-stiff\", but the summary and entries say \"The area feels weak or stiff\" "
+        "tests/fixtures/symptom-log-values/form.html: the form says \"The area felt stiff\" for signs "
+        "\"stiff\", but the summary and entries say \"The area feels stiff\" "
         "(symptom-log-format.js, WORDS.sign).",
         "scripts/sitetools/symptom_log.py: STRESS is ['low', 'high'], but symptom-log-format.js allows "
         "['low', 'medium', 'high'].",
+        "tests/fixtures/symptom-log-values/form.html: the form offers the signs ['weak', 'stiff', 'feeling-change', "
+        "'weak-grip', 'leg-weakness', 'one-leg-swollen', 'speech-or-swallowing', 'thinner-muscles', 'weak-or-stiff'], "
+        "but a copy of care-rules.json (log_signs) lists ['weak', 'stiff', 'feeling-change', 'leg-weakness', "
+        "'one-leg-swollen', 'speech-or-swallowing', 'thinner-muscles', 'weak-or-stiff']. Copy the list from the care rules.",
+        "tests/fixtures/symptom-log-values/form.html: the form says \"The area felt stiff\" for the sign \"stiff\", "
+        "but a copy of care-rules.json (log_signs) says \"The area feels stiff\".",
         "tests/fixtures/symptom-log-values/messages.json: the backup reminder says \"more than 14 days old\", "
         "but the log shows it after 30 days (backup_reminder_days).",
     ], problems

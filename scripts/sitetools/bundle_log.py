@@ -63,7 +63,8 @@ LOG_READS = {
     "sources": None, "levels": None, "sudden_rule": None,  # None: the whole of it
     "gp_rule": ["text", "href", "source"], "gradual_rule": ["print"],
     "cards": ["id", "heading", "signs"],
-    "signs": ["id", "level", "onset", "source", "label", "text", "if_sudden"],
+    "signs": ["id", "level", "onset", "source", "label", "text", "if_sudden", "step_up"],
+    "log_signs": ["id", "label", "if_sudden", "retired", "for"],
 }
 
 

@@ -179,7 +179,39 @@ def check(rules: dict, path: Path = DATA_FILE) -> list[Problem]:
     for sid in rule.get("new_signs") or []:
         if sid not in signs:
             add(None, f'The GP rule names the new sign "{sid}", which is not in "signs".', "Correct its id.")
+    problems += log_sign_problems(rules, add)
     return problems
+
+
+KINDS = ("twitch", "spasm", "cramp")  # the kinds of entry in the symptom log
+
+
+def log_sign_problems(rules: dict, add) -> list[Problem]:
+    """The signs the log offers (log_signs): each meets a known sign for every kind, or null, and is
+    the emergency when sudden only as the signs it meets are ("if_sudden"). ADD reports a problem."""
+    signs = signs_by_id(rules)
+    seen: set[str] = set()
+    for tick in rules.get("log_signs") or []:
+        tid, label = tick.get("id"), tick.get("label") or tick.get("id")
+        where = f'"id": "{tid}", "label"'
+        if tid in seen:
+            add(where, f'The log sign "{tid}" is listed twice in "log_signs".', "Keep one.")
+        seen.add(tid)
+        met = tick.get("for") or {}
+        for kind in KINDS:
+            if kind not in met:
+                add(where, f'The log sign "{tid}" ({label}) does not say which sign it meets with a {kind}.',
+                    f'Give its "for" a "{kind}": a sign id, or null where no source names it with a {kind}.')
+            elif met[kind] is not None and met[kind] not in signs:
+                add(where, f'The log sign "{tid}" ({label}) meets "{met[kind]}" with a {kind}, which is not in "signs".',
+                    "Correct its id.")
+        sudden = tick.get("if_sudden")
+        named = [signs[sid] for sid in met.values() if sid in signs]
+        if sudden and (not named or any(sign.get("if_sudden") != sudden for sign in named)):
+            add(where, f'The log sign "{tid}" ({label}) is the emergency "{sudden}" when sudden, but not every sign it '
+                       "meets says so: the log would call 999 where no source does.",
+                f'Remove its "if_sudden", or meet only signs whose "if_sudden" is "{sudden}".')
+    return []
 
 
 # --- The cards on when-to-see-a-doctor --------------------------------------------------

@@ -1,5 +1,5 @@
 """The symptom log's data as Python sees it: entries in backup format
-version 4, made-up logs for tests and scripts/bench --log, and the scripts
+version 5, made-up logs for tests and scripts/bench --log, and the scripts
 that read and write the page's IndexedDB store directly.
 """
 
@@ -24,7 +24,9 @@ FORMAT_SCRIPT = ROOT / "docs" / "assets" / "tools" / "symptom-log" / "symptom-lo
 KINDS = ["twitch", "spasm", "cramp"]
 DURATIONS = ["moment", "under-1-minute", "1-to-10-minutes", "over-10-minutes"]
 FREQUENCIES = ["once", "a-few-times", "on-and-off-all-day"]
-SIGNS = ["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"]
+SIGNS = ["weak", "stiff", "feeling-change", "weak-grip", "leg-weakness", "one-leg-swollen",
+         "speech-or-swallowing", "thinner-muscles", "weak-or-stiff"]
+OFFERED_SIGNS = SIGNS[:-1]  # "weak-or-stiff" is kept from before version 5, never ticked on a new entry
 STRESS = ["low", "medium", "high"]
 WHEN_APPROX = ["earlier-today", "last-night"]  # the form's quick times that give no clock time
 
@@ -43,13 +45,13 @@ def script_values(script=FORMAT_SCRIPT) -> dict:
 
 
 def entry(id: str, when: str, kind: str = "twitch", area: str = "Calf", **fields) -> dict:
-    """One entry in backup format version 4."""
+    """One entry in backup format version 5."""
     base = {"id": id, "when": when, "kind": kind, "area": area, "duration": None, "frequency": None,
             "pain": None, "signs": [], "disturbed_sleep": None, "notes": "", "sudden": None, "side": None, "when_approx": None}
     return {**base, **fields}
 
 
-BACKUP_VERSION = 4
+BACKUP_VERSION = 5
 
 
 def backup(entries: list[dict], days: list[dict] | None = None, **top) -> dict:
@@ -99,7 +101,7 @@ def crowded_entries(count: int = 1000, end: dt.date | None = None, seed: int = 1
         if number % 5 == 0:
             item["area"] = OTHER_AREAS[number // 5 % len(OTHER_AREAS)]
         if number % 6 == 0:
-            item["signs"] = pick.sample(SIGNS, pick.choice([1, 1, 2]))
+            item["signs"] = pick.sample(OFFERED_SIGNS, pick.choice([1, 1, 2]))
     return entries, days
 
 

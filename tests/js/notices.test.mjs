@@ -50,28 +50,37 @@ test("spasms and cramps are not twitches: no twitch notice", () => {
 test("a change in feeling with a cramp in the arm is named by no source: no level, no source, and said so", () => {
   const {shown} = N.notices([cramp("a", "2026-03-01T10:00", "Arm or hand", {signs: ["feeling-change"]})]);
   assert.deepEqual(shown.map(n => [n.id, n.sign, n.level, n.source, n.sourceTitle]),
-                   [["cramp-feeling-not-named", null, "none", null, null]]);
+                   [["not-named", null, "none", null, null]]);
   const words = [shown[0].shows, ...shown[0].items, shown[0].rule].join(" ");
   assert.doesNotMatch(words, /twitch|\blegs?\b|MedlinePlus/i, words);
   assert.match(words, /A change or loss of feeling/);
   assert.match(shown[0].rule, /do not say what to do/);
   assert.equal(shown[0].levelWords, "Not named in the sources, if it came on gradually");
   assert.ok(shown[0].sudden, "It came on suddenly is still the emergency: the sudden rule is said");
-  assert.match(shown[0].items[0], /^Cramp, Arm or hand: 1 March 2026$/);
+  assert.match(shown[0].items[0], /^Cramp, Arm or hand: 1 March 2026: A change or loss of feeling$/);
   assert.deepEqual(ruleProblems(rules, shown, "cramp in the arm"), []);
 });
 
-test("weakness or stiffness with a cramp is the Mayo Clinic's cramp sign, not the NHS twitching one", () => {
-  const {shown} = N.notices([cramp("a", "2026-03-01T10:00", "Arm or hand", {signs: ["weak-or-stiff"]})]);
-  assert.deepEqual(shown.map(n => [n.id, n.level, n.sourceTitle]), [["cramp-weakness", "doctor", "Mayo Clinic, Muscle cramp"]]);
+test("weakness with a cramp is the Mayo Clinic's cramp sign, not the NHS twitching one", () => {
+  const {shown} = N.notices([cramp("a", "2026-03-01T10:00", "Arm or hand", {signs: ["weak"]})]);
+  assert.deepEqual(shown.map(n => [n.id, n.level, n.sourceTitle]), [["cramp-weakness+weak", "doctor", "Mayo Clinic, Muscle cramp"]]);
   assert.equal(shown[0].rule, cardSentence("cramp-weakness"));
   assert.equal(shown[0].levelWords, "See a doctor, if it came on gradually");
   assert.doesNotMatch(shown[0].rule, /twitch/i);
 });
 
+test("stiffness with a cramp is named by no source: no level, no source, no 'if it came on gradually'", () => {
+  const {shown} = N.notices([cramp("a", "2026-12-07T03:00", "Calf", {signs: ["stiff"], sudden: true, side: "left"})], [], rules, "2026-12-08");
+  assert.deepEqual(shown.map(n => [n.id, n.level, n.source]), [["not-named", "none", null]]);
+  assert.equal(shown[0].levelWords, "Not named in the sources");
+  assert.equal(shown[0].sudden, undefined);
+  assert.match(shown[0].rule, /do not say what to do/);
+  assert.deepEqual(ruleProblems(rules, shown, "stiff cramp"), []);
+});
+
 test("a change in feeling with a cramp in the calf is the NHS leg-cramp sign", () => {
   const {shown} = N.notices([cramp("a", "2026-03-01T10:00", "Calf", {signs: ["feeling-change"]})]);
-  assert.deepEqual(shown.map(n => n.id), ["cramp-numb-or-swollen"]);
+  assert.deepEqual(shown.map(n => n.id), ["cramp-numb-or-swollen+feeling-change"]);
   assert.equal(shown[0].rule, cardSentence("cramp-numb-or-swollen"));
   assert.match(shown[0].rule, /your cramps come with numbness or swelling in your legs\.$/);
   assert.equal(shown[0].sourceTitle, "NHS, Leg cramps");
@@ -84,24 +93,31 @@ test("a change in feeling with a twitch quotes MedlinePlus's twitching sign", ()
   assert.equal(shown[0].level, "doctor");
 });
 
-test("'weak or stiff' with a spasm does not speak of the part that twitches", () => {
-  const {shown} = N.notices([entry("a", "2026-03-01T10:00", {kind: "spasm", area: "Back", signs: ["weak-or-stiff"]})]);
-  assert.doesNotMatch(shown[0].rule, /twitch/i);
-  assert.equal(shown[0].level, "gp");
+test("weak or stiff with a spasm: no source names them, so no level, no source, and said so plainly", () => {
+  const {shown} = N.notices([entry("a", "2026-03-01T10:00", {kind: "spasm", area: "Back", signs: ["weak", "stiff"]})]);
+  assert.deepEqual(shown.map(n => [n.id, n.level, n.source]), [["not-named", "none", null]]);
+  assert.doesNotMatch(shown[0].rule, /twitch|these came on/i);
+  assert.match(shown[0].rule, /^The sources this site uses do not say what to do about these signs with these kinds of entry\./);
+  assert.equal(shown[0].shows, "Your log shows \u201cThe area feels weak\u201d ticked with a spasm, and " +
+                               "\u201cThe area feels stiff\u201d ticked with a spasm.");
+  // Weakness that came on suddenly is the emergency whatever the kind: its notice says so.
+  assert.equal(shown[0].levelWords, "Not named in the sources, if it came on gradually");
+  const stiff = N.notices([entry("a", "2026-03-01T10:00", {kind: "spasm", area: "Back", signs: ["stiff"]})]).shown;
+  assert.equal(stiff[0].levelWords, "Not named in the sources");
 });
 
 /* --- Each notice names its entries, dates, rule and source ---------------------- */
 
 const EVERY_NOTICE = [
   twitch("t1", "2026-03-01T10:00", "Calf"), twitch("t2", "2026-03-20T10:00", "Calf"), twitch("t3", "2026-03-05T10:00", "Thigh"),
-  twitch("s1", "2026-03-06T10:00", "Arm or hand", {signs: ["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"]}),
+  twitch("s1", "2026-03-06T10:00", "Arm or hand", {signs: ["weak", "feeling-change", "thinner-muscles", "speech-or-swallowing"]}),
   cramp("c1", "2026-03-07T03:00", "Calf", {disturbed_sleep: true, duration: "over-10-minutes", signs: ["feeling-change"]}),
   twitch("u1", "2026-03-08T10:00", "Eyelid or face", {signs: ["speech-or-swallowing"], sudden: true}),
 ];
 
 test("every kind of notice, each once, the emergency first", () => {
-  assert.deepEqual(shownIds(EVERY_NOTICE), ["sudden", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff", "feeling-change",
-                                            "thinner-muscles", "speech-or-swallowing", "cramp-numb-or-swollen",
+  assert.deepEqual(shownIds(EVERY_NOTICE), ["sudden", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak", "feeling-change",
+                                            "cramp-numb-or-swollen+feeling-change", "speech-or-swallowing", "thinner-muscles",
                                             "cramps-disturb-sleep", "long-cramp"]);
 });
 
@@ -152,7 +168,7 @@ test("the notices follow the rules they are given: another level there is anothe
 /* --- A sign that came on suddenly -------------------------------------------------- */
 
 test("a sign ticked as sudden points to the emergency card, with the emergency level's words", () => {
-  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Arm or hand", {signs: ["weak-or-stiff"], sudden: true})]);
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Arm or hand", {signs: ["weak"], sudden: true})]);
   assert.deepEqual(shown.map(n => n.id), ["sudden"]);
   const [notice] = shown;
   assert.equal(notice.level, "emergency");
@@ -161,7 +177,7 @@ test("a sign ticked as sudden points to the emergency card, with the emergency l
   assert.equal(notice.levelLabel, rules.levels.emergency.label);
   assert.equal(notice.rule, cardSentence("sudden-weakness"));
   assert.match(notice.rule, /call 999 now .*sudden weakness or numbness in one arm/i);
-  assert.match(notice.items[0], /^Twitch, Arm or hand, 1 March 2026, 10:00: The area feels weak or stiff$/);
+  assert.match(notice.items[0], /^Twitch, Arm or hand, 1 March 2026, 10:00: The area feels weak$/);
 });
 
 test("a sign ticked as sudden is not also called 'see a GP'", () => {
@@ -179,14 +195,14 @@ test("a gradual sign's notice says what to do if it comes on suddenly", () => {
 /* --- The GP visit: quiet until something new --------------------------------------- */
 
 const SEEN = [twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-03-20T10:00", "Calf"),
-              twitch("c", "2026-03-05T10:00", "Thigh"), twitch("d", "2026-03-06T10:00", "Thigh", {signs: ["weak-or-stiff"]})];
+              twitch("c", "2026-03-05T10:00", "Thigh"), twitch("d", "2026-03-06T10:00", "Thigh", {signs: ["weak"]})];
 const VISIT = ["2026-03-25"];
 
 test("after a GP visit the notices it covered are quiet, and said to be", () => {
   const result = N.notices(SEEN, VISIT);
   assert.equal(result.visit, "2026-03-25");
   assert.deepEqual(result.shown, []);
-  assert.deepEqual(result.earlier.map(n => n.id), ["twitch-two-weeks", "twitch-many-places", "weak-or-stiff"]);
+  assert.deepEqual(result.earlier.map(n => n.id), ["twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak"]);
 });
 
 test("more of the same after the visit stays quiet", () => {
@@ -221,7 +237,7 @@ test("a second place after a visit about one place is new", () => {
 });
 
 test("a sign ticked as sudden after the visit is shown at once", () => {
-  const ids = shownIds([...SEEN, twitch("e", "2026-04-02T10:00", "Calf", {signs: ["weak-or-stiff"], sudden: true})], VISIT);
+  const ids = shownIds([...SEEN, twitch("e", "2026-04-02T10:00", "Calf", {signs: ["weak"], sudden: true})], VISIT);
   assert.deepEqual(ids, ["sudden"]);
 });
 
@@ -250,9 +266,9 @@ test("'arms or legs' fits an arm: the card's own sentence is quoted", () => {
 });
 
 test("a sudden sign after the visit is shown even if one came before it", () => {
-  const before = twitch("s", "2026-03-10T10:00", "Calf", {signs: ["weak-or-stiff"], sudden: true});
+  const before = twitch("s", "2026-03-10T10:00", "Calf", {signs: ["weak"], sudden: true});
   assert.deepEqual(shownIds([...SEEN, before], VISIT), []);
-  const after = twitch("t", "2026-04-02T10:00", "Calf", {signs: ["weak-or-stiff"], sudden: true});
+  const after = twitch("t", "2026-04-02T10:00", "Calf", {signs: ["weak"], sudden: true});
   assert.deepEqual(shownIds([...SEEN, before, after], VISIT), ["sudden"]);
 });
 
@@ -264,7 +280,7 @@ test("a twitch ticked as sudden with no sign is no emergency: the form shows not
 });
 
 test("the form's sudden alert names the emergency sign of the ticked sign, in the care rules' words", () => {
-  const alert = N.suddenAlert(["weak-or-stiff"], rules);
+  const alert = N.suddenAlert(["weak"], rules);
   assert.equal(alert.levelLabel, rules.levels.emergency.label);
   assert.equal(alert.rule, cardSentence("sudden-weakness"));
   assert.equal(alert.sourceTitle, "NHS, Stroke, symptoms");
@@ -279,30 +295,30 @@ test("thinner muscles ticked as sudden is no emergency: no source makes it one, 
 });
 
 test("a sudden entry with an emergency sign and thinner muscles names only the emergency sign in the emergency", () => {
-  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Back", {signs: ["weak-or-stiff", "thinner-muscles"], sudden: true})]);
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Back", {signs: ["weak", "thinner-muscles"], sudden: true})]);
   assert.deepEqual(shown.map(n => n.id), ["sudden", "thinner-muscles"]);
-  assert.match(shown[0].items[0], /: The area feels weak or stiff$/);
+  assert.match(shown[0].items[0], /: The area feels weak$/);
 });
 
 /* --- After a GP visit, a sign in a new place is new ---------------------------------- */
 
-const CALF_WEAK = twitch("a", "2026-11-01T10:00", "Calf", {signs: ["weak-or-stiff"]});
+const CALF_WEAK = twitch("a", "2026-11-01T10:00", "Calf", {signs: ["weak"]});
 
 test("weakness in a new place after the visit is shown, and names the new place", () => {
-  const {shown} = N.notices([CALF_WEAK, twitch("b", "2026-11-25T10:00", "Arm or hand", {signs: ["weak-or-stiff"]})], ["2026-11-10"], rules, "2026-12-01");
-  const weak = shown.find(n => n.id === "weak-or-stiff");
+  const {shown} = N.notices([CALF_WEAK, twitch("b", "2026-11-25T10:00", "Arm or hand", {signs: ["weak"]})], ["2026-11-10"], rules, "2026-12-01");
+  const weak = shown.find(n => n.id === "weak-or-stiff+weak");
   assert.ok(weak, shown.map(n => n.id).join(", "));
-  assert.deepEqual(weak.newSince, ["The area feels weak or stiff (Arm or hand)"]);
+  assert.deepEqual(weak.newSince, ["The area feels weak (Arm or hand)"]);
 });
 
 test("weakness with a cramp in a new place after the visit is shown too", () => {
-  const {shown} = N.notices([CALF_WEAK, cramp("b", "2026-11-25T10:00", "Arm or hand", {signs: ["weak-or-stiff"]})], ["2026-11-10"], rules, "2026-12-01");
-  assert.deepEqual(shown.map(n => n.id), ["cramp-weakness"]);
+  const {shown} = N.notices([CALF_WEAK, cramp("b", "2026-11-25T10:00", "Arm or hand", {signs: ["weak"]})], ["2026-11-10"], rules, "2026-12-01");
+  assert.deepEqual(shown.map(n => n.id), ["cramp-weakness+weak"]);
 });
 
 test("a notice seen at the visit gives the dates up to the visit, and says what came after", () => {
-  const result = N.notices([CALF_WEAK, twitch("b", "2026-11-25T10:00", "Calf", {signs: ["weak-or-stiff"]})], ["2026-11-10"], rules, "2026-12-01");
-  const weak = result.earlier.find(n => n.id === "weak-or-stiff");
+  const result = N.notices([CALF_WEAK, twitch("b", "2026-11-25T10:00", "Calf", {signs: ["weak"]})], ["2026-11-10"], rules, "2026-12-01");
+  const weak = result.earlier.find(n => n.id === "weak-or-stiff+weak");
   assert.ok(weak, result.earlier.map(n => n.id).join(", "));
   assert.equal(N.span(weak), "1 November 2026; and logged again after the visit, the last on 25 November 2026");
 });
@@ -322,7 +338,9 @@ test("a sign new since the visit that has no place is named by its label alone, 
 test("the form's alert stays hidden for a sudden tick with no sign, or with a sign that is no emergency when sudden", () => {
   assert.equal(N.suddenAlert([]), null);
   assert.equal(N.suddenAlert(["thinner-muscles"]), null);
-  assert.ok(N.suddenAlert(["thinner-muscles", "weak-or-stiff"]));
+  assert.equal(N.suddenAlert(["stiff"]), null, "stiffness is never the emergency");
+  assert.equal(N.suddenAlert(["weak-or-stiff"]), null, "an older 'weak or stiff' cannot tell weakness from stiffness");
+  assert.ok(N.suddenAlert(["thinner-muscles", "weak"]));
 });
 
 /* --- A place is an area and its side ------------------------------------------------ */
@@ -341,7 +359,7 @@ test("the same side of the calf 15 days apart is still '2 weeks', and names its 
   assert.deepEqual(shown[0].items, ["Calf (left side): 2 twitches, 1 November 2026 to 16 November 2026 (15 days apart)"]);
 });
 
-test("'both sides' and no side given are places of their own beside a left calf", () => {
+test("'both sides' is a place of its own beside a left calf (a calf with no side is named, not counted)", () => {
   const ids = shownIds([twitch("a", "2026-11-01T10:00", "Calf", {side: "left"}), twitch("b", "2026-11-02T10:00", "Calf", {side: "both"}),
                         twitch("c", "2026-11-03T10:00", "Calf")]);
   assert.deepEqual(ids, ["twitch-many-places"]);

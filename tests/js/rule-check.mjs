@@ -3,11 +3,14 @@
 // Used by notices.test.mjs with the real rules file and with an edited copy,
 // to prove the check fails, naming the place and the sign.
 
-/* The words of a sign's level: "See a GP, not urgent", and for a sign whose onset is
- * "gradual", its condition: "See a GP, not urgent, if it came on gradually". */
-export function levelWords(rules, sign) {
+/* The words of a sign's level: "See a GP, not urgent", and for a sign that is an emergency when
+ * sudden ("if_sudden"), its condition: "See a GP, not urgent, if it came on gradually". Met by a
+ * tick (TICK, one of the care rules' log_signs), only if the tick can be that emergency too:
+ * "The area feels stiff" meets "weak or stiff", but stiffness is never the emergency. */
+export function levelWords(rules, sign, tick) {
   const gradual = rules.gradual_rule.print.split(".")[0];
-  return rules.levels[sign.level].short + (sign.onset === "gradual" ? `, ${gradual}` : "");
+  const sudden = Boolean(sign.if_sudden) && (!tick || Boolean(tick.if_sudden || tick.retired));
+  return rules.levels[sign.level].short + (sudden ? `, ${gradual}` : "");
 }
 
 /* Problems, in plain words, with NOTICES as shown in PLACE, against RULES. */
@@ -28,15 +31,16 @@ export function ruleProblems(rules, notices, place) {
       continue;
     }
     const level = rules.levels[sign.level];
+    const tick = notice.tick ? (rules.log_signs || []).find(t => t.id === notice.tick) : undefined;
     if (notice.level !== sign.level) {
       problems.push(`${place}: the sign ${sign.id} has the level ${notice.level}; care-rules.json gives it ${sign.level}.`);
     }
     if (notice.source !== sign.source || notice.sourceTitle !== rules.sources[sign.source].title) {
       problems.push(`${place}: the sign ${sign.id} cites ${notice.sourceTitle}; care-rules.json cites ${rules.sources[sign.source].title}.`);
     }
-    if (level && notice.levelWords !== levelWords(rules, sign)) {
+    if (level && notice.levelWords !== levelWords(rules, sign, tick)) {
       problems.push(`${place}: the sign ${sign.id} says ${JSON.stringify(notice.levelWords)}, not the words of its level in ` +
-                    `care-rules.json (${JSON.stringify(levelWords(rules, sign))}).`);
+                    `care-rules.json (${JSON.stringify(levelWords(rules, sign, tick))}).`);
     }
     if (sign.level === "emergency" && notice.href !== rules.levels.emergency.href) {
       problems.push(`${place}: the sign ${sign.id} is an emergency but links to ${notice.href}, not the emergency card.`);

@@ -28,6 +28,8 @@
     this.parts.frequency.hidden = kind !== "twitch";
     this.parts["disturbed-sleep"].hidden = kind !== "cramp";
     this.parts["area-other-field"].hidden = !this.parts["area-other-choice"].checked;
+    // An older "weak or stiff" (a retired sign) shows only while ticked, so changing an old entry keeps it.
+    form.querySelectorAll("[data-retired-sign]").forEach(function (label) { label.hidden = !label.querySelector("input").checked; });
     // Left, right or both only for an area the body has two of (data-sides in the form's list).
     var sided = !!form.querySelector('input[name="area"][data-sides]:checked');
     this.parts.side.hidden = !sided;
@@ -135,7 +137,7 @@
     var signs = Array.prototype.map.call(form.querySelectorAll('input[name="signs"]:checked'), function (i) { return i.value; });
     var sudden = this.parts.sudden.checked;
     if (sudden && !signs.length) {
-      problems.push(["symptom-log-sudden", "Tick the sign that came on suddenly, or untick \u201cIt came on suddenly\u201d."]);
+      problems.push(["symptom-log-sudden", "Tick the sign that came on suddenly, or untick \u201cOne of the signs I ticked came on suddenly\u201d."]);
     }
     var pain = checked(form, "pain");
     var sleep = checked(form, "disturbed_sleep");

@@ -6,8 +6,8 @@
  * No storage and no page here, so each rule has one home and the tests can
  * call it directly (window.SymptomLogFormat).
  *
- * Backup format version 4 (documented in DEVELOPING.md, "The symptom log's backup file"):
- *   {"format": "fibro-twitch-log", "version": 4, "exported": ISO date-time,
+ * Backup format version 5 (documented in DEVELOPING.md, "The symptom log's backup file"):
+ *   {"format": "fibro-twitch-log", "version": 5, "exported": ISO date-time,
  *    "entries": [...], "days": [...], "gp_visits": ["YYYY-MM-DD", ...],
  *    "twitching_started": "YYYY-MM-DD" or null}
  * Version 2 added each entry's "sudden" (its signs came on suddenly: true,
@@ -17,13 +17,16 @@
  * Version 4 added each entry's "when_approx" ("earlier-today", "last-night"
  * or null): the reader chose that quick time and gave no clock time, so the
  * time in "when" is only a place to sort it by and is never shown.
+ * Version 5 split the sign "weak-or-stiff" into "weak" and "stiff" and added
+ * more signs (the care rules' log_signs). An older entry keeps "weak-or-stiff"
+ * as the reader ticked it: no one can tell now which they meant.
  * Unknown fields, at the top and in each entry or day, are kept.
  */
 (function (root) {
   "use strict";
 
   var FORMAT = "fibro-twitch-log";
-  var VERSION = 4;
+  var VERSION = 5;
   /* A bigger file is refused unread, and the log may hold no more than a
    * backup of this size (written without spaces), so every backup loads back. */
   var MAX_BYTES = 20 * 1024 * 1024;
@@ -34,7 +37,11 @@
   var KINDS = ["twitch", "spasm", "cramp"];
   var DURATIONS = ["moment", "under-1-minute", "1-to-10-minutes", "over-10-minutes"];
   var FREQUENCIES = ["once", "a-few-times", "on-and-off-all-day"];
-  var SIGNS = ["weak-or-stiff", "feeling-change", "thinner-muscles", "speech-or-swallowing"];
+  /* The signs a reader can tick: the ids of the care rules' log_signs, in the form's order
+   * (tests/js/log-signs.test.mjs checks they agree). "weak-or-stiff" is no longer offered; older
+   * entries keep it. */
+  var SIGNS = ["weak", "stiff", "feeling-change", "weak-grip", "leg-weakness", "one-leg-swollen",
+               "speech-or-swallowing", "thinner-muscles", "weak-or-stiff"];
   var STRESS = ["low", "medium", "high"];
   var SIDES = ["left", "right", "both"];
   var WHEN_APPROX = ["earlier-today", "last-night"]; // the form's quick times that give no clock time
@@ -45,10 +52,15 @@
     duration: {"moment": "A moment", "under-1-minute": "Under 1 minute",
                "1-to-10-minutes": "1 to 10 minutes", "over-10-minutes": "Over 10 minutes"},
     frequency: {"once": "Once", "a-few-times": "A few times", "on-and-off-all-day": "On and off all day"},
-    sign: {"weak-or-stiff": "The area feels weak or stiff",
+    sign: {"weak": "The area feels weak",
+           "stiff": "The area feels stiff",
            "feeling-change": "A change or loss of feeling",
+           "weak-grip": "A weak grip",
+           "leg-weakness": "Weakness in your ankle or leg",
+           "one-leg-swollen": "One painful leg that is swollen, warm or red",
+           "speech-or-swallowing": "Trouble speaking or swallowing",
            "thinner-muscles": "Muscles look thinner",
-           "speech-or-swallowing": "Trouble speaking or swallowing"},
+           "weak-or-stiff": "The area feels weak or stiff"},
     stress: {low: "Low", medium: "Medium", high: "High"},
     side: {left: "Left side", right: "Right side", both: "Both sides"}
   };
@@ -133,6 +145,11 @@
     // 3 to 4: every time was one the reader gave (or "now"), so none is approximate.
     3: function (backup) {
       return withEntryField(backup, "when_approx");
+    },
+    // 4 to 5: nothing to change. "weak-or-stiff" stays as ticked: turning it into "weak" would
+    // say the reader reported weakness (and make a sudden one the emergency), "stiff" would drop it.
+    4: function (backup) {
+      return copyFields({}, backup);
     }
   };
 

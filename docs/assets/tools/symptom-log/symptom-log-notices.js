@@ -17,7 +17,19 @@
  *            gp_rule says. A sign first met after the visit is new, even in
  *            a place that twitched before it.
  * A place is an area and its side (placeOf): a left calf and a right calf are
- * two places, never one place "for more than 2 weeks".
+ * two places, never one place "for more than 2 weeks". A twitch with no side
+ * given, in an area also logged with a side, is named "Calf (side not given)".
+ * It is most likely one of those sided places, so it never counts as one more
+ * place, nor as a place new since a GP visit; and a sided place is not new
+ * where the GP saw that area with no side. It is still a place of its own for
+ * "more than 2 weeks": no span is made from two places that may differ.
+ * The reader ticks the care rules' log_signs. Each names the care-rule sign it
+ * meets for a twitch, a spasm or a cramp, or none, and the notice then says no
+ * source names it (no level, no source). Only a tick with an "if_sudden" is
+ * the emergency when "came on suddenly" is ticked: weakness, a change of
+ * feeling, or trouble speaking, never stiffness. A notice names the tick and,
+ * where it differs, the rule it met, so nothing reads as a symptom the reader
+ * did not report.
  * An entry dated after TODAY (typed wrong, or saved where the clock was
  * ahead) still brings its signs and its place, said to be dated after
  * today; it never makes a span ("more than 2 weeks") or a date that reads
@@ -31,8 +43,8 @@
 
   var F = root.SymptomLogFormat;
   var TWO_WEEKS = 14; // first to last twitch in one place more than this many days apart: "more than 2 weeks"
-  var ITEMS_SHOWN = 4;
-  var NOT_NAMED = "Not named in the sources"; // the level words of a sign no source names // a notice lists this many places or entries, then says how many more
+  var ITEMS_SHOWN = 4; // a notice lists this many places or entries, then says how many more
+  var NOT_NAMED = "Not named in the sources"; // the level words of a sign no source names
   // Words that tie a rule's sentence to twitches or to legs: said only where the entries are that.
   var SAYS_TWITCH = /twitch/i;
   var SAYS_LEGS = /\byour legs\b/i; // "your arms or legs" is any limb
@@ -42,12 +54,20 @@
   function isLater(entry, today) { return dateOf(entry) > today; }
   function laterWords(dates) { return "dated after today (" + listDates(dates) + ")"; }
   /* A place is an area and its side: a left calf and a right calf are two places, and "both
-   * sides" and no side given are places of their own (the cautious reading: more places, and
-   * no span of 2 weeks made from two legs). */
-  function placeOf(entry) { return entry.area.trim().toLowerCase() + "|" + (entry.side || ""); }
-  /* "Calf (left side)": the area as the reader typed it, with its side. */
-  function placeName(entry) {
-    return entry.area.trim() + (entry.side ? " (" + (F.WORDS.side[entry.side] || entry.side).toLowerCase() + ")" : "");
+   * sides" is a place of its own. No side given is a place of its own too, so no span of 2 weeks
+   * is made from two legs; where the area is also logged with a side it is "covered" (twitchPlaces). */
+  function areaOf(entry) { return entry.area.trim().toLowerCase(); }
+  function placeOf(entry) { return areaOf(entry) + "|" + (entry.side || ""); }
+  /* The areas these entries give a side for: an entry with no side in one of them is
+   * "Calf (side not given)". */
+  function sidedAreas(entries) {
+    return new Set(entries.filter(function (e) { return e.side; }).map(areaOf));
+  }
+  /* "Calf (left side)": the area as the reader typed it, with its side. SIDED (sidedAreas) names
+   * "Calf (side not given)" where the same area is logged with a side. */
+  function placeName(entry, sided) {
+    if (!entry.side) return entry.area.trim() + (sided && sided.has(areaOf(entry)) ? " (side not given)" : "");
+    return entry.area.trim() + " (" + (F.WORDS.side[entry.side] || entry.side).toLowerCase() + ")";
   }
   function isLegArea(entry) { return LEG_AREA.test(entry.area); }
   function unique(list) { return list.filter(function (item, i) { return list.indexOf(item) === i; }); }
@@ -65,7 +85,7 @@
 
   /* One line per kind and place: "Cramp, Arm or hand: 3 March 2026 and 5 March 2026". */
   function entryLines(entries, today) {
-    var groups = [], byKey = new Map();
+    var groups = [], byKey = new Map(), sided = sidedAreas(entries);
     F.sortByWhen(entries.slice()).forEach(function (entry) {
       var key = entry.kind + "|" + placeOf(entry);
       if (!byKey.has(key)) groups.push(byKey.set(key, {entry: entry, dates: [], later: []}).get(key));
@@ -74,7 +94,7 @@
     return groups.map(function (group) {
       var entry = group.entry, count = group.dates.length + group.later.length;
       var when = (group.dates.length ? [listDates(group.dates)] : []).concat(group.later.length ? [laterWords(group.later)] : []);
-      return F.WORDS.kind[entry.kind] + ", " + placeName(entry) + ": " +
+      return F.WORDS.kind[entry.kind] + ", " + placeName(entry, sided) + ": " +
         (count > 1 ? plural(count, "entry", "entries") + ", " : "") + when.join("; and ");
     });
   }
@@ -116,12 +136,17 @@
   }
 
   /* Twitches by place, in the order first logged; each place's twitches up to
-   * TODAY (past) and after it (later). */
+   * TODAY (past) and after it (later). A place with no side whose area these twitches also
+   * give a side for is "covered": it is not counted as one more place. */
   function twitchPlaces(entries, today) {
     var places = [], byName = new Map();
-    F.sortByWhen(entries.filter(function (e) { return e.kind === "twitch"; })).forEach(function (entry) {
+    var twitches = entries.filter(function (e) { return e.kind === "twitch"; }), sided = sidedAreas(twitches);
+    F.sortByWhen(twitches).forEach(function (entry) {
       var key = placeOf(entry);
-      if (!byName.has(key)) places.push(byName.set(key, {key: key, name: placeName(entry), entries: [], past: [], later: []}).get(key));
+      if (!byName.has(key)) {
+        places.push(byName.set(key, {key: key, name: placeName(entry, sided), entries: [], past: [], later: [],
+                                     covered: !entry.side && sided.has(areaOf(entry))}).get(key));
+      }
       var place = byName.get(key);
       place.entries.push(entry);
       place[isLater(entry, today) ? "later" : "past"].push(entry);
@@ -131,10 +156,11 @@
 
   /* --- The care rules, read once for each notice ----------------------------------- */
   function ruleBook(rules) {
-    var signs = {}, cardOf = {};
+    var signs = {}, cardOf = {}, ticks = {};
     rules.signs.forEach(function (sign) { signs[sign.id] = sign; });
     rules.cards.forEach(function (card) { card.signs.forEach(function (id) { cardOf[id] = card; }); });
-    return {rules: rules, signs: signs, cardOf: cardOf};
+    (rules.log_signs || []).forEach(function (tick) { ticks[tick.id] = tick; });
+    return {rules: rules, signs: signs, cardOf: cardOf, ticks: ticks};
   }
 
   /* The rule a notice quotes: the card's own sentence, "See a GP if your cramps disturb your
@@ -146,8 +172,10 @@
       !(SAYS_LEGS.test(sign.text) && !entries.every(isLegArea));
   }
   function ruleSentence(book, sign, entries) {
-    if (cardFits(book, sign, entries)) return book.cardOf[sign.id].heading + " " + sign.text + ".";
-    return sign.label + ". " + book.rules.levels[sign.level].label + ".";
+    // A sign that steps up to the emergency (one swollen leg, with breathlessness) says so.
+    var stepUp = sign.step_up ? " " + sign.step_up : "";
+    if (cardFits(book, sign, entries)) return book.cardOf[sign.id].heading + " " + sign.text + "." + stepUp;
+    return sign.label + ". " + book.rules.levels[sign.level].label + "." + stepUp;
   }
 
   /* "if it came on gradually": the care rules' own words for a sign's gradual condition (the
@@ -159,13 +187,16 @@
     var rules = book.rules, sign = book.signs[signId];
     if (!sign) throw new Error("The care rules have no sign " + JSON.stringify(signId) + " (care-rules.json).");
     var level = rules.levels[sign.level], source = rules.sources[sign.source], card = book.cardOf[signId];
-    var entries = fields.entries;
+    var entries = fields.entries, sided = sidedAreas(entries);
+    // A tick that is the emergency when sudden (or one that may be: a retired "weak or stiff")
+    // holds its level only if it came on gradually; stiffness or thinner muscles hold it however.
+    var gradual = fields.gradual === undefined ? Boolean(sign.if_sudden) : fields.gradual;
     var made = {
       id: signId, sign: signId, label: sign.label,
       level: sign.level, levelLabel: level.label, levelShort: level.short, action: level.action,
-      // "See a GP, not urgent, if it came on gradually" only where the care rules' onset is
-      // "gradual"; a sign with onset "any" holds its level however it came on.
-      levelWords: level.short + (sign.onset === "gradual" ? ", " + gradualWords(rules) : ""),
+      // "See a GP, not urgent, if it came on gradually" only for a sign that is the emergency when
+      // sudden (gradual_rule); thinner muscles or a twitch in two places hold their level however they came on.
+      levelWords: level.short + (gradual ? ", " + gradualWords(rules) : ""),
       rule: fields.rule || ruleSentence(book, sign, entries),
       // The card's own sentence is shown as a quote; one built here from a label is not.
       quoted: !fields.rule && cardFits(book, sign, entries),
@@ -178,13 +209,13 @@
       laterDates: unique(entries.filter(function (e) { return isLater(e, today); }).map(dateOf).sort()),
       keys: fields.keys,
       entryPlaces: unique(entries.map(placeOf)).map(function (key) {
-        return {key: key, name: placeName(entries.filter(function (e) { return placeOf(e) === key; })[0])};
+        return {key: key, name: placeName(entries.filter(function (e) { return placeOf(e) === key; })[0], sided)};
       }),
       seenUpTo: null,
       newSince: null
     };
     // A sign that is an emergency when sudden says so beside its gradual level.
-    if (sign.onset === "gradual") {
+    if (gradual) {
       made.sudden = {text: rules.sudden_rule.text, sourceTitle: rules.sources[rules.sudden_rule.source].title,
                      href: rules.levels.emergency.href};
     }
@@ -204,70 +235,95 @@
     return unique(entries.map(function (e) { return "sign:" + id + "|" + placeOf(e); }));
   }
 
-  /* --- A sign ticked with a cramp -------------------------------------------------- */
-  // The cramp sources' signs, and the sign ticked on the form that each one stands for.
-  var CRAMP_TICKS = {"cramp-weakness": "weak-or-stiff", "cramp-numb-or-swollen": "feeling-change"};
-  var CRAMP_SIGNS = Object.keys(CRAMP_TICKS);
-
-  /* The care rules' sign that ID, ticked with ENTRY, meets: with a twitch or a spasm the sign
-   * itself; with a cramp, the cramp sources' sign (the twitching sources say nothing of cramps),
-   * or null where no source names it (a change in feeling with a cramp outside the legs). */
-  function cramped(entry, id) {
-    if (entry.kind !== "cramp") return id;
-    if (id === "weak-or-stiff") return "cramp-weakness";
-    if (id === "feeling-change") return isLegArea(entry) ? "cramp-numb-or-swollen" : null;
-    return id;
+  /* --- A ticked sign ------------------------------------------------------------- */
+  /* The care rules' sign that the tick ID meets, ticked with ENTRY: the log sign's own for the
+   * entry's kind ("for"), or null where no source names it with that kind. A rule that speaks of
+   * legs ("in your legs") is met only by a leg or foot: a change in feeling with a cramp in the
+   * arm is named by no source. A tick the rules do not know meets nothing. */
+  function metBy(book, entry, id) {
+    var tick = book.ticks[id], signId = tick && tick.for ? tick.for[entry.kind] : null;
+    if (!signId || !book.signs[signId]) return null;
+    return SAYS_LEGS.test(book.signs[signId].text) && !isLegArea(entry) ? null : signId;
   }
+  /* Whether a tick is the emergency when sudden (its "if_sudden"), or may be (a retired tick
+   * such as "weak or stiff", which cannot tell weakness from stiffness): such a notice says
+   * "if it came on gradually" and gives the sudden rule. */
+  function mentionsSudden(tick) { return Boolean(tick && (tick.if_sudden || tick.retired)); }
+  function tickLabel(book, id) { return book.ticks[id] ? book.ticks[id].label : F.WORDS.sign[id] || id; }
 
-  /* A change in feeling with a cramp outside the legs: no source names it, so the notice gives no
-   * level and no source, and says so. It came on suddenly is still the emergency (its if_sudden). */
-  function unnamedFeeling(book, entries, today) {
-    var rules = book.rules, made = notice(book, "feeling-change", {
+  /* The ticks that no source names with their kind of entry (stiffness with a cramp, anything but a
+   * nerve sign with a spasm), in one notice: no level and no source, said plainly. GROUPS are
+   * {id, entries}, one for each tick. */
+  function unnamedTicks(book, groups, today) {
+    // The tick logged first comes first, so the first line (all that paper may print) has the first date.
+    var first = function (g) { return F.sortByWhen(g.entries.slice())[0].when; };
+    groups = groups.slice().sort(function (a, b) { return first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0; });
+    var rules = book.rules, entries = [].concat.apply([], groups.map(function (g) { return g.entries; }));
+    var labels = groups.map(function (g) { return "\u201c" + book.ticks[g.id].label + "\u201d"; });
+    var sudden = groups.some(function (g) { return mentionsSudden(book.ticks[g.id]); });
+    // "in this place" only where a source names a sign for a leg: a change of feeling with a cramp.
+    var placeBound = groups.some(function (g) {
+      return g.entries.some(function (e) { return book.ticks[g.id].for && book.ticks[g.id].for[e.kind]; });
+    });
+    // notice() needs a sign to start from: every word, level and source it gives is replaced below.
+    var made = notice(book, "twitch-many-places", {
       entries: entries,
-      shows: "Your log shows a cramp with \u201c" + book.signs["feeling-change"].label + "\u201d ticked.",
-      rule: "The sources this site uses do not say what to do about a change in feeling with a cramp in this place. " +
-            "It is on your summary, for your GP to see.",
-      items: entryLines(entries, today),
-      keys: signKeys("cramp-feeling", entries)
+      shows: "Your log shows " + groups.map(function (g, i) {
+        var kinds = unique(g.entries.map(function (e) { return "a " + F.WORDS.kind[e.kind].toLowerCase(); })).join(" or ");
+        return labels[i] + " ticked with " + kinds;
+      }).join(", and ") + ".",
+      rule: "The sources this site uses do not say what to do about " + (groups.length === 1 ? "this sign" : "these signs") +
+            " with " + (groups.length === 1 ? "this kind of entry" : "these kinds of entry") + (placeBound ? " in this place" : "") +
+            ". It is on your summary, for your GP to see.",
+      items: [].concat.apply([], groups.map(function (g) {
+        return entryLines(g.entries, today).map(function (line) { return line + ": " + book.ticks[g.id].label; });
+      })),
+      keys: [].concat.apply([], groups.map(function (g) { return signKeys("none+" + g.id, g.entries); })),
+      gradual: sudden
     }, today);
-    made.id = "cramp-feeling-not-named";
+    made.id = "not-named";
+    made.ticks = groups.map(function (g) { return g.id; });
+    made.newName = labels.join(", ");
     made.sign = null;
+    made.label = "Ticked, and named by no source with its kind of entry";
     made.level = "none";
     made.levelLabel = made.levelShort = NOT_NAMED;
-    made.levelWords = NOT_NAMED + ", " + gradualWords(rules);
+    made.levelWords = NOT_NAMED + (sudden ? ", " + gradualWords(rules) : "");
     made.action = null;
+    made.quoted = false;
     made.source = made.sourceTitle = made.sourceUrl = null;
-    made.href = "when-to-see-a-doctor/#" + book.cardOf["cramp-numb-or-swollen"].id;
+    made.href = "when-to-see-a-doctor/";
     return made;
   }
 
   /* --- What the entries meet, without a visit ------------------------------------- */
   function found(entries, rules, today) {
-    var book = ruleBook(rules), list = [], signs = F.SIGNS;
-    // Only a sign the care rules make an emergency when sudden ("if_sudden") is one. A twitch or a
-    // cramp ticked as sudden, or a sign no source calls an emergency (thinner muscles), keeps its own level.
-    var suddenSign = function (entry, id) { return entry.sudden === true && Boolean(book.signs[id] && book.signs[id].if_sudden); };
+    var book = ruleBook(rules), list = [];
+    // Only a tick with an "if_sudden" (weakness, a change of feeling, speech) is the emergency when
+    // "came on suddenly" is ticked. A twitch or a cramp on its own, stiffness, or a sign no source
+    // calls an emergency (thinner muscles) keeps its own level.
+    var suddenSign = function (entry, id) { return entry.sudden === true && Boolean(book.ticks[id] && book.ticks[id].if_sudden); };
     var sudden = entries.filter(function (e) { return e.signs.some(function (id) { return suddenSign(e, id); }); });
 
-    // Ticked as sudden: the emergency, first. Each ticked sign names its emergency sign.
+    // Ticked as sudden: the emergency, first. Each tick names its emergency sign.
     if (sudden.length) {
       var emergencyIds = [];
       sudden.forEach(function (entry) {
         entry.signs.forEach(function (id) {
-          var ifSudden = suddenSign(entry, id) && book.signs[id].if_sudden;
+          var ifSudden = suddenSign(entry, id) && book.ticks[id].if_sudden;
           if (ifSudden && emergencyIds.indexOf(ifSudden) < 0) emergencyIds.push(ifSudden);
         });
       });
-      var first = emergencyIds[0];
+      var first = emergencyIds[0], suddenSided = sidedAreas(sudden);
       var made = notice(book, first, {
         entries: sudden,
         shows: "Your log shows a sign that came on suddenly.",
         rule: book.cardOf[first].heading + " " + emergencyIds.map(function (id) { return book.signs[id].text; }).join(", or ") + ".",
         items: F.sortByWhen(sudden.slice()).map(function (e) {
-          return F.WORDS.kind[e.kind] + ", " + placeName(e) + ", " +
+          return F.WORDS.kind[e.kind] + ", " + placeName(e, suddenSided) + ", " +
             (isLater(e, today) ? "dated after today (" + F.entryTime(e) + ")" : F.entryTime(e)) + ": " +
             e.signs.filter(function (id) { return suddenSign(e, id); })
-              .map(function (id) { return book.signs[id].label; }).join(", ");
+              .map(function (id) { return tickLabel(book, id); }).join(", ");
         }),
         keys: sudden.map(function (e) { return "sudden:" + e.id; })
       }, today);
@@ -294,41 +350,57 @@
         keys: long.map(function (p) { return "place:twitch-two-weeks|" + p.key; })
       }, today));
     }
-    // Twitching in different places: more than one place, however far apart the dates.
-    if (places.length > 1) {
+    // Twitching in different places: more than one place, however far apart the dates. A place
+    // with no side, in an area logged with a side, is named but not counted (covered).
+    var counted = places.filter(function (p) { return !p.covered; });
+    if (counted.length > 1) {
       list.push(notice(book, "twitch-many-places", {
         entries: [].concat.apply([], places.map(function (p) { return p.entries; })),
-        shows: "Your log shows twitching in " + places.length + " places.",
+        shows: "Your log shows twitching in " + counted.length + " places" +
+          (counted.length < places.length ? ", and twitching with no side given in an area logged with a side" : "") + ".",
         items: placeLines(places),
-        keys: places.map(function (p) { return "place:twitch-many-places|" + p.key; })
+        keys: counted.map(function (p) { return "place:twitch-many-places|" + p.key; })
       }, today));
     }
 
-    // The signs the reader ticked, each at its own level (a sudden one with an "if_sudden" is the
-    // emergency above). With a cramp, a ticked sign is the cramp sources' sign (crampRule): weakness
-    // is the Mayo Clinic's, a change in feeling in a leg or foot the NHS leg-cramp sign. A change in
-    // feeling with a cramp elsewhere is named by no source, and is said to be.
-    var tickedFor = function (target) {
-      return entries.filter(function (e) {
-        return e.signs.some(function (id) { return cramped(e, id) === target && !suddenSign(e, id); });
+    // The ticks, each at the level of the care rules' sign it meets for that kind of entry (a
+    // sudden one with an "if_sudden" is the emergency above). One notice for each tick and the
+    // sign it meets, which names both where they differ: "Ticked “A change or loss of feeling”
+    // with a cramp; the rule it meets: Cramps with numbness or swelling in your legs".
+    var ticked = [], byPair = new Map();
+    F.sortByWhen(entries.slice()).forEach(function (entry) {
+      entry.signs.forEach(function (id) {
+        if (suddenSign(entry, id)) return;
+        var pair = id + "+" + metBy(book, entry, id);
+        if (!byPair.has(pair)) ticked.push(byPair.set(pair, {id: id, signId: metBy(book, entry, id), entries: []}).get(pair));
+        byPair.get(pair).entries.push(entry);
       });
-    };
-    signs.concat(CRAMP_SIGNS).forEach(function (id) {
-      var ticked = tickedFor(id);
-      if (!ticked.length) return;
-      var fromCramp = CRAMP_SIGNS.indexOf(id) >= 0, tickedAs = fromCramp ? CRAMP_TICKS[id] : id;
-      list.push(notice(book, id, {
-        entries: ticked,
-        shows: fromCramp
-          ? "Your log shows a cramp " + (id === "cramp-numb-or-swollen" ? "in a leg or foot " : "") + "with \u201c" +
-            book.signs[tickedAs].label + "\u201d ticked."
-          : "Your log shows \u201c" + book.signs[id].label + "\u201d, ticked with " + plural(ticked.length, "entry", "entries") + ".",
-        items: entryLines(ticked, today),
-        keys: signKeys(id, ticked)
-      }, today));
     });
-    var unnamed = tickedFor(null);
-    if (unnamed.length) list.push(unnamedFeeling(book, unnamed, today));
+    var order = (rules.log_signs || []).map(function (tick) { return tick.id; });
+    ticked.sort(function (a, b) { return order.indexOf(a.id) - order.indexOf(b.id); });
+    var unnamed = [];
+    ticked.forEach(function (group) {
+      var tick = book.ticks[group.id];
+      if (!tick) return; // a tick the care rules do not know: the format refuses it before it gets here
+      if (!group.signId) { unnamed.push(group); return; }
+      var sign = book.signs[group.signId], same = sign.label === tick.label;
+      var kinds = unique(group.entries.map(function (e) { return F.WORDS.kind[e.kind].toLowerCase(); })).join(" or ");
+      var made = notice(book, group.signId, {
+        entries: group.entries,
+        shows: "Your log shows \u201c" + tick.label + "\u201d, ticked with " +
+          (same ? plural(group.entries.length, "entry", "entries") : "a " + kinds) + ".",
+        items: entryLines(group.entries, today),
+        keys: signKeys(group.signId + "+" + group.id, group.entries),
+        gradual: mentionsSudden(tick) && Boolean(sign.if_sudden)
+      }, today);
+      made.id = group.signId + (same ? "" : "+" + group.id);
+      made.tick = group.id;
+      made.newName = tick.label; // "New since your GP visit: The area feels weak", the tick alone
+      // What the reader ticked first, then the rule it met: never a symptom they did not report.
+      if (!same) made.label = "Ticked \u201c" + tick.label + "\u201d with a " + kinds + "; the rule it meets: " + sign.label;
+      list.push(made);
+    });
+    if (unnamed.length) list.push(unnamedTicks(book, unnamed, today));
 
     var cramps = entries.filter(function (e) { return e.kind === "cramp"; });
     var woke = cramps.filter(function (e) { return e.disturbed_sleep === true; });
@@ -348,18 +420,18 @@
     return list;
   }
 
-  /* What is new in a key, in words: a place, "Calf (left side)"; a sign's name; or, for a sign
-   * the GP has seen in another place, its name and the new place: "The area feels weak or stiff
-   * (Arm or hand)". Keys are "place:SIGN|PLACE", "sign:SIGN|PLACE", "sign:SIGN" or "sudden:ID". */
+  /* What is new in a key, in words: a place, "Calf (left side)"; a sign's name (a tick's own
+   * words); or, for a sign the GP has seen in another place, its name and the new place: "The area
+   * feels weak (Arm or hand)". Keys are "place:SIGN|PLACE", "sign:SIGN|PLACE", "sign:SIGN" or "sudden:ID". */
   function newWords(notice, key, seen) {
-    var place = key.slice(key.indexOf("|") + 1);
+    var place = key.slice(key.indexOf("|") + 1), name = notice.newName || notice.label;
     var named = notice.entryPlaces.filter(function (p) { return p.key === place; })[0];
     if (/^place:/.test(key)) return named ? named.name : place;
     // A sign counted without its place (a long cramp: "sign:long-cramp") is named by its label alone.
-    if (!/^sign:/.test(key) || key.indexOf("|") < 0) return notice.label;
+    if (!/^sign:/.test(key) || key.indexOf("|") < 0) return name;
     var sign = key.slice(0, key.indexOf("|") + 1), seenElsewhere = false;
     seen.forEach(function (old) { if (old.indexOf(sign) === 0) seenElsewhere = true; });
-    return seenElsewhere ? notice.label + " (" + (named ? named.name : place) + ")" : notice.label;
+    return seenElsewhere ? name + " (" + (named ? named.name : place) + ")" : name;
   }
 
   /* What the form shows at once when "it came on suddenly" is ticked with these SIGNS (ids), before
@@ -369,7 +441,7 @@
   function suddenAlert(signIds, rules) {
     var book = ruleBook(rules || root.SymptomLogCareRules), ids = [];
     (signIds || []).forEach(function (id) {
-      var ifSudden = book.signs[id] && book.signs[id].if_sudden;
+      var ifSudden = book.ticks[id] && book.ticks[id].if_sudden;
       if (ifSudden && ids.indexOf(ifSudden) < 0) ids.push(ifSudden);
     });
     if (!ids.length) return null;
@@ -400,17 +472,22 @@
     found(before, rules, today).forEach(function (n) {
       n.keys.forEach(function (key) { seen.add(key); });
     });
+    // A place the GP saw; or a sided place whose area the GP saw with no side given, which may
+    // well be the same place (the cautious reading: not told as new).
     var placesBefore = new Set(twitchPlaces(before, today).map(function (place) { return place.key; }));
     var oldPlace = function (key) {
-      return key.indexOf("place:twitch-many-places|") === 0 && placesBefore.has(key.slice(key.indexOf("|") + 1));
+      if (key.indexOf("place:twitch-many-places|") !== 0) return false;
+      var place = key.slice(key.indexOf("|") + 1);
+      return placesBefore.has(place) || placesBefore.has(place.slice(0, place.lastIndexOf("|") + 1));
     };
     var shown = [], earlier = [];
     all.forEach(function (n) {
       var fresh = n.keys.filter(function (key) { return !seen.has(key); });
-      if (fresh.length) {
-        // "More than one place", new since the visit, names the places that are new since it.
-        var told = fresh.filter(function (key) { return !oldPlace(key); });
-        n.newSince = unique((told.length ? told : fresh).map(function (key) { return newWords(n, key, seen); }));
+      // "More than one place", new since the visit, names the places that are new since it; one
+      // whose every new key is a place the GP saw (or saw with no side) brings nothing new.
+      var told = fresh.filter(function (key) { return !oldPlace(key); });
+      if (told.length) {
+        n.newSince = unique(told.map(function (key) { return newWords(n, key, seen); }));
         shown.push(n);
       } else {
         // Seen at the visit: its dates up to the visit are what the GP saw (span()).
