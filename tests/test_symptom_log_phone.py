@@ -282,7 +282,7 @@ def test_a_side_is_kept_exported_and_imported(phone, browser, site_server):
     with phone.expect_download() as info:
         phone.get_by_role("button", name="Save a backup file", exact=True).click()
     data = json.loads(open(info.value.path(), "rb").read())
-    assert data["version"] == 4 and data["entries"][0]["side"] == "left", data
+    assert data["version"] == BACKUP_VERSION and data["entries"][0]["side"] == "left", data
     with phone.expect_download() as info:
         phone.get_by_role("button", name="Save as a spreadsheet (CSV)", exact=True).click()
     rows = list(csv.DictReader(io.StringIO(open(info.value.path(), encoding="utf-8-sig").read())))
@@ -321,7 +321,7 @@ def test_every_backup_version_imports_with_side_and_start_date(phone, version):
         assert by_id[item["id"]]["side"] == item.get("side"), f"{fixture.name}: entry {item['id']} has the wrong side."
         assert by_id[item["id"]]["when_approx"] == item.get("when_approx"), f"{fixture.name}: entry {item['id']} has the wrong rough time."
     meta = phone.evaluate(READ_META)
-    assert meta["version"] == 4 and meta.get("twitching_started") == original.get("twitching_started"), meta
+    assert meta["version"] == BACKUP_VERSION and meta.get("twitching_started") == original.get("twitching_started"), meta
 
 
 def test_a_bad_side_loads_nothing(phone):
