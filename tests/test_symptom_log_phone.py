@@ -19,6 +19,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser_checks import axe_problems, tap_target_problems
 from symptom_log_helpers import FIXTURES, LOG_PAGE, READ_STORED, READY, entry, open_with
+from sitetools.symptom_log import BACKUP_VERSION
 
 pytestmark = pytest.mark.browser
 
