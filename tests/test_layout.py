@@ -50,7 +50,7 @@ def layout_table_problems(root: Path) -> list[str]:
 
 def imported_modules(package: Path) -> dict[str, set[str]]:
     """{module: the package's modules it imports}, names relative to PACKAGE ("checks.site"),
-    imports inside functions too. The package's own __init__ is left out: it holds ROOT alone."""
+    imports inside functions too, and the module each pipeline Step names. The package's own __init__ is left out: it holds ROOT alone."""
     modules = {path.relative_to(package).with_suffix("").as_posix().replace("/", "."): path
                for path in sorted(package.rglob("*.py")) if "__pycache__" not in path.parts}
     modules = {name.removesuffix(".__init__"): path for name, path in modules.items() if name != "__init__"}
@@ -66,6 +66,9 @@ def imported_modules(package: Path) -> dict[str, set[str]]:
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package.name + "."):
                 target = node.module.removeprefix(package.name + ".")
                 found |= {f"{target}.{alias.name}" for alias in node.names} | {target}
+            elif (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Step" and len(node.args) > 1
+                  and isinstance(node.args[1], ast.Constant)):  # a pipeline step imports its module when it runs
+                found.add(".".join([*folder, node.args[1].value]))
         graph[name] = {module for module in found if module in modules and module != name}
     return graph
 
@@ -94,6 +97,16 @@ def import_circles(package: Path) -> list[str]:
 def test_no_import_circles_in_sitetools():
     circles = import_circles(ROOT / "scripts" / "sitetools")
     assert not circles, "\n".join(circles)
+
+
+def test_circle_check_finds_a_circle_through_a_pipeline_step(tmp_path):
+    package = tmp_path / "scripts" / "toolkit"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "pipeline.py").write_text('STEPS = [Step("pdfs", "printing", "write_pdfs", lambda b: (b.site,))]\n')
+    (package / "printing.py").write_text("def write_pdfs(site):\n    from .pipeline import STEPS\n")
+    assert [circle.split(" import")[0] for circle in import_circles(package)] == [
+        "scripts/toolkit: pipeline -> printing -> pipeline"]
 
 
 def test_circle_check_finds_a_circle_through_a_function():
