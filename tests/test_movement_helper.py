@@ -175,9 +175,14 @@ def test_helper_text_reads_at_grade_8_or_lower(data):
 
 # --- Proven able to fail -------------------------------------------------------------
 
+def broken_copy_problems(name: str) -> list[str]:
+    return [str(p) for p in helper.check(helper.load(BROKEN / name), BROKEN / name)]
+
+
 # Each broken copy in tests/fixtures/movement-helper/: how many faults the checks find in it, and
 # what they must say (the misplaced start also leaves the sudden-sign, emergency and warning-sign
-# steps unreachable, so it has 5).
+# steps unreachable, so it has 5). The copies whose faults are hazards have tests of their own
+# below, named in hazard-log.md.
 BROKEN_COPIES = [
     ("dead-end.json", 1, [
         'tests/fixtures/movement-helper/dead-end.json, line 138: In the question "joint" ("Does it make the '
@@ -193,29 +198,41 @@ BROKEN_COPIES = [
         'How to fix: Set "start" to "sudden", the sudden-sign check.']),
     ("hard-words.json", 1, [
         "tests/fixtures/movement-helper/hard-words.json, line 122: The helper's words are too hard to read"]),
-    ("no-emergency.json", 1, [
-        'tests/fixtures/movement-helper/no-emergency.json, line 12: In the question "sudden" ("First, has any of '
-        'this come on suddenly, over minutes or hours?"), the answer "Yes" does not lead to the emergency step']),
-    ("wrong-level.json", 1, [
-        'tests/fixtures/movement-helper/wrong-level.json, line 58: In the question "warning-signs" ("Next, do you '
-        'have any of these?"), the warning sign "One painful leg that is swollen, warm or red" is given the advice '
-        '"See a GP (not urgent) if your cramps", but the care rules put it on the card "Urgent: ask for a GP '
-        'appointment today, or call NHS 111 in the UK, if you have" (level "urgent").']),
-    ("no-gp-rule.json", 1, [
-        "tests/fixtures/movement-helper/no-gp-rule.json: The outcomes do not end with the GP rule"]),
 ]
 
 
 @pytest.mark.parametrize("name, faults, said", BROKEN_COPIES, ids=[name for name, _, _ in BROKEN_COPIES])
 def test_each_broken_copy_is_named_with_its_fault_and_fix(name, faults, said):
-    """A dead end, an outcome with no log link, signs that do not come first, hard words, a "Yes" that
-    skips the emergency step, a sign at another level than the care rules, outcomes without the GP rule:
-    each named with its file, line and fix, and nothing else found in that copy."""
-    problems = [str(p) for p in helper.check(helper.load(BROKEN / name), BROKEN / name)]
+    """A dead end, an outcome with no log link, signs that do not come first, hard words: each named
+    with its file, line and fix, and nothing else found in that copy."""
+    problems = broken_copy_problems(name)
     text = "\n".join(problems)
     for expected in said:
         assert expected in text, text
     assert len(problems) == faults, text
+
+
+# The hazards' own fail-proof tests (hazard-log.md names them): one fault each, named with its fix.
+
+def test_yes_to_a_sudden_sign_that_skips_the_emergency_step_is_named():
+    [problem] = broken_copy_problems("no-emergency.json")
+    assert ('tests/fixtures/movement-helper/no-emergency.json, line 12: In the question "sudden" ("First, has any of '
+            'this come on suddenly, over minutes or hours?"), the answer "Yes" does not lead to the emergency step') \
+        in problem, problem
+
+
+def test_a_sign_given_another_level_than_the_care_rules_is_named():
+    [problem] = broken_copy_problems("wrong-level.json")
+    assert problem.startswith(
+        'tests/fixtures/movement-helper/wrong-level.json, line 58: In the question "warning-signs" ("Next, do you '
+        'have any of these?"), the warning sign "One painful leg that is swollen, warm or red" is given the advice '
+        '"See a GP (not urgent) if your cramps", but the care rules put it on the card "Urgent: ask for a GP '
+        'appointment today, or call NHS 111 in the UK, if you have" (level "urgent").'), problem
+
+
+def test_outcomes_without_the_gp_rule_are_named():
+    [problem] = broken_copy_problems("no-gp-rule.json")
+    assert "tests/fixtures/movement-helper/no-gp-rule.json: The outcomes do not end with the GP rule" in problem, problem
 
 
 # --- One source: the page's plain list is generated from the data -------------------------
