@@ -183,17 +183,29 @@ def test_every_tab_stop_shows_where_focus_is(audit, address, source, width, pale
     assert not problems, report(problems)
 
 
+def keyboard_fault_text(tabs, faults, check, width: str = "desktop", **options) -> str:
+    """What CHECK (tab, file) says of the keyboard fixture page: how each check below proves it can fail."""
+    return "\n".join(check(open_page(tabs.get(width, **options), faults + "keyboard/"), "keyboard/index.html"))
+
+
 def test_focus_check_catches_missing_outline_and_hidden_stops(tabs, faults):
-    tab = open_page(tabs.get("desktop"), faults + "keyboard/")
-    text = "\n".join(focus_problems(tab_through(tab), "keyboard/index.html"))
+    text = keyboard_fault_text(tabs, faults, lambda tab, name: focus_problems(tab_through(tab), name))
     assert 'keyboard/index.html: Pressing Tab moves to the a "Contact", but it shows no focus outline' in text, text
     assert 'the a "Hidden menu link", which is off screen' in text, text
 
 
-@pytest.mark.parametrize("width", ["desktop", "phone"])
+# The keyboard and glossary checks each content page gets: (check, width, touch screen).
+CONTENT_PAGE_CHECKS = [("skip link", "desktop", False), ("skip link", "phone", False),
+                       ("keyboard tooltips", "desktop", False), ("touch tooltips", "phone", True),
+                       ("glossary marks", "phone", False)]
+
+
+@pytest.mark.parametrize("check, width, touch", CONTENT_PAGE_CHECKS, ids=[f"{c}-{w}" for c, w, _ in CONTENT_PAGE_CHECKS])
 @pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
-def test_skip_link_shows_and_lands_in_the_text(audit, address, source, width):
-    problems = audit(address, source, width).of("skip link")
+def test_skip_link_and_glossary_words_work_without_a_mouse(audit, address, source, check, width, touch):
+    """The skip link shows and lands in the text; each glossary word is marked once on screen and shows
+    its definition by keyboard and by touch."""
+    problems = audit(address, source, width, touch=touch).of(check)
     assert not problems, report(problems)
 
 
@@ -208,45 +220,23 @@ def test_a_walk_after_back_to_top_sees_every_stop_again(tabs, faults):
 
 
 def test_skip_link_check_catches_a_page_without_one(tabs, faults):
-    tab = open_page(tabs.get("desktop"), faults + "keyboard/")
-    text = "\n".join(skip_link_problems(tab, "keyboard/index.html"))
+    text = keyboard_fault_text(tabs, faults, skip_link_problems)
     assert 'keyboard/index.html: The first Tab stop is "Contact", not a "Skip to content" link' in text, text
 
 
-# --- Glossary tooltips without a mouse --------------------------------------------
-
-@pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
-def test_glossary_tooltips_work_with_the_keyboard(audit, address, source):
-    problems = audit(address, source, "desktop").of("keyboard tooltips")
-    assert not problems, report(problems)
-
-
-@pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
-def test_glossary_tooltips_work_on_touch_screens(audit, address, source):
-    problems = audit(address, source, "phone", touch=True).of("touch tooltips")
-    assert not problems, report(problems)
-
-
-@pytest.mark.parametrize("address, source", CONTENT_PAGES, ids=[page_id(a) for a, _ in CONTENT_PAGES])
-def test_each_glossary_word_is_marked_once_on_screen(audit, address, source):
-    problems = audit(address, source, "phone").of("glossary marks")
-    assert not problems, report(problems)
-
+# --- Glossary tooltips without a mouse (their checks on every page: CONTENT_PAGE_CHECKS) ---------
 
 def test_mark_check_catches_a_word_marked_twice(tabs, faults):
-    tab = open_page(tabs.get("desktop"), faults + "keyboard/")
-    text = "\n".join(glossary_mark_problems(tab, "keyboard/index.html"))
+    text = keyboard_fault_text(tabs, faults, glossary_mark_problems)
     assert 'keyboard/index.html: The glossary word "spasm" is marked 2 times on screen' in text, text
 
 
 def test_tooltip_checks_catch_a_hover_only_tooltip(tabs, faults):
-    tab = open_page(tabs.get("desktop"), faults + "keyboard/")
-    text = "\n".join(keyboard_tooltip_problems(tab, "keyboard/index.html"))
+    text = keyboard_fault_text(tabs, faults, keyboard_tooltip_problems)
     assert 'keyboard/index.html: The glossary word "spasm" cannot be reached with the Tab key' in text, text
     assert 'keyboard/index.html: Screen readers are not given the definition of "cramp"' in text, text
     assert 'keyboard/index.html: Pressing Escape does not close the definition of "cramp"' in text, text
-    touch = open_page(tabs.get("phone", touch=True), faults + "keyboard/")
-    text = "\n".join(touch_tooltip_problems(touch, "keyboard/index.html"))
+    text = keyboard_fault_text(tabs, faults, touch_tooltip_problems, "phone", touch=True)
     assert 'keyboard/index.html: Tapping the glossary word "spasm" does not show its definition' in text, text
 
 
@@ -260,8 +250,7 @@ def test_tap_targets_are_at_least_24px(audit, address, source, width):
 
 
 def test_tap_target_check_catches_a_tiny_button(tabs, faults):
-    tab = open_page(tabs.get("phone"), faults + "keyboard/")
-    text = "\n".join(tap_target_problems(tab, "keyboard/index.html"))
+    text = keyboard_fault_text(tabs, faults, tap_target_problems, "phone")
     assert 'keyboard/index.html: The button "Close" is 16 x 16 CSS pixels' in text, text
 
 

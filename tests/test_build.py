@@ -110,7 +110,7 @@ def test_pages_in_folders_name_their_own_source_file(tmp_path):
     wrong = []
     for page, source in (("section/index.html", "section/index.md"), ("section/page/index.html", "section/page.md")):
         soup = BeautifulSoup((tmp_path / "site" / page).read_text(encoding="utf-8"), "lxml")
-        edit = soup.select_one(".page-feedback a")
+        edit = soup.select_one(".site-page-feedback a")
         if edit is None or not edit["href"].endswith("/docs/" + source):
             wrong.append(f"{page}: its edit link is {edit and edit['href']}, not docs/{source}")
     assert not wrong, "\n".join(wrong) + "\nHow to fix: overrides/partials/page-source.html."

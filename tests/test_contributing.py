@@ -43,7 +43,7 @@ def feedback_link_problems(site: Site, edit_uri: str, issues_url: str) -> list[P
     for page in site.pages:
         if page.source is None:
             continue
-        links = {a.get_text(strip=True): a.get("href", "") for a in page.soup.select("footer.page-footer a")}
+        links = {a.get_text(strip=True): a.get("href", "") for a in page.soup.select("footer.site-page-footer a")}
         edit = links.get("Edit this page")
         own_source = edit_uri + page.doc  # "section/page.md" for a page in a folder
         if edit is None:

@@ -39,7 +39,7 @@ def purpose_problems(site: Site, pages: dict[str, str]) -> list[Problem]:
     problems = []
     for rel, tool in pages.items():
         page = site.page(rel)
-        line = page.soup.select_one("article .intended-purpose") if page else None
+        line = page.soup.select_one("article .site-intended-purpose") if page else None
         text = " ".join(line.get_text(" ").split()) if line else ""
         missing = [words for words in [f"What this {tool} is for:", *PURPOSE_WORDS] if words not in text]
         if missing:

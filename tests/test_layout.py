@@ -50,7 +50,7 @@ def layout_table_problems(root: Path) -> list[str]:
 
 def imported_modules(package: Path) -> dict[str, set[str]]:
     """{module: the package's modules it imports}, names relative to PACKAGE ("checks.site"),
-    imports inside functions too. The package's own __init__ is left out: it holds ROOT alone."""
+    imports inside functions too, and the module each pipeline Step names. The package's own __init__ is left out: it holds ROOT alone."""
     modules = {path.relative_to(package).with_suffix("").as_posix().replace("/", "."): path
                for path in sorted(package.rglob("*.py")) if "__pycache__" not in path.parts}
     modules = {name.removesuffix(".__init__"): path for name, path in modules.items() if name != "__init__"}
@@ -66,6 +66,9 @@ def imported_modules(package: Path) -> dict[str, set[str]]:
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package.name + "."):
                 target = node.module.removeprefix(package.name + ".")
                 found |= {f"{target}.{alias.name}" for alias in node.names} | {target}
+            elif (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Step" and len(node.args) > 1
+                  and isinstance(node.args[1], ast.Constant)):  # a pipeline step imports its module when it runs
+                found.add(".".join([*folder, node.args[1].value]))
         graph[name] = {module for module in found if module in modules and module != name}
     return graph
 
@@ -94,6 +97,16 @@ def import_circles(package: Path) -> list[str]:
 def test_no_import_circles_in_sitetools():
     circles = import_circles(ROOT / "scripts" / "sitetools")
     assert not circles, "\n".join(circles)
+
+
+def test_circle_check_finds_a_circle_through_a_pipeline_step(tmp_path):
+    package = tmp_path / "scripts" / "toolkit"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "pipeline.py").write_text('STEPS = [Step("pdfs", "printing", "write_pdfs", lambda b: (b.site,))]\n')
+    (package / "printing.py").write_text("def write_pdfs(site):\n    from .pipeline import STEPS\n")
+    assert [circle.split(" import")[0] for circle in import_circles(package)] == [
+        "scripts/toolkit: pipeline -> printing -> pipeline"]
 
 
 def test_circle_check_finds_a_circle_through_a_function():
@@ -181,22 +194,64 @@ def test_content_checks_run_as_a_command(built_site):
 # --- The site's own classes (DEVELOPING.md, "How a tool is built: one convention") ------------
 
 SITE_SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "site.js"
+SITE_STYLES = ROOT / "docs" / "assets" / "stylesheets" / "site.css"
 # Where site.js names a class it puts on the page: className = "...", addNote("...", classList.add("...").
 SETS_A_CLASS = re.compile(r'(?:className\s*=\s*|addNote\(\s*|classList\.(?:add|toggle)\(\s*)"([^"]+)"')
+# Where a template, a page's attribute list or a stylesheet names a class.
+CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
+JINJA = re.compile(r"\{[{%].*?[}%]\}")
+ATTRIBUTE_LIST = re.compile(r'\{:?((?:\s*(?:[#.][\w-]+|[\w-]+="[^"]*"))+)\s*\}|attrs: \{class: ([^}]*)\}')
+CSS_CLASS = re.compile(r'\.(-?[A-Za-z_][\w-]*)')
+CSS_NOT_SELECTORS = re.compile(r'/\*.*?\*/|\{[^{}]*\}|"[^"]*"', re.S)
+# Classes that are not ours to name: Material's, each tool's, Python-Markdown's
+# admonition (admonition, admonition-title, note) and Material's focus-visible polyfill.
+OTHERS_PREFIXES = ("site-", "md-", "symptom-log", "movement-helper")
+OTHERS_CLASSES = {"admonition", "admonition-title", "note", "focus-visible"}
 
 
-def unprefixed_classes(name: str, text: str) -> list[str]:
-    """Classes site.js adds that do not start with "site-", so they could clash with Material's
+def named_classes(text: str, kind: str) -> list[tuple[int, str]]:
+    """(line, class) for each class TEXT names: KIND is "script", "template", "markdown" or "css"."""
+    if kind == "css":  # selectors only: comments, declarations and quoted strings blanked, lines kept
+        text = CSS_NOT_SELECTORS.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+        found = [(m.start(), m[1]) for m in CSS_CLASS.finditer(text)]
+    elif kind == "script":
+        found = [(m.start(), cls) for m in SETS_A_CLASS.finditer(text) for cls in m[1].split()]
+    else:
+        found = [(m.start(), cls) for m in CLASS_ATTRIBUTE.finditer(text)
+                 for cls in JINJA.sub(" ", m[1]).split()]  # a Jinja expression is not a class name
+        if kind == "markdown":
+            found += [(m.start(), token.lstrip(".")) for m in ATTRIBUTE_LIST.finditer(text)
+                      for token in (m[1] or "").split() if token.startswith(".")]
+            found += [(m.start(), cls) for m in ATTRIBUTE_LIST.finditer(text) for cls in (m[2] or "").split()]
+    return [(text.count("\n", 0, start) + 1, cls) for start, cls in found]
+
+
+def unprefixed_classes(name: str, text: str, kind: str = "script") -> list[str]:
+    """Our own classes that do not start with "site-", so they could clash with Material's
     or a tool's, and a reader of site.css cannot tell where they come from."""
-    return [f'{name}, line {text.count(chr(10), 0, match.start()) + 1}: the class "{cls}" has no "site-" prefix. '
-            f'How to fix: call it "site-{cls}", and rename it in site.css and the tests.'
-            for match in SETS_A_CLASS.finditer(text) for cls in match[1].split() if not cls.startswith("site-")]
+    return [f'{name}, line {line}: the class "{cls}" has no "site-" prefix. '
+            f'How to fix: call it "site-{cls}", and rename it wherever it is used (templates, pages, site.css, '
+            "the checks and the tests)."
+            for line, cls in sorted(set(named_classes(text, kind)))
+            if not cls.startswith(OTHERS_PREFIXES) and cls not in OTHERS_CLASSES]
 
 
-def test_the_site_script_prefixes_its_own_classes():
-    text = SITE_SCRIPT.read_text(encoding="utf-8")
-    assert SETS_A_CLASS.search(text), "site.js sets no class this check can see: has SETS_A_CLASS gone stale?"
-    problems = unprefixed_classes("docs/assets/javascripts/site.js", text)
+def files_naming_classes(root: Path) -> list[tuple[Path, str]]:
+    kinds = {".html": "template", ".md": "markdown", ".css": "css", ".js": "script"}
+    files = [*sorted((root / "overrides").rglob("*")), *sorted((root / "docs").glob("*.md")),
+             root / SITE_STYLES.relative_to(ROOT), root / SITE_SCRIPT.relative_to(ROOT)]
+    return [(path, kinds[path.suffix]) for path in files if path.is_file() and path.suffix in kinds]
+
+
+def test_the_site_script_names_classes_this_check_can_see():
+    assert SETS_A_CLASS.search(SITE_SCRIPT.read_text(encoding="utf-8")), \
+        "site.js sets no class this check can see: has SETS_A_CLASS gone stale?"
+    assert named_classes(SITE_STYLES.read_text(encoding="utf-8"), "css"), "site.css names no class this check can see"
+
+
+def test_the_site_prefixes_its_own_classes():
+    problems = [problem for path, kind in files_naming_classes(ROOT)
+                for problem in unprefixed_classes(str(path.relative_to(ROOT)), path.read_text(encoding="utf-8"), kind)]
     assert not problems, "\n".join(problems)
 
 
@@ -204,4 +259,17 @@ def test_an_unprefixed_class_is_named():
     text = 'var a = 1;\n    label.className = "needs-network";\n'
     assert unprefixed_classes("site.js", text) == [
         'site.js, line 2: the class "needs-network" has no "site-" prefix. How to fix: call it "site-needs-network", '
-        "and rename it in site.css and the tests."]
+        "and rename it wherever it is used (templates, pages, site.css, the checks and the tests)."]
+
+
+def test_unprefixed_classes_in_templates_pages_and_styles_are_named():
+    fixture = FIXTURES / "class-faults"
+    problems = [problem for path, kind in files_naming_classes(fixture)
+                for problem in unprefixed_classes(str(path.relative_to(fixture)), path.read_text(encoding="utf-8"), kind)]
+    text = "\n".join(problems)
+    for expected in ('overrides/partials/page-footer.html, line 2: the class "page-footer" has no "site-" prefix',
+                     'docs/page.md, line 3: the class "screen-only" has no "site-" prefix',
+                     'docs/page.md, line 6: the class "small-picture" has no "site-" prefix',
+                     'docs/assets/stylesheets/site.css, line 5: the class "print-only" has no "site-" prefix'):
+        assert expected in text, text
+    assert len(problems) == 4, text  # site-, md-, the tools', admonition and Jinja classes pass

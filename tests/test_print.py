@@ -39,7 +39,7 @@ EMERGENCY_ACTION = care_rules.load()["levels"]["emergency"]["action"]
 PAGE_FACTS = """() => {
   const text = (el) => (el ? el.textContent.replace(/\\s+/g, " ").trim() : "");
   const own = document.querySelector("article").cloneNode(true);
-  own.querySelectorAll(".page-feedback, [data-print-button]").forEach((el) => el.remove());
+  own.querySelectorAll(".site-page-feedback, [data-print-button]").forEach((el) => el.remove());
   // Phrases only the site's frame shows: two neighbouring navigation
   // entries, the search box, skip link, table of contents, footer, buttons.
   const nav = [...document.querySelectorAll(
@@ -49,11 +49,11 @@ PAGE_FACTS = """() => {
   const search = document.querySelector(".md-search__input, .md-search__button");
   chrome.push(search && (search.placeholder || text(search)), text(document.querySelector(".md-search-result__meta")),
     text(document.querySelector(".md-skip")), text(document.querySelector(".md-nav--secondary > .md-nav__title")),
-    text(document.querySelector(".page-feedback a")), text(document.querySelector("[data-print-button]")),
+    text(document.querySelector(".site-page-feedback a")), text(document.querySelector("[data-print-button]")),
     ...[...document.querySelectorAll(".md-footer__direction")].map(text));
   // Boxes and tables: the text of each line or cell, to find them on the sheets.
   const blocks = [...document.querySelectorAll(
-    "article .admonition, article details, article table")].filter((el) => !el.closest(".print-only"))
+    "article .admonition, article details, article table")].filter((el) => !el.closest(".site-print-only"))
     .map((el) => ({
       label: text(el.querySelector(".admonition-title, summary, th")) || "table",
       kind: el.matches("table") ? "table" : "box",
@@ -334,10 +334,10 @@ def test_print_button(page, site_server):
         pytest.fail("The print button cannot be reached with the Tab key.")
     page.keyboard.press("Enter")
     assert page.evaluate("window.printed") == 1, "Pressing Enter on the print button did not open printing."
-    assert not page.locator(".words-used").is_visible(), "The printed word list shows on screen."
+    assert not page.locator(".site-words-used").is_visible(), "The printed word list shows on screen."
     page.emulate_media(media="print")
     assert page.locator("button[data-print-button]").is_hidden(), "The print button would be printed."
-    assert page.locator(".words-used").is_visible(), "The word list would not be printed."
+    assert page.locator(".site-words-used").is_visible(), "The word list would not be printed."
 
 
 def check_word_list(site) -> list[Problem]:
@@ -348,11 +348,11 @@ def check_word_list(site) -> list[Problem]:
            "(overrides/includes/glossary.md); keep it there, and define words only in the glossary.")
     for page in site.pages:
         article = page.article()
-        if article is None or article.select_one("dl.glossary"):  # the glossary lists every word
+        if article is None or article.select_one("dl.site-glossary"):  # the glossary lists every word
             continue
         used = {abbr["title"]: abbr.get_text() for abbr in article.select("abbr[title]")
-                if not abbr.find_parent(class_="words-used")}
-        box = article.select_one(".words-used")
+                if not abbr.find_parent(class_="site-words-used")}
+        box = article.select_one(".site-words-used")
         listed = {dd.get_text(): dt.get_text() for dt, dd in zip(box.select("dt"), box.select("dd"))} if box else {}
         for definition, word in used.items():
             if definition not in listed:

@@ -65,7 +65,7 @@ def test_every_page_shows_what_its_review_was(site):
         if page.source is None:
             continue
         data, _ = read_front_matter(page.source)
-        shown = page.soup.select_one("footer.page-footer .review-dates .review-kind")
+        shown = page.soup.select_one("footer.site-page-footer .site-review-dates .site-review-kind")
         text = " ".join(shown.get_text(" ").split()) if shown else ""
         if not data or not data.get("review") or data["review"] not in text:
             problems.append(Problem(page.name, "The review line under the page does not say what the review was.",

@@ -56,7 +56,7 @@ def monkeypatch_module():
 def notice(site, rel: str):
     page = site.page(rel)
     assert page is not None, f"{rel} was not built"
-    return page.soup.select_one("article .review-overdue")
+    return page.soup.select_one("article .site-review-overdue")
 
 
 def test_an_overdue_page_shows_a_calm_notice(site):
@@ -142,7 +142,7 @@ def test_notice_shows_on_screen_and_costs_no_sheet_on_paper(site, page):
     server, url = serve(site.root, "/")
     try:
         page.goto(url + "review-dates/overdue/")
-        notice_box = page.locator(".review-overdue")
+        notice_box = page.locator(".site-review-overdue")
         assert notice_box.is_visible(), f"{OVERDUE}: the overdue notice does not show on screen."
         page.emulate_media(media="print")
         assert notice_box.is_hidden(), (f"{OVERDUE}: the overdue notice would be printed and can push a handout "

@@ -85,8 +85,8 @@ def listed(tab) -> list[str]:
     return [" ".join(t.split()) for t in tab.locator(".symptom-log__entry").all_inner_texts()]
 
 
-# A file of SIZE bytes made in the page and put in the file field: sending a file
-# over 20 MB from Python to the browser takes about a minute.
+# A file of SIZE bytes made in the page and put in the file field: sending a large file
+# from Python to the browser is slow.
 CHOOSE_FILE_OF_SIZE = """({size, name}) => {
   const input = document.querySelector("#symptom-log-import"), chosen = new DataTransfer();
   chosen.items.add(new File([new Uint8Array(size).fill(32)], name, {type: "application/json"}));

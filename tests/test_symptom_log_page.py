@@ -138,8 +138,11 @@ def test_axe_and_tap_targets_with_entries(browser, site_server, width_name, widt
         context.close()
 
 
+NARROWEST = {"width": 320, "height": 640}
+
+
 def test_no_sideways_scroll_at_320px_with_entries(browser, site_server):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+    context = browser.new_context(viewport=NARROWEST)
     try:
         entries, days = recent_entries()
         entries.append(entry("long", f"{dt.date.today()}T09:00", area="A-very-long-place-name-without-spaces-" * 3,
@@ -154,7 +157,7 @@ def test_no_sideways_scroll_at_320px_with_entries(browser, site_server):
 
 
 def test_sideways_check_fails_on_a_wide_log(browser, site_server):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+    context = browser.new_context(viewport=NARROWEST)
     try:
         tab = open_with(context.new_page(), site_server, *recent_entries())
         tab.add_style_tag(content=".symptom-log__entry p { white-space: pre !important; overflow-wrap: normal !important; }"

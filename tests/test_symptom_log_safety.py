@@ -83,14 +83,20 @@ def test_a_change_to_an_entry_deleted_in_another_tab_does_not_bring_it_back(page
     assert len(log) == 1 and log[0]["id"] and log[0]["id"] != "x" and log[0]["notes"] == "changed here", log
 
 
-def test_two_tabs_changing_different_answers_keep_both(page, site_server):
-    """Point 2: the later save used to bring back the other tab's old notes."""
+def two_tabs_changing(page, site_server, saved: dict):
+    """Two tabs of the log, each with the one SAVED entry open to change."""
     first = open_log(page, site_server)
-    seed(first, [entry("x", "2026-03-01T10:00", notes="old notes", pain=2)])
+    seed(first, [saved])
     second = open_log(page.context.new_page(), site_server)
     for tab in (first, second):
         show_everything(tab)
         tab.click(CHANGE)
+    return first, second
+
+
+def test_two_tabs_changing_different_answers_keep_both(page, site_server):
+    """Point 2: the later save used to bring back the other tab's old notes."""
+    first, second = two_tabs_changing(page, site_server, entry("x", "2026-03-01T10:00", notes="old notes", pain=2))
     second.fill("#symptom-log-notes", "notes from the second tab")
     save_and_wait(second)
     first.check('input[name="pain"][value="7"]')
@@ -102,12 +108,7 @@ def test_two_tabs_changing_different_answers_keep_both(page, site_server):
 
 @pytest.mark.parametrize("choice", ["keep-mine", "keep-theirs"])
 def test_two_tabs_changing_the_same_answer_let_the_reader_choose(page, site_server, choice):
-    first = open_log(page, site_server)
-    seed(first, [entry("x", "2026-03-01T10:00", notes="old notes")])
-    second = open_log(page.context.new_page(), site_server)
-    for tab in (first, second):
-        show_everything(tab)
-        tab.click(CHANGE)
+    first, second = two_tabs_changing(page, site_server, entry("x", "2026-03-01T10:00", notes="old notes"))
     second.fill("#symptom-log-notes", "theirs")
     save_and_wait(second)
     first.fill("#symptom-log-notes", "mine")

@@ -52,6 +52,18 @@ def run_build(config: Path, dest: Path, with_builder: str | None = None) -> tupl
     return result.returncode == 0 and not build_warnings(output, "mkdocs"), output
 
 
+def build_strictly(config: Path, dest: Path, with_builder: str | None = None) -> str:
+    """run_build as a pipeline step: a build that is not clean raises, with what the builder said."""
+    clean, output = run_build(config, dest, with_builder)
+    if not clean:
+        raise BuildNotClean(f"The site did not build cleanly:\n{output}")
+    return "strict build, no warning"
+
+
+class BuildNotClean(Exception):
+    pass
+
+
 def _zensical_build(config: Path, dest: Path) -> tuple[bool, str]:
     """Zensical has no --site-dir and keeps site_dir inside the project: build
     from a copy of the config that names a folder there, then move it to DEST.

@@ -24,6 +24,7 @@ import argparse
 import sys
 import time
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Callable
 
@@ -43,71 +44,38 @@ class Build:
         return load_config(str(self.config_file))
 
 
-def _build(build: Build) -> str:
-    from .building import run_build
-    clean, output = run_build(build.config_file, build.site, build.with_builder)
-    if not clean:
-        raise StepFailed(f"The site did not build cleanly:\n{output}")
-    return "strict MkDocs build, no warning"
-
-
-def _prune(build: Build) -> str:
-    from .pruning import prune
-    return prune(build.site, build.config)
-
-
-def _theme_markup(build: Build) -> str:
-    from .theme_markup import mend_theme_markup
-    return mend_theme_markup(build.site)
-
-
-def _minify(build: Build) -> str:
-    from .minifying import minify
-    return minify(build.site)
-
-
-def _qr_codes(build: Build) -> str:
-    from .qr_codes import add_qr_codes
-    return add_qr_codes(build.site, build.config["site_url"])
-
-
-def _manifest(build: Build) -> str:
-    from .app_manifest import write_manifest
-    return write_manifest(build.site, build.config)
-
-
-def _csp(build: Build) -> str:
-    from .content_security import write_policies
-    return write_policies(build.site)
-
-
-def _pdfs(build: Build) -> str:
-    from .printing import write_pdfs
-    return write_pdfs(build.site, build.config["site_url"])
-
-
-def _service_worker(build: Build) -> str:
-    from .service_worker import write_service_worker
-    return write_service_worker(build.site, build.service_worker)
-
-
 @dataclass(frozen=True)
 class Step:
+    """A step is one function of one sitetools module, imported only when the step runs
+    (so --help needs no package), called with what ARGUMENTS takes from the build."""
     name: str
-    run: Callable[[Build], str]
+    module: str
+    function: str
+    arguments: Callable[[Build], tuple]
     slow: bool = False  # ./scripts/serve and quick test builds may leave it out
+
+    def run(self, build: Build) -> str:
+        return getattr(import_module(f"{__package__}.{self.module}"), self.function)(*self.arguments(build))
+
+
+def _site(build: Build) -> tuple:
+    return (build.site,)
+
+
+def _site_and_address(build: Build) -> tuple:
+    return (build.site, build.config["site_url"])
 
 
 STEPS = [
-    Step("build", _build),
-    Step("prune", _prune),
-    Step("theme-markup", _theme_markup),
-    Step("minify", _minify),  # before the service worker hashes the files
-    Step("qr-codes", _qr_codes),
-    Step("manifest", _manifest),
-    Step("csp", _csp),  # after the last change to a page's markup; the PDFs print under it
-    Step("pdfs", _pdfs, slow=True),
-    Step("service-worker", _service_worker),  # last: it lists the finished files
+    Step("build", "building", "build_strictly", lambda b: (b.config_file, b.site, b.with_builder)),
+    Step("prune", "pruning", "prune", lambda b: (b.site, b.config)),
+    Step("theme-markup", "theme_markup", "mend_theme_markup", _site),
+    Step("minify", "minifying", "minify", _site),  # before the service worker hashes the files
+    Step("qr-codes", "qr_codes", "add_qr_codes", _site_and_address),
+    Step("manifest", "app_manifest", "write_manifest", lambda b: (b.site, b.config)),
+    Step("csp", "content_security", "write_policies", _site),  # after the last change to a page's markup; the PDFs print under it
+    Step("pdfs", "printing", "write_pdfs", _site_and_address, slow=True),
+    Step("service-worker", "service_worker", "write_service_worker", lambda b: (b.site, b.service_worker)),  # last: it lists the finished files
 ]
 
 

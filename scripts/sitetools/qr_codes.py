@@ -15,7 +15,7 @@ from pathlib import Path
 
 import segno
 
-MARKER = '<span class="print-qr"></span>'
+MARKER = '<span class="site-print-qr"></span>'
 # M: the code still scans with about 15 % of it smudged or folded.
 ERROR_LEVEL = "m"
 
@@ -30,8 +30,8 @@ def qr_svg(address: str) -> str:
     out = io.BytesIO()
     segno.make(address, error=ERROR_LEVEL, micro=False).save(
         out, kind="svg", xmldecl=False, svgns=True, omitsize=True, nl=False,
-        border=2, svgclass="print-qr__code", lineclass=None)
-    # Drawn for paper only (site.css shows .print-only in print); screen readers skip it.
+        border=2, svgclass="site-print-qr__code", lineclass=None)
+    # Drawn for paper only (site.css shows .site-print-only in print); screen readers skip it.
     svg = out.getvalue().decode("ascii").replace("<svg ", '<svg aria-hidden="true" ', 1)
     return svg.replace("<path ", '<path shape-rendering="crispEdges" ', 1)  # no hairlines between squares
 

@@ -39,7 +39,7 @@ WORKER = "sw.js"
 GENERATOR = Path(__file__).with_name("service-worker.mjs")
 PRECACHED = ["**/*.{html,css,js,json,svg,png,ico,webmanifest}"]
 # The app icons are fetched by the phone when the site is added to its home
-# screen, not by pages: precaching them would only add 60 KB to every first visit.
+# screen, not by pages: precaching them would only add their bytes to every first visit.
 # The symptom log's page loads only its bundle (symptom-log.min.*, made by
 # ./scripts/bundle-log); its readable sources are published for contributors only.
 LOG_SOURCES = [f"assets/tools/symptom-log/{name}" for name in SCRIPTS + STYLES]

@@ -16,8 +16,8 @@ from .pages import site_pages
 # "Download PDF" links.
 # The "Twitch, spasm or cramp?" helper is a tool whose words live in its data file and are
 # checked there (sitetools.movement_helper: reading grade, sentence length, wording, mirrors).
-THEME_PARTS = ("footer.page-footer, dl.glossary, .words-used, .md-content__button, .pdf-links, .print-only, "
-               '.review-overdue, [data-module="movement-helper"]')
+THEME_PARTS = ("footer.site-page-footer, dl.site-glossary, .site-words-used, .md-content__button, .site-pdf-links, .site-print-only, "
+               '.site-review-overdue, [data-module="movement-helper"]')
 
 # Pages that are reference material rather than reading: no grade limit.
 REFERENCE_PAGES = {"glossary.md", "about.md"}

@@ -38,7 +38,7 @@ WORD_LIST = Path(__file__).parent / "checks" / "words.txt"
 QUESTIONS = ROOT / "docs" / "assets" / "tools" / "movement-helper" / "questions.json"
 # Not checked: source titles (names, kept as published), code, addresses, and
 # words a page marks as UK English on purpose.
-NOT_CHECKED = 'script, style, code, pre, .page-sources, .md-search, .print-address, svg, [lang="en-GB"]'
+NOT_CHECKED = 'script, style, code, pre, .site-page-sources, .md-search, .site-print-address, svg, [lang="en-GB"]'
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # The British spellings this site once used, and their American forms: what
 # --american rewrites. Whole words, in reader text only (not source titles or

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from bs4 import Tag
+
 from .. import care_rules
 from .frontmatter import read_front_matter
 from ..problems import Problem, line_of_text
@@ -67,10 +69,7 @@ def allowed_levels(sentence: str, named: list[dict]) -> set[str]:
     return allowed
 
 
-def _blocks(page: Page):
-    text = page.writer_text()
-    if text is None:
-        return
+def _blocks(text: Tag):
     for block in text.find_all(["p", "li", "td", "dd", "h1", "h2", "h3", "h4"]):
         if block.find(["p", "li"]):
             continue
@@ -84,11 +83,11 @@ def page_sources(page: Page) -> set[str] | None:
     return {(s or {}).get("title", "") for s in (data or {}).get("sources") or [] if isinstance(s, dict)}
 
 
-def sentence_problems(page: Page, rules: dict) -> list[Problem]:
+def sentence_problems(page: Page, text: Tag, rules: dict) -> list[Problem]:
     problems = []
     listed = page_sources(page)
     needed: dict[str, str] = {}
-    for _, words in _blocks(page):
+    for _, words in _blocks(text):
         for sentence in sentences(words):
             named = signs_named(sentence, rules)
             said = claims(sentence)
@@ -117,12 +116,9 @@ def sentence_problems(page: Page, rules: dict) -> list[Problem]:
     return problems
 
 
-def not_urgent_problems(page: Page, rules: dict) -> list[Problem]:
+def not_urgent_problems(page: Page, text: Tag, rules: dict) -> list[Problem]:
     """A "not urgent" card or label over a sign that is an emergency when sudden must say "came on gradually"."""
     problems = []
-    text = page.writer_text()
-    if text is None:
-        return problems
     gradual = [s for s in rules["signs"] if s.get("if_sudden")]
     for box in text.select(".admonition, details"):
         title = box.select_one(".admonition-title, summary")
@@ -155,13 +151,10 @@ def _sections(text):
         yield section
 
 
-def sudden_problems(page: Page) -> list[Problem]:
+def sudden_problems(page: Page, text: Tag) -> list[Problem]:
     """Slurred speech, weakness or swallowing named without the sudden/gradual difference: the page
     links to the emergency card, or the same section (between two h2 headings) says "sudden". A
     "suddenly" in another section ("a spasm suddenly tightens") does not count."""
-    text = page.writer_text()
-    if text is None:
-        return []
     # A link to the emergency card anywhere on the page is a way to the difference; a stray word is not.
     if any(a.get("href", "").split("#")[-1] == "emergency" and DOCTOR_PAGE in a.get("href", "") + page.rel
            for a in text.select("a[href]")):
@@ -182,12 +175,9 @@ def sudden_problems(page: Page) -> list[Problem]:
     return problems
 
 
-def card_problems(page: Page, rules: dict) -> list[Problem]:
+def card_problems(page: Page, text: Tag, rules: dict) -> list[Problem]:
     """The cards on when-to-see-a-doctor: emergency and urgent there, each sign on a card of its level."""
     problems = []
-    text = page.writer_text()
-    if text is None:
-        return problems
     for card_id, start, needs in (("emergency", "Emergency:", ("999", "911")), ("urgent", "Urgent:", ("111",))):
         boxes = [b for b in text.select(".admonition")
                  if (b.select_one(".admonition-title") or b).get_text(" ").strip().startswith(start)]
@@ -221,9 +211,8 @@ def card_problems(page: Page, rules: dict) -> list[Problem]:
     return problems
 
 
-def diary_problems(page: Page, rules: dict) -> list[Problem]:
+def diary_problems(page: Page, text: Tag | None, rules: dict) -> list[Problem]:
     """The paper diary's sign column: its guide names every new sign the GP rule sends a reader back for."""
-    text = page.writer_text()
     words = " ".join(text.get_text(" ").split()).lower() if text is not None else ""
     signs = care_rules.signs_by_id(rules)
     return [Problem(page.name, f'The diary does not name the new sign "{signs[sid]["label"]}", one the care rules\' GP '
@@ -237,11 +226,14 @@ def check_care_advice(site: Site, rules: dict | None = None) -> list[Problem]:
     rules = rules if rules is not None else care_rules.load()
     problems = []
     for page in site.content_pages:
-        if page.url_path.strip("/") == DOCTOR_PAGE:
-            problems += card_problems(page, rules)
+        text = page.writer_text()
         if page.url_path.strip("/") == DIARY_PAGE:
-            problems += diary_problems(page, rules)
-        problems += sentence_problems(page, rules)
-        problems += not_urgent_problems(page, rules)
-        problems += sudden_problems(page)
+            problems += diary_problems(page, text, rules)
+        if text is None:  # nothing a writer wrote to check
+            continue
+        if page.url_path.strip("/") == DOCTOR_PAGE:
+            problems += card_problems(page, text, rules)
+        problems += sentence_problems(page, text, rules)
+        problems += not_urgent_problems(page, text, rules)
+        problems += sudden_problems(page, text)
     return problems

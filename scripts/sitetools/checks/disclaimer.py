@@ -26,7 +26,7 @@ def check_disclaimer(site: Site) -> list[Problem]:
             problems.append(Problem(page.name, "The disclaimer has no link to the 'When to see a doctor' page.",
                                     f"Put back the link to {DOCTOR_PAGE} in {OVERRIDE}."))
     for page in site.content_pages:
-        dates = page.soup.select_one(".review-dates")
+        dates = page.soup.select_one(".site-review-dates")
         text = dates.get_text(" ") if dates else ""
         for label in ("Page last reviewed", "Next review due"):
             if label not in text:

@@ -108,7 +108,7 @@ def _check_glossary_page(site: Site, entries: list[Entry], source_name: str) -> 
     if page is None:
         return [Problem("docs/glossary.md", "The site has no glossary page.",
                         'Put back docs/glossary.md, with the line "template: glossary.html" in its front matter.')]
-    listed = {dt.get_text(strip=True) for dt in page.soup.select("dl.glossary dt")}
+    listed = {dt.get_text(strip=True) for dt in page.soup.select("dl.site-glossary dt")}
     return [Problem(page.name, f'"{e.term}" is in the glossary source but not listed on the glossary page.',
                     'Keep the line "template: glossary.html" in the front matter of docs/glossary.md: '
                     "it lists every word from the glossary source.",

@@ -25,7 +25,7 @@ ACCEPTED_SOURCES = Path(__file__).with_name("accepted-sources.yml")
 LIST_NAME = "scripts/sitetools/checks/accepted-sources.yml"
 # Parts of a page that are not its claims: sources, dates and disclaimer under
 # it, the printed word list and address, buttons and notices.
-NOT_CLAIMS = "footer.page-footer, .print-only, .md-content__button, .pdf-links, .review-overdue"
+NOT_CLAIMS = "footer.site-page-footer, .site-print-only, .md-content__button, .site-pdf-links, .site-review-overdue"
 
 
 @dataclass(frozen=True)
