@@ -554,7 +554,7 @@ def test_each_notice_on_screen_has_its_level_and_source_from_the_care_rules(ever
         for word in (r"motor neurone", r"\bMND\b", r"\bALS\b", r"serious", r"diagnos", r"stroke"):
             assert not re.search(word, words, re.IGNORECASE), f"A notice must name no condition: {notice['text']}"
     sudden = page.locator('[data-part=notices] [data-notice="sudden-earlier"]')
-    assert "call 999 now" not in sudden.inner_text().lower() and "If it is happening now, call 999" in sudden.inner_text()
+    assert "call 999 now" not in sudden.inner_text().lower() and "Is it happening now? Call 999" in sudden.inner_text()
     assert sudden.get_by_role("link", name="See the emergency signs").get_attribute("href") == "../when-to-see-a-doctor/#emergency"
     sudden_rule = " ".join(page.inner_text('[data-part="sudden-rule"]').split())
     assert care_rules()["sudden_rule"]["text"] in sudden_rule, "The gradual signs should say what to do if one came on suddenly."

@@ -18,8 +18,7 @@ test("a sign ticked as sudden on an earlier day says when, and calls 999 only if
   assert.equal(notice.levelWords, rules.sudden_rule.earlier.level);
   assert.equal(notice.label, rules.sudden_rule.earlier.label);
   assert.equal(notice.shows, "You logged a sign as sudden on 10 November 2026.");
-  assert.ok(notice.rule.startsWith("If it is happening now, " + action.charAt(0).toLowerCase() + action.slice(1)), notice.rule);
-  assert.match(notice.rule, /If it has passed, show this entry to a doctor\./);
+  assert.ok(notice.rule.startsWith("Is it happening now? " + action + " Has it passed? Show this entry to a doctor."), notice.rule);
   assert.doesNotMatch(notice.rule, /call 999 now/i);
   assert.deepEqual(ruleProblems(rules, shown, "symptom log notices"), []);
 });
@@ -54,8 +53,16 @@ test("thinner muscles ticked as sudden says plainly that no source calls it an e
   const [notice] = N.notices([thin], [], rules, "2026-12-08").shown;
   assert.equal(notice.id, "thinner-muscles");
   assert.equal(notice.levelWords, rules.levels.gp.short);
-  assert.ok(notice.shows.endsWith(" " + rules.sudden_rule.not_emergency), notice.shows);
+  assert.ok(notice.shows.endsWith(" You ticked that it came on suddenly. This sign is not on the sources' emergency list, " +
+                                  "so its advice stays: see a GP, not urgent."), notice.shows);
   const gradual = N.notices([{...thin, sudden: null}], [], rules, "2026-12-08").shown[0];
   assert.equal(gradual.suddenNote, undefined);
-  assert.ok(!gradual.shows.includes(rules.sudden_rule.not_emergency));
+  assert.ok(!gradual.shows.includes("came on suddenly"), gradual.shows);
+});
+
+test("a sign ticked as sudden with a level of its own keeps that level, said in its words", () => {
+  const leg = entry("l", "2026-12-01T10:00", {kind: "cramp", signs: ["one-leg-swollen"], sudden: true});
+  const [notice] = N.notices([leg], [], rules, "2026-12-08").shown;
+  assert.equal(notice.level, "urgent");
+  assert.ok(notice.shows.endsWith("so its advice stays: urgent, the same day."), notice.shows);
 });

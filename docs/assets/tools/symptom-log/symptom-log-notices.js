@@ -311,11 +311,10 @@
     });
     var first = emergencyIds[0], suddenSided = sidedAreas(sudden), emergency = book.rules.levels.emergency;
     var dates = listDates(sudden.map(dateOf));
-    var action = emergency.action.charAt(0).toLowerCase() + emergency.action.slice(1);
     var made = notice(book, first, {
       entries: sudden,
       shows: earlier ? earlier.shows.replace("{dates}", dates) : "Your log shows a sign that came on suddenly.",
-      rule: earlier ? earlier.rule.replace("{action}", action)
+      rule: earlier ? earlier.rule.replace("{action}", emergency.action)
         : book.cardOf[first].heading + " " + emergencyIds.map(function (id) { return book.signs[id].text; }).join(", or ") + ".",
       items: F.sortByWhen(sudden.slice()).map(function (e) {
         return F.WORDS.kind[e.kind] + ", " + placeName(e, suddenSided) + ", " +
@@ -414,7 +413,7 @@
       // Ticked with "came on suddenly", but no source calls this sign an emergency when sudden: said
       // plainly, so the reader knows their "suddenly" was read and what it means.
       if (group.entries.some(function (e) { return e.sudden === true; })) {
-        made.suddenNote = rules.sudden_rule.not_emergency;
+        made.suddenNote = rules.sudden_rule.not_emergency.replace("{level}", made.levelWords.charAt(0).toLowerCase() + made.levelWords.slice(1));
         made.shows += " " + made.suddenNote;
       }
       // What the reader ticked first, then the rule it met: never a symptom they did not report.
