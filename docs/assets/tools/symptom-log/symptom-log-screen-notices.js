@@ -65,7 +65,7 @@
     // Nothing to show and no visit: said so, and the visit question stays, so a reader who saw a GP
     // before logging any sign can note it.
     p["visit-note"].textContent = result.visit ? message("visit_note", {date: F.readableDate(result.visit)}) + " " +
-      message(result.shown.length ? "visit_note_new" : "visit_note_nothing_new")
+      (result.shown.length ? message("visit_note_new") : message("visit_note_nothing_new"))
       : result.shown.length ? "" : message("no_notices_yet");
     p["visit-note"].hidden = !p["visit-note"].textContent;
     p.earlier.hidden = !result.earlier.length;

@@ -65,7 +65,7 @@
       ? " " + message("printed_cover", {since: F.readableDate(since), from: F.readableDate(from)}) : "";
     if (result.visit) {
       box.appendChild(el("p", null, message("printed_seen", {date: F.readableDate(result.visit)}) + cover + " " +
-        message(result.shown.length ? "printed_new_since" : "printed_nothing_new")));
+        (result.shown.length ? message("printed_new_since") : message("printed_nothing_new"))));
     } else if (result.shown.length && cover) {
       box.appendChild(el("p", null, cover.trim()));
     }
