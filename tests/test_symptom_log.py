@@ -32,6 +32,12 @@ CHANGE = '.symptom-log__entry button:text-is("Change")'
 DELETE = '.symptom-log__entry button:text-is("Delete")'
 
 
+def messages() -> dict:
+    """The log's words (docs/assets/tools/symptom-log/symptom-log-messages.json)."""
+    path = Path(__file__).parents[1] / "docs" / "assets" / "tools" / "symptom-log" / "symptom-log-messages.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def open_log(tab, site_server, query: str = ""):
     tab.goto(site_server + LOG_PAGE + query)
     tab.wait_for_selector(READY)
@@ -534,19 +540,21 @@ def every_notice(browser, site_server):
 def test_each_notice_on_screen_has_its_level_and_source_from_the_care_rules(every_notice):
     page = every_notice
     shown = shown_notices(page)
-    assert [n["id"] for n in shown] == ["sudden", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak", "feeling-change",
+    # Its sudden entry is dated before today: "logged as sudden" on that day, not "call 999 now".
+    assert [n["id"] for n in shown] == ["sudden-earlier", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak", "feeling-change",
                                         "cramp-numb-or-swollen+feeling-change", "speech-or-swallowing", "thinner-muscles",
                                         "not-named", "cramps-disturb-sleep", "long-cramp"], shown
     problems = notice_rule_problems(care_rules(), shown, SCREEN)
     assert not problems, "\n".join(problems)
     for notice in shown:
-        # It names its entries with their dates, and quotes its advice.
-        assert "March 2026" in notice["text"] and "\u201c" in notice["text"], notice
+        # It names its entries with their dates, and says its advice directly, not as a quote.
+        assert "March 2026" in notice["text"] and "The advice:" not in notice["text"], notice
         # Its own words name no condition (a source's title may: "NHS, Motor neurone disease, symptoms").
         words = re.sub(r"Source: [^.]+\.", "", notice["text"])
         for word in (r"motor neurone", r"\bMND\b", r"\bALS\b", r"serious", r"diagnos", r"stroke"):
             assert not re.search(word, words, re.IGNORECASE), f"A notice must name no condition: {notice['text']}"
-    sudden = page.locator('[data-part=notices] [data-notice="sudden"]')
+    sudden = page.locator('[data-part=notices] [data-notice="sudden-earlier"]')
+    assert "call 999 now" not in sudden.inner_text().lower() and "Is it happening now? Call 999" in sudden.inner_text()
     assert sudden.get_by_role("link", name="See the emergency signs").get_attribute("href") == "../when-to-see-a-doctor/#emergency"
     sudden_rule = " ".join(page.inner_text('[data-part="sudden-rule"]').split())
     assert care_rules()["sudden_rule"]["text"] in sudden_rule, "The gradual signs should say what to do if one came on suddenly."
@@ -628,6 +636,20 @@ def test_a_gp_visit_quiets_the_notices_until_something_new(page, site_server):
     assert [n["id"] for n in shown_notices(page)] == ["twitch-two-weeks", "twitch-many-places", "thinner-muscles"]
 
 
+def test_a_gp_visit_can_be_noted_before_any_sign_is_logged(page, site_server):
+    open_log(page, site_server)
+    seed(page, [entry("a", "2026-03-01T10:00", area="Calf")])
+    assert shown_notices(page) == []
+    assert page.is_visible('[data-part="gp-visit-form"]'), \
+        "A reader who saw a GP before logging any sign cannot note the visit (overrides/partials/symptom-log.html)."
+    assert page.inner_text('[data-part="visit-note"]') == messages()["no_notices_yet"]
+    assert "The advice:" not in page.inner_text('[data-part="notices-section"]')
+    page.fill("#symptom-log-gp-visit", "2026-03-02")
+    page.get_by_role("button", name="Save the date", exact=True).click()
+    page.wait_for_function("() => document.querySelector('[data-part=gp-visit-status]').textContent.startsWith('Saved')")
+    assert "You saw a GP about this on 2 March 2026" in page.inner_text('[data-part="visit-note"]')
+
+
 def test_a_gp_visit_goes_into_the_backup_and_comes_back(page, browser, site_server):
     open_log(page, site_server)
     import_backup(page, (FIXTURES / "backup-v2.json").read_bytes())
@@ -660,6 +682,8 @@ def test_backup_reminder_after_30_days(page, site_server):
     page.reload()
     page.wait_for_selector(READY)
     assert page.is_visible('[data-part="backup-reminder"]'), "No reminder though the log was never backed up in 30 days."
+    assert page.inner_text('[data-part="backup-reminder-words"]') == messages()["backup_never"], \
+        "A log never backed up is told its last backup is old."
     export(page)
     page.wait_for_function("() => document.querySelector('[data-part=backup-reminder]').hidden")
 

@@ -33,8 +33,8 @@ pytestmark = pytest.mark.browser
 # script is made smaller, and FIRST_VISIT_LIMIT keeps the total with search from
 # growing. (Chromium reports the search worker's script by its headers only; its
 # body is in ./scripts/bench's figures.) What each change measured is in its commit message.
-FIRST_VISIT_TARGET = 113_600
-FIRST_VISIT_LIMIT = 130_300
+FIRST_VISIT_TARGET = 114_100
+FIRST_VISIT_LIMIT = 130_900
 SEARCH_DOWNLOADS = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 
 
@@ -247,7 +247,7 @@ def test_first_visit_check_catches_a_heavy_page():
     assert first_visit_problems(light) == []
     # The heavy files are sized from the limits, so each case stays just over its limit when a limit moves.
     shown = sum(size for url, size in light.items() if not any(part in url for part in SEARCH_DOWNLOADS))
-    bundle = FIRST_VISIT_TARGET - shown + 1
+    bundle = FIRST_VISIT_TARGET - shown + 1  # the search index does not count towards showing the log
     heavy = dict(light, **{"http://x/assets/javascripts/bundle.min.js": bundle})
     text = "\n".join(first_visit_problems(heavy))
     assert f"docs/symptom-log.md: a first visit downloads {FIRST_VISIT_TARGET + 1:,} bytes to show the log, over {FIRST_VISIT_TARGET:,}" in text, text

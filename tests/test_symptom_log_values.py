@@ -8,10 +8,12 @@ the form has them all, in order, with their labels (a retired one hidden
 unless an older entry has it); tests/js/log-signs.test.mjs checks the
 script against the care rules.
 The backup reminder's
-"30 days" is one figure in its words and its backup_reminder_days (both in
-docs/assets/tools/symptom-log/symptom-log-messages.json). Proven able to fail
-on tests/fixtures/symptom-log-values/form.html, which says "felt" and leaves
-out a duration, on a copy of the care rules without "weak-grip", and messages.json, which reminds after 14 days in words.
+days are one figure, backup_reminder_days (docs/assets/tools/symptom-log/symptom-log-messages.json):
+its words say it with {days}, a log never backed up has words of its own (backup_never),
+and the page's "reminds you after 30 days" (docs/symptom-log.md) says the same figure.
+Proven able to fail on tests/fixtures/symptom-log-values/form.html, which says "felt" and
+leaves out a duration, on a copy of the care rules without "weak-grip", and on messages.json
+and symptom-log.md there, which say 14 days in words and have no words for a log never backed up.
 """
 
 from __future__ import annotations
@@ -46,9 +48,12 @@ def form_choices(html: str) -> dict[str, dict[str, str]]:
     return found
 
 
-def reminder_days(messages: dict) -> int | None:
-    """The days in the backup reminder's words ("more than 30 days old")."""
-    found = re.search(r"more than (\d+) days old", messages.get("backup_reminder", ""))
+PAGE = ROOT / "docs" / "symptom-log.md"
+
+
+def page_reminder_days(text: str) -> int | None:
+    """The days the page says the log reminds you after ("The page reminds you after 30 days")."""
+    found = re.search(r"reminds you after (\d+) days", " ".join(text.split()))
     return int(found[1]) if found else None
 
 
@@ -86,12 +91,20 @@ def log_sign_problems(form: dict[str, dict[str, str]], rules: dict, where: str, 
     return problems
 
 
-def reminder_problems(messages: dict, where: str) -> list[str]:
-    days_in_words, days = reminder_days(messages), messages.get("backup_reminder_days")
-    if days_in_words != days:
-        return [f"{where}: the backup reminder says \"more than {days_in_words} days old\", but the log shows it "
-                f"after {days} days (backup_reminder_days)."]
-    return []
+def reminder_problems(messages: dict, where: str, page: str, page_where: str) -> list[str]:
+    """Where the backup reminder's days are written as a figure of their own, or a log never backed
+    up would be told its last backup is old."""
+    days, problems = messages.get("backup_reminder_days"), []
+    if "{days}" not in messages.get("backup_reminder", ""):
+        problems.append(f"{where}: the backup reminder \"{messages.get('backup_reminder')}\" does not say {{days}}, "
+                        f"so it can differ from backup_reminder_days ({days}). Write {{days}} for the number.")
+    if not messages.get("backup_never"):
+        problems.append(f"{where}: there are no words for a log never backed up (backup_never), "
+                        "so it would be told its last backup is old.")
+    if page_reminder_days(page) != days:
+        problems.append(f"{page_where}: the page says the log reminds you after {page_reminder_days(page)} days, "
+                        f"but it does so after {days} days (backup_reminder_days in {where}).")
+    return problems
 
 
 def read_messages(path: Path = MESSAGES) -> dict:
@@ -106,7 +119,8 @@ def test_the_log_values_agree_in_the_script_the_form_and_python(built_site):
     html = (built_site / LOG_PAGE / "index.html").read_text(encoding="utf-8")
     problems = value_problems(form_choices(html), script_values(), python_values(), FORM)
     problems += log_sign_problems(form_choices(html), care_rules.load(), FORM, "care-rules.json")
-    problems += reminder_problems(read_messages(), "docs/assets/tools/symptom-log/symptom-log-messages.json")
+    problems += reminder_problems(read_messages(), "docs/assets/tools/symptom-log/symptom-log-messages.json",
+                                  PAGE.read_text(encoding="utf-8"), "docs/symptom-log.md")
     assert not problems, "\n".join(problems)
 
 
@@ -119,7 +133,9 @@ def test_the_values_check_can_fail():
     rules["log_signs"] = [tick for tick in rules["log_signs"] if tick["id"] != "weak-grip"]
     problems += log_sign_problems(form_choices(html), rules, where, "a copy of care-rules.json")
     problems += reminder_problems(read_messages(FIXTURES / "symptom-log-values" / "messages.json"),
-                                  "tests/fixtures/symptom-log-values/messages.json")
+                                  "tests/fixtures/symptom-log-values/messages.json",
+                                  (FIXTURES / "symptom-log-values" / "symptom-log.md").read_text(encoding="utf-8"),
+                                  "tests/fixtures/symptom-log-values/symptom-log.md")
     assert problems == [
         "tests/fixtures/symptom-log-values/form.html: the form offers ['moment', 'under-1-minute', '1-to-10-minutes'] "
         "for \"duration\", but symptom-log-format.js (DURATIONS) allows "
@@ -135,6 +151,10 @@ def test_the_values_check_can_fail():
         "'one-leg-swollen', 'speech-or-swallowing', 'thinner-muscles', 'weak-or-stiff']. Copy the list from the care rules.",
         "tests/fixtures/symptom-log-values/form.html: the form says \"The area felt stiff\" for the sign \"stiff\", "
         "but a copy of care-rules.json (log_signs) says \"The area feels stiff\".",
-        "tests/fixtures/symptom-log-values/messages.json: the backup reminder says \"more than 14 days old\", "
-        "but the log shows it after 30 days (backup_reminder_days).",
+        "tests/fixtures/symptom-log-values/messages.json: the backup reminder \"Your last backup is more than 14 days old.\" "
+        "does not say {days}, so it can differ from backup_reminder_days (30). Write {days} for the number.",
+        "tests/fixtures/symptom-log-values/messages.json: there are no words for a log never backed up (backup_never), "
+        "so it would be told its last backup is old.",
+        "tests/fixtures/symptom-log-values/symptom-log.md: the page says the log reminds you after 14 days, "
+        "but it does so after 30 days (backup_reminder_days in tests/fixtures/symptom-log-values/messages.json).",
     ], problems

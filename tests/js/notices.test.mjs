@@ -116,7 +116,7 @@ const EVERY_NOTICE = [
 ];
 
 test("every kind of notice, each once, the emergency first", () => {
-  assert.deepEqual(shownIds(EVERY_NOTICE), ["sudden", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak", "feeling-change",
+  assert.deepEqual(shownIds(EVERY_NOTICE), ["sudden-earlier", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak", "feeling-change",
                                             "cramp-numb-or-swollen+feeling-change", "speech-or-swallowing", "thinner-muscles",
                                             "cramps-disturb-sleep", "long-cramp"]);
 });
@@ -168,7 +168,7 @@ test("the notices follow the rules they are given: another level there is anothe
 /* --- A sign that came on suddenly -------------------------------------------------- */
 
 test("a sign ticked as sudden points to the emergency card, with the emergency level's words", () => {
-  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Arm or hand", {signs: ["weak"], sudden: true})]);
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Arm or hand", {signs: ["weak"], sudden: true})], [], rules, "2026-03-01");
   assert.deepEqual(shown.map(n => n.id), ["sudden"]);
   const [notice] = shown;
   assert.equal(notice.level, "emergency");
@@ -238,7 +238,7 @@ test("a second place after a visit about one place is new", () => {
 
 test("a sign ticked as sudden after the visit is shown at once", () => {
   const ids = shownIds([...SEEN, twitch("e", "2026-04-02T10:00", "Calf", {signs: ["weak"], sudden: true})], VISIT);
-  assert.deepEqual(ids, ["sudden"]);
+  assert.deepEqual(ids, ["sudden-earlier"]);
 });
 
 test("the last of several visits counts", () => {
@@ -269,7 +269,7 @@ test("a sudden sign after the visit is shown even if one came before it", () => 
   const before = twitch("s", "2026-03-10T10:00", "Calf", {signs: ["weak"], sudden: true});
   assert.deepEqual(shownIds([...SEEN, before], VISIT), []);
   const after = twitch("t", "2026-04-02T10:00", "Calf", {signs: ["weak"], sudden: true});
-  assert.deepEqual(shownIds([...SEEN, before, after], VISIT), ["sudden"]);
+  assert.deepEqual(shownIds([...SEEN, before, after], VISIT), ["sudden-earlier"]);
 });
 
 /* --- Only a sign the rules make an emergency when sudden is one -------------------- */
@@ -295,7 +295,7 @@ test("thinner muscles ticked as sudden is no emergency: no source makes it one, 
 });
 
 test("a sudden entry with an emergency sign and thinner muscles names only the emergency sign in the emergency", () => {
-  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Back", {signs: ["weak", "thinner-muscles"], sudden: true})]);
+  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Back", {signs: ["weak", "thinner-muscles"], sudden: true})], [], rules, "2026-03-01");
   assert.deepEqual(shown.map(n => n.id), ["sudden", "thinner-muscles"]);
   assert.match(shown[0].items[0], /: The area feels weak$/);
 });

@@ -38,9 +38,11 @@ export function ruleProblems(rules, notices, place) {
     if (notice.source !== sign.source || notice.sourceTitle !== rules.sources[sign.source].title) {
       problems.push(`${place}: the sign ${sign.id} cites ${notice.sourceTitle}; care-rules.json cites ${rules.sources[sign.source].title}.`);
     }
-    if (level && notice.levelWords !== levelWords(rules, sign, tick)) {
+    // A sign logged as sudden on an earlier day says the emergency holds if it is happening now.
+    const words = notice.id === "sudden-earlier" ? rules.sudden_rule.earlier.level : levelWords(rules, sign, tick);
+    if (level && notice.levelWords !== words) {
       problems.push(`${place}: the sign ${sign.id} says ${JSON.stringify(notice.levelWords)}, not the words of its level in ` +
-                    `care-rules.json (${JSON.stringify(levelWords(rules, sign, tick))}).`);
+                    `care-rules.json (${JSON.stringify(words)}).`);
     }
     if (sign.level === "emergency" && notice.href !== rules.levels.emergency.href) {
       problems.push(`${place}: the sign ${sign.id} is an emergency but links to ${notice.href}, not the emergency card.`);

@@ -296,6 +296,41 @@
     return made;
   }
 
+  /* --- A sign ticked as sudden --------------------------------------------------- */
+  /* The emergency notice for SUDDEN entries (those with a tick that is an emergency when sudden).
+   * EARLIER (the care rules' sudden_rule.earlier) for entries dated before today: it says plainly
+   * when the sign was logged as sudden, and that the emergency holds only if it is happening now. */
+  function suddenNotice(book, sudden, today, earlier) {
+    var suddenSign = function (entry, id) { return entry.sudden === true && Boolean(book.ticks[id] && book.ticks[id].if_sudden); };
+    var emergencyIds = [];
+    sudden.forEach(function (entry) {
+      entry.signs.forEach(function (id) {
+        var ifSudden = suddenSign(entry, id) && book.ticks[id].if_sudden;
+        if (ifSudden && emergencyIds.indexOf(ifSudden) < 0) emergencyIds.push(ifSudden);
+      });
+    });
+    var first = emergencyIds[0], suddenSided = sidedAreas(sudden), emergency = book.rules.levels.emergency;
+    var dates = listDates(sudden.map(dateOf));
+    var made = notice(book, first, {
+      entries: sudden,
+      shows: earlier ? earlier.shows.replace("{dates}", dates) : "Your log shows a sign that came on suddenly.",
+      rule: earlier ? earlier.rule.replace("{action}", emergency.action)
+        : book.cardOf[first].heading + " " + emergencyIds.map(function (id) { return book.signs[id].text; }).join(", or ") + ".",
+      items: F.sortByWhen(sudden.slice()).map(function (e) {
+        return F.WORDS.kind[e.kind] + ", " + placeName(e, suddenSided) + ", " +
+          (isLater(e, today) ? "dated after today (" + F.entryTime(e) + ")" : F.entryTime(e)) + ": " +
+          e.signs.filter(function (id) { return suddenSign(e, id); })
+            .map(function (id) { return tickLabel(book, id); }).join(", ");
+      }),
+      keys: sudden.map(function (e) { return "sudden:" + e.id; })
+    }, today);
+    made.id = earlier ? "sudden-earlier" : "sudden";
+    made.label = earlier ? earlier.label : "A sign that came on suddenly";
+    if (earlier) made.levelWords = earlier.level;
+    made.quoted = !earlier; // the emergency card's own heading and signs
+    return made;
+  }
+
   /* --- What the entries meet, without a visit ------------------------------------- */
   function found(entries, rules, today) {
     var book = ruleBook(rules), list = [];
@@ -305,33 +340,12 @@
     var suddenSign = function (entry, id) { return entry.sudden === true && Boolean(book.ticks[id] && book.ticks[id].if_sudden); };
     var sudden = entries.filter(function (e) { return e.signs.some(function (id) { return suddenSign(e, id); }); });
 
-    // Ticked as sudden: the emergency, first. Each tick names its emergency sign.
-    if (sudden.length) {
-      var emergencyIds = [];
-      sudden.forEach(function (entry) {
-        entry.signs.forEach(function (id) {
-          var ifSudden = suddenSign(entry, id) && book.ticks[id].if_sudden;
-          if (ifSudden && emergencyIds.indexOf(ifSudden) < 0) emergencyIds.push(ifSudden);
-        });
-      });
-      var first = emergencyIds[0], suddenSided = sidedAreas(sudden);
-      var made = notice(book, first, {
-        entries: sudden,
-        shows: "Your log shows a sign that came on suddenly.",
-        rule: book.cardOf[first].heading + " " + emergencyIds.map(function (id) { return book.signs[id].text; }).join(", or ") + ".",
-        items: F.sortByWhen(sudden.slice()).map(function (e) {
-          return F.WORDS.kind[e.kind] + ", " + placeName(e, suddenSided) + ", " +
-            (isLater(e, today) ? "dated after today (" + F.entryTime(e) + ")" : F.entryTime(e)) + ": " +
-            e.signs.filter(function (id) { return suddenSign(e, id); })
-              .map(function (id) { return tickLabel(book, id); }).join(", ");
-        }),
-        keys: sudden.map(function (e) { return "sudden:" + e.id; })
-      }, today);
-      made.id = "sudden";
-      made.label = "A sign that came on suddenly";
-      made.quoted = true; // the emergency card's own heading and signs
-      list.push(made);
-    }
+    // Ticked as sudden: the emergency, first. Each tick names its emergency sign. One ticked on a
+    // day before today is said to be: the emergency holds only if it is happening now.
+    var current = sudden.filter(function (e) { return dateOf(e) >= today; });
+    var past = sudden.filter(function (e) { return dateOf(e) < today; });
+    if (current.length) list.push(suddenNotice(book, current, today, null));
+    if (past.length) list.push(suddenNotice(book, past, today, rules.sudden_rule.earlier));
 
     // Twitching in one place for more than 2 weeks, counted place by place, up to today:
     // an entry dated after today says nothing about how long it has gone on.
@@ -396,6 +410,12 @@
       made.id = group.signId + (same ? "" : "+" + group.id);
       made.tick = group.id;
       made.newName = tick.label; // "New since your GP visit: The area feels weak", the tick alone
+      // Ticked with "came on suddenly", but no source calls this sign an emergency when sudden: said
+      // plainly, so the reader knows their "suddenly" was read and what it means.
+      if (group.entries.some(function (e) { return e.sudden === true; })) {
+        made.suddenNote = rules.sudden_rule.not_emergency.replace("{level}", made.levelWords.charAt(0).toLowerCase() + made.levelWords.slice(1));
+        made.shows += " " + made.suddenNote;
+      }
       // What the reader ticked first, then the rule it met: never a symptom they did not report.
       if (!same) made.label = "Ticked \u201c" + tick.label + "\u201d with a " + kinds + "; the rule it meets: " + sign.label;
       list.push(made);

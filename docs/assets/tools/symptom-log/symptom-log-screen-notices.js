@@ -8,7 +8,7 @@
   "use strict";
 
   var F = window.SymptomLogFormat, N = window.SymptomLogNotices, S = SymptomLog.shared;
-  var el = S.el, today = S.today, whyNot = S.whyNot, rules = S.rules, suddenRule = S.suddenRule;
+  var el = S.el, today = S.today, whyNot = S.whyNot, rules = S.rules, suddenRule = S.suddenRule, message = S.message;
 
   /* Ticking "It came on suddenly" with a sign that is an emergency when sudden (the care rules'
    * if_sudden: weakness, numbness, slurred speech) shows the emergency card's words at once,
@@ -39,16 +39,15 @@
       item.setAttribute("data-source", notice.source || "");
       item.appendChild(el("p", "symptom-log__notice-level", notice.levelWords));
       item.appendChild(el("p", null, notice.shows + (notice.newSince
-        ? " New since your GP visit on " + F.readableDate(result.visit) + ": " + notice.newSince.join(", ") + "." : "")));
+        ? " " + message("new_since_visit", {date: F.readableDate(result.visit), list: notice.newSince.join(", ")}) : "")));
       var lines = el("ul", "symptom-log__notice-entries");
       notice.items.slice(0, N.ITEMS_SHOWN).forEach(function (line) { lines.appendChild(el("li", null, line)); });
       if (notice.items.length > N.ITEMS_SHOWN) {
         lines.appendChild(el("li", null, "And " + (notice.items.length - N.ITEMS_SHOWN) + " more, listed under \u201cYour entries\u201d."));
       }
       item.appendChild(lines);
-      // The card's own sentence is a quote; a sentence built from a sign's label is not shown as one.
-      var rule = el("p", "symptom-log__notice-rule", "The advice: " + (notice.quoted ? "\u201c" + notice.rule + "\u201d" : notice.rule) +
-        (notice.sourceTitle ? " Source: " + notice.sourceTitle + ". " : " "));
+      // The advice said directly, in the care rules' words, then its source.
+      var rule = el("p", "symptom-log__notice-rule", notice.rule + (notice.sourceTitle ? " Source: " + notice.sourceTitle + ". " : " "));
       rule.appendChild(self.siteLink(notice.href, notice.level === "emergency" ? "See the emergency signs" : "Read when to see a doctor"));
       item.appendChild(rule);
       list.appendChild(item);
@@ -63,16 +62,19 @@
       p["sudden-rule"].appendChild(document.createTextNode(" Source: " + gradual.sudden.sourceTitle + ". "));
       p["sudden-rule"].appendChild(self.siteLink(gradual.sudden.href, "See the emergency signs"));
     }
-    p["visit-note"].hidden = !result.visit;
-    p["visit-note"].textContent = result.visit ? "You saw a GP about this on " + F.readableDate(result.visit) + ". " +
-      (result.shown.length ? "Since then, your log shows something new." : "Since then, nothing new has appeared in your log.") : "";
+    // Nothing to show and no visit: said so, and the visit question stays, so a reader who saw a GP
+    // before logging any sign can note it.
+    p["visit-note"].textContent = result.visit ? message("visit_note", {date: F.readableDate(result.visit)}) + " " +
+      (result.shown.length ? message("visit_note_new") : message("visit_note_nothing_new"))
+      : result.shown.length ? "" : message("no_notices_yet");
+    p["visit-note"].hidden = !p["visit-note"].textContent;
     p.earlier.hidden = !result.earlier.length;
-    p.earlier.textContent = result.earlier.length ? "Already there before your GP visit: " + result.earlier.map(function (n) {
+    p.earlier.textContent = result.earlier.length ? message("earlier_on_screen", {list: result.earlier.map(function (n) {
       return n.label + " (" + N.span(n) + ")";
-    }).join("; ") + "." : "";
+    }).join("; ")}) : "";
     p["gp-rule"].textContent = R.gp_rule.text + " Source: " + R.sources[R.gp_rule.source].title + ".";
     p["gp-visit-remove"].hidden = !result.visit;
-    p["notices-section"].hidden = !(result.shown.length || result.visit);
+    p["notices-section"].hidden = false;
   };
 
   /* "I saw a GP about this on DATE": kept in the meta record and in backups

@@ -8,6 +8,7 @@
 
   var F = window.SymptomLogFormat, N = window.SymptomLogNotices, M = window.SymptomLogMessages, S = SymptomLog.shared;
   var el = S.el, today = S.today, firstTwitch = S.firstTwitch, sideWords = S.sideWords, suddenRule = S.suddenRule;
+  var message = S.message;
 
   var PLACES_NAMED = 3; // a twitch notice on paper names up to this many more places; more are counted
   var NOTICES_AT_FULL_SIZE = 6; // more notices than this print a point smaller, so the summary keeps to one sheet
@@ -57,21 +58,18 @@
     };
     var box = el("div", "symptom-log__printed-notices" + (many ? " symptom-log__printed-notices--many" : ""));
     box.setAttribute("data-part", "printed-notices");
-    box.appendChild(el("h3", null, "What the log shows"));
+    box.appendChild(el("h3", null, message("printed_title")));
     // Said only where the summary's period starts later than the log: then the notices' dates
-    // reach back before it.
+    // reach back before it, and the GP is told that earlier entries are named only here.
     var cover = since && since < from && (result.shown.length || result.earlier.length)
-      ? " These notices cover the whole log, from " + F.readableDate(since) + "." : "";
+      ? " " + message("printed_cover", {since: F.readableDate(since), from: F.readableDate(from)}) : "";
     if (result.visit) {
-      box.appendChild(el("p", null, "Seen by a GP about this on " + F.readableDate(result.visit) + "." + cover +
-        (result.shown.length ? " New since then:" : " Nothing new since then.")));
-    } else if (result.shown.length) {
+      box.appendChild(el("p", null, message("printed_seen", {date: F.readableDate(result.visit)}) + cover + " " +
+        (result.shown.length ? message("printed_new_since") : message("printed_nothing_new"))));
+    } else if (result.shown.length && cover) {
       box.appendChild(el("p", null, cover.trim()));
     }
-    if (!result.shown.length && !result.visit) {
-      box.appendChild(el("p", null, "Checked: no entry has a sign ticked, and no twitch meets the 2-week or " +
-        "more-than-one-place sign. No cramp disturbed sleep or lasted over 10 minutes."));
-    }
+    if (!result.shown.length && !result.visit) box.appendChild(el("p", null, message("printed_checked")));
     result.shown.forEach(function (notice) {
       var line = el("p", "symptom-log__printed-notice");
       line.setAttribute("data-notice", notice.id);
@@ -80,7 +78,7 @@
       // "New since then" is said once, above; a line adds only what is new when that is not the whole line.
       var news = newOnPaper(notice);
       line.appendChild(document.createTextNode(" " + paperDetail(notice) + "." +
-        (news.length ? " New: " + news.join(", ") + "." : "") +
+        (news.length ? " " + message("printed_new", {list: news.join(", ")}) : "") +
         (notice.sourceTitle ? cite(notice.sourceTitle) : "")));
       box.appendChild(line);
     });
@@ -94,12 +92,12 @@
       box.appendChild(rule);
     }
     if (sources.length) {
-      box.appendChild(el("p", null, "Sources: " + sources.map(function (title, i) { return "[" + (i + 1) + "] " + title; }).join("; ") + "."));
+      box.appendChild(el("p", null, message("printed_sources", {list: sources.map(function (title, i) { return "[" + (i + 1) + "] " + title; }).join("; ")})));
     }
     if (result.earlier.length) {
-      box.appendChild(el("p", null, "Already there before the GP visit: " + result.earlier.map(function (n) {
+      box.appendChild(el("p", null, message("printed_earlier", {list: result.earlier.map(function (n) {
         return n.label + " (" + N.span(n) + ")";
-      }).join("; ") + "."));
+      }).join("; ")})));
     }
     return box;
   };
@@ -131,13 +129,14 @@
     return inBrackets ? text : text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  /* A day question's numbers: "From 4 to 7.5 h; on half of them 5 h or less (3 nights)", the
-   * middle one (the median) in plain words; one number alone, "6 (1 entry)". */
+  /* A day question's numbers: "From 4 to 7.5 h; middle value (median) 5 h (3 nights)": a GP
+   * reads "median", a reader "middle value", and either can check it against the nights listed;
+   * one number alone, "6 (1 entry)". */
   function spreadWords(spread, unit, days) {
     var count = " (" + plural(spread.count, days[0], days[1]) + ")";
     if (spread.count === 1) return spread.low + unit + count;
     if (spread.low === spread.high) return "All " + spread.low + unit + count;
-    return "From " + spread.low + " to " + spread.high + unit + "; on half of them " + spread.middle + unit + " or less" + count;
+    return "From " + spread.low + " to " + spread.high + unit + "; middle value (median) " + spread.middle + unit + count;
   }
 
   /* An area as the reader first typed it ("Arm or hand"), for its name in lower case (the

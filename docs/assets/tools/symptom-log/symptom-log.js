@@ -128,7 +128,6 @@
   SymptomLog.prototype.start = function () {
     var self = this, p = this.parts;
     if (/Apple/.test(navigator.vendor || "")) p["safari-note"].hidden = false;
-    p["backup-reminder-words"].textContent = M.backup_reminder;
     p["backup-reminder-link"].textContent = M.backup_reminder_link;
     p["gp-visit-question"].textContent = M.gp_visit_question;
 
@@ -357,6 +356,9 @@
   SymptomLog.prototype.renderReminder = function () {
     var meta = this.log.meta || {}, since = meta.last_backup || meta.created;
     var old = this.log.entries.length && since && (Date.now() - Date.parse(since)) > M.backup_reminder_days * 864e5;
+    // A log never backed up is told so, not that its last backup is old.
+    this.parts["backup-reminder-words"].textContent = meta.last_backup
+      ? message("backup_reminder", {days: M.backup_reminder_days}) : message("backup_never");
     this.parts["backup-reminder"].hidden = !old;
   };
 
