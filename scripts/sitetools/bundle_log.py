@@ -39,13 +39,15 @@ FOLDER = ROOT / "docs" / "assets" / "tools" / "symptom-log"
 PAGE = ["symptom-log.js", "symptom-log-form.js", "symptom-log-entries.js", "symptom-log-days.js",
         "symptom-log-backup.js", "symptom-log-screen-notices.js", "symptom-log-summary.js", "symptom-log-start.js"]
 # Two bundles. FIRST is what shows the log and keeps an entry; LATER (the notices, with the
-# care rules they read, the summary and backups) is what a reader needs only once the log has
+# care rules they read, the summary, the entries list, the day questions, and backups with
+# reading a backup file and the CSV) is what a reader needs only once the log has
 # entries or they start to use the page: symptom-log-start.js fetches it then (same origin,
 # precached by the service worker like every script). A first visit downloads FIRST only.
 FIRST = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage.js", "symptom-log.js",
-         "symptom-log-form.js", "symptom-log-entries.js", "symptom-log-days.js", "symptom-log-start.js"]
-LATER = ["symptom-log-notices.js", "symptom-log-screen-notices.js", "symptom-log-summary.js", "symptom-log-backup.js"]
-SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage.js",
+         "symptom-log-form.js", "symptom-log-start.js"]
+LATER = ["symptom-log-files.js", "symptom-log-notices.js", "symptom-log-screen-notices.js", "symptom-log-summary.js",
+         "symptom-log-entries.js", "symptom-log-days.js", "symptom-log-backup.js"]
+SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-files.js", "symptom-log-storage.js",
            "symptom-log-notices.js"] + PAGE
 FIRST_BUNDLE, LATER_BUNDLE = "symptom-log.min.js", "symptom-log-later.min.js"
 CARE_RULES = ROOT / "docs" / "assets" / "tools" / "care-rules" / "care-rules.json"
@@ -58,9 +60,10 @@ LICENCE = ("/*! idb-keyval 6.3.0 (c) 2016 Jake Archibald, Apache License 2.0: "
 
 
 def banner(sources: list[str], text: str) -> str:
+    """A first line naming the bundle's sources by what lists them (every byte of it is downloaded)."""
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return (f"/* Made by ./scripts/bundle-log from {', '.join(sources)} (sha256 {digest}). "
-            "Edit those files, not this one. */\n")
+    return (f"/* Made by ./scripts/bundle-log from {sources[0]} and the rest of its list in bundle_log.py "
+            f"(sha256 {digest}). Edit those files, not this one. */\n")
 
 
 # What the log reads of the care rules: the rest (notes for editors, the cards' own words,

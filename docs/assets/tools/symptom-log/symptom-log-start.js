@@ -2,8 +2,9 @@
  * Starts every symptom log on the page, each on its own, once the log's other
  * files have added their methods to SymptomLog.prototype (symptom-log.js).
  *
- * The notices, the summary and backups come in a second file (LATER, made by
- * ./scripts/bundle-log), which a first visit does not need to show the log: it is
+ * The notices, the summary, the entries list, the day questions and backups come in
+ * a second file (LATER, made by ./scripts/bundle-log), which a first visit does not
+ * need to show the log and keep an entry: it is
  * fetched when the log has entries, when the reader first touches, types or
  * scrolls, or when printing starts, and the service worker keeps it for offline use.
  * Until it has arrived, a press of a button it runs waits for it, and the summary's
@@ -19,8 +20,9 @@
   var WAITS = {
     click: '[data-part="export-json"], [data-part="export-csv"], [data-part="delete-all"], ' +
       '[data-part="delete-all-no"], [data-part="delete-all-yes"], [data-part="gp-visit-remove"]',
-    submit: '[data-part="import-form"], [data-part="gp-visit-form"]'
+    submit: '[data-part="import-form"], [data-part="gp-visit-form"], [data-part="day-form"], [data-part="started-form"]'
   };
+  var TYPED_BEFORE = ["day-form", "started-form"]; // what the reader typed there stays when the rest arrives
   var NOT_LOADED = "Part of the log did not load: what your log shows, the summary and backups. " +
     "Your entries are safe on this device. Reload this page to try again.";
 
@@ -60,15 +62,34 @@
         }
         if (self.parts["storage-problem"].textContent === NOT_LOADED) self.parts["storage-problem"].hidden = true;
         self.complete = true;
-        self.bindBackup();
-        self.bindVisits();
-        self.render();
+        keepTyped(TYPED_BEFORE.map(function (part) { return self.parts[part]; }), function () {
+          self.bindDay();
+          self.bindStarted();
+          self.bindBackup();
+          self.bindVisits();
+          self.render();
+        });
         self.showSuddenAlert();
         return true;
       });
     }
     return this.completing;
   };
+
+  /* WORK fills in FORMS; if the reader had typed or ticked anything there, every field is put back as they left it. */
+  function keepTyped(forms, work) {
+    var fields = [];
+    forms.forEach(function (form) {
+      fields = fields.concat(Array.prototype.filter.call(form.elements, function (field) {
+        return /^(INPUT|SELECT|TEXTAREA)$/.test(field.tagName) && !/^(submit|button|file)$/.test(field.type);
+      }));
+    });
+    var ticks = function (field) { return field.type === "radio" || field.type === "checkbox"; };
+    var before = fields.map(function (field) { return ticks(field) ? field.checked : field.value; });
+    var typed = fields.some(function (field, i) { return ticks(field) ? before[i] : before[i] !== ""; });
+    work();
+    if (typed) fields.forEach(function (field, i) { if (ticks(field)) field.checked = before[i]; else field.value = before[i]; });
+  }
 
   /* A press made before the second file arrived is held, then made again once it has. */
   function holdUntilComplete(log) {

@@ -131,9 +131,7 @@
     p["backup-reminder-link"].textContent = M.backup_reminder_link;
     p["gp-visit-question"].textContent = M.gp_visit_question;
 
-    this.bindForm();
-    this.bindDay();
-    this.bindStarted(); // the backups and GP visits are bound when the rest arrives (symptom-log-start.js)
+    this.bindForm(); // the day questions, backups and GP visits are bound when the rest arrives (symptom-log-start.js)
     p.period.addEventListener("change", function () {
       self.listed = LISTED_AT_ONCE;
       self.render();
@@ -354,10 +352,10 @@
     } else if (this.log.entries.length || this.printing) {
       this.more(); // draws the log again when it arrives
     }
-    this.renderEntries(later.concat(summary.entries.slice().reverse()), later.length);
+    if (this.renderEntries) this.renderEntries(later.concat(summary.entries.slice().reverse()), later.length);
     this.renderReminder();
     this.renderSize();
-    this.renderStarted();
+    if (this.renderStarted) this.renderStarted();
     if (this.fillDay) this.fillDay();
   };
 
