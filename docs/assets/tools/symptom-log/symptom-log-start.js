@@ -76,7 +76,7 @@
     return this.completing;
   };
 
-  /* WORK fills in FORMS; if the reader had typed or ticked anything there, every field is put back as they left it. */
+  /* WORK fills in FORMS: what the reader had already typed or ticked there is put back. */
   function keepTyped(forms, work) {
     var fields = [];
     forms.forEach(function (form) {
@@ -86,9 +86,11 @@
     });
     var ticks = function (field) { return field.type === "radio" || field.type === "checkbox"; };
     var before = fields.map(function (field) { return ticks(field) ? field.checked : field.value; });
-    var typed = fields.some(function (field, i) { return ticks(field) ? before[i] : before[i] !== ""; });
     work();
-    if (typed) fields.forEach(function (field, i) { if (ticks(field)) field.checked = before[i]; else field.value = before[i]; });
+    fields.forEach(function (field, i) {
+      if (ticks(field) && before[i]) field.checked = true;
+      else if (!ticks(field) && before[i] !== "") field.value = before[i];
+    });
   }
 
   /* A press made before the second file arrived is held, then made again once it has. */
