@@ -23,8 +23,8 @@
     submit: '[data-part="import-form"], [data-part="gp-visit-form"], [data-part="day-form"], [data-part="started-form"]'
   };
   var TYPED_BEFORE = ["day-form", "started-form"]; // what the reader typed there stays when the rest arrives
-  var NOT_LOADED = "Part of the log did not load: what your log shows, the summary and backups. " +
-    "Your entries are safe on this device. Reload this page to try again.";
+  var NOT_LOADED = "Part of the log did not load: the list of your entries, what they show, the summary and backups. " +
+    "Your saved entries are still on this device. Reload this page to try again.";
 
   var script = document.currentScript;
   var laterUrl = (script && script.src ? script.src : "").replace(/[^\/]*$/, LATER);
