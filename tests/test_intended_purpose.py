@@ -23,6 +23,7 @@ TOOL_TEXT = [
     "docs/assets/tools/movement-helper/movement-helper.js",
     *[f"docs/assets/tools/symptom-log/{name}" for name in LOG_PAGE_FILES],
     "docs/assets/tools/symptom-log/symptom-log-format.js",
+    "docs/assets/tools/symptom-log/symptom-log-files.js",
     "overrides/partials/movement-helper.html",
     "overrides/partials/symptom-log.html",
     "overrides/partials/intended-purpose.html",

@@ -126,13 +126,13 @@ def test_pages_link_to_the_log(site):
 # --- The care rules in the log: in its bundle, and the signs it asks about ------------------------
 
 def test_bundle_check_catches_edited_care_rules(tmp_path, monkeypatch):
-    """The care rules go into the log's script: a sign at another level makes the bundle stale."""
+    """The care rules go into the log's later script, with the notices: a sign at another level makes it stale."""
     rules = json.loads(bundle_log.CARE_RULES.read_text(encoding="utf-8"))
     next(sign for sign in rules["signs"] if sign["id"] == "long-cramp")["level"] = "urgent"
     edited = tmp_path / "care-rules.json"
     edited.write_text(json.dumps(rules), encoding="utf-8")
     monkeypatch.setattr(bundle_log, "CARE_RULES", edited)
-    assert bundle_log.stale() == ["symptom-log.min.js"]
+    assert bundle_log.stale() == ["symptom-log-later.min.js"]
 
 
 MARKUP = ROOT / "overrides" / "partials" / "symptom-log.html"

@@ -1,16 +1,16 @@
-"""The symptom log's script and styles as readers download them: one file each.
+"""The symptom log's script and styles as readers download them: two scripts and a stylesheet.
 
 Every byte counts on its page (it aims for 100 KB on a first visit, and
 Material takes most of that), so the sources in docs/assets/tools/symptom-log/
 (idb-keyval as vendored, the format, the storage, the notices, the page in files by
 job: PAGE) are joined into
-one script and minified by terser (comments and spaces out, local names shortened,
+two scripts (FIRST, what shows the log; LATER, fetched once it is used) and minified by terser (comments and spaces out, local names shortened,
 globals kept: minifying.compact_script), and the styles by the build's own CSS
 minifier. The readable sources stay beside them and are what contributors edit.
 
 The care rules (docs/assets/tools/care-rules/care-rules.json, the one source
 of every sign's words, level and source) go into the script as data
-(window.SymptomLogCareRules): the log works offline and under the page's
+(window.SymptomLogCareRules, in LATER with the notices): the log works offline and under the page's
 Content-Security-Policy, with no extra file to fetch and nothing evaluated.
 The log's messages (symptom-log-messages.json, where volunteers change them)
 go in the same way, as window.SymptomLogMessages, with how to read the
@@ -38,8 +38,18 @@ FOLDER = ROOT / "docs" / "assets" / "tools" / "symptom-log"
 # symptom-log-start.js, last, starts the log once they all have.
 PAGE = ["symptom-log.js", "symptom-log-form.js", "symptom-log-entries.js", "symptom-log-days.js",
         "symptom-log-backup.js", "symptom-log-screen-notices.js", "symptom-log-summary.js", "symptom-log-start.js"]
-SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage.js",
+# Two bundles. FIRST is what shows the log and keeps an entry; LATER (the notices, with the
+# care rules they read, the summary, the entries list, the day questions, and backups with
+# reading a backup file and the CSV) is what a reader needs only once the log has
+# entries or they start to use the page: symptom-log-start.js fetches it then (same origin,
+# precached by the service worker like every script). A first visit downloads FIRST only.
+FIRST = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage.js", "symptom-log.js",
+         "symptom-log-form.js", "symptom-log-start.js"]
+LATER = ["symptom-log-files.js", "symptom-log-notices.js", "symptom-log-screen-notices.js", "symptom-log-summary.js",
+         "symptom-log-entries.js", "symptom-log-days.js", "symptom-log-backup.js"]
+SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-files.js", "symptom-log-storage.js",
            "symptom-log-notices.js"] + PAGE
+FIRST_BUNDLE, LATER_BUNDLE = "symptom-log.min.js", "symptom-log-later.min.js"
 CARE_RULES = ROOT / "docs" / "assets" / "tools" / "care-rules" / "care-rules.json"
 CARE_RULES_NAME = "../care-rules/care-rules.json"  # as the bundle's banner names it
 MESSAGES = FOLDER / "symptom-log-messages.json"
@@ -50,9 +60,10 @@ LICENCE = ("/*! idb-keyval 6.3.0 (c) 2016 Jake Archibald, Apache License 2.0: "
 
 
 def banner(sources: list[str], text: str) -> str:
+    """A first line naming the bundle's sources by what lists them (every byte of it is downloaded)."""
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return (f"/* Made by ./scripts/bundle-log from {', '.join(sources)} (sha256 {digest}). "
-            "Edit those files, not this one. */\n")
+    return (f"/* Made by ./scripts/bundle-log from {sources[0]} and the rest of its list in bundle_log.py "
+            f"(sha256 {digest}). Edit those files, not this one. */\n")
 
 
 # What the log reads of the care rules: the rest (notes for editors, the cards' own words,
@@ -98,19 +109,26 @@ def messages_script(path: Path | None = None, chart_how: Path | None = None) -> 
     return f"window.SymptomLogMessages = {data};"
 
 
+def script_bundle(names: list[str], data: dict[str, tuple[str, str]], licence: str = "") -> str:
+    """NAMES joined and minified, with DATA ({file before which it goes: (name, script)})."""
+    parts, sources = [], []
+    for name in names:
+        if name in data:
+            sources.append(data[name][0])
+            parts.append(data[name][1])
+        sources.append(name)
+        parts.append((FOLDER / name).read_text(encoding="utf-8"))
+    js = "\n;\n".join(parts)
+    return banner(sources, js) + licence + compact_script(js) + "\n"
+
+
 def bundles() -> dict[str, str]:
     """{file name: contents} of each bundle, as they should be."""
-    parts = [(FOLDER / name).read_text(encoding="utf-8") for name in SCRIPTS]
-    sources, before = list(SCRIPTS), SCRIPTS.index("symptom-log-notices.js")
-    parts.insert(before, care_rules_script())
-    sources.insert(before, CARE_RULES_NAME)
-    page = sources.index("symptom-log.js")
-    parts.insert(page, messages_script())
-    sources.insert(page, f"{MESSAGES.name} and ../../../../overrides/includes/{CHART_HOW.name}")
-    js = "\n;\n".join(parts)
+    messages = (f"{MESSAGES.name} and ../../../../overrides/includes/{CHART_HOW.name}", messages_script())
     css = "\n".join((FOLDER / name).read_text(encoding="utf-8") for name in STYLES)
     return {
-        "symptom-log.min.js": banner(sources, js) + LICENCE + compact_script(js) + "\n",
+        FIRST_BUNDLE: script_bundle(FIRST, {"symptom-log.js": messages}, LICENCE),
+        LATER_BUNDLE: script_bundle(LATER, {"symptom-log-notices.js": (CARE_RULES_NAME, care_rules_script())}),
         "symptom-log.min.css": banner(STYLES, css) + MINIFIERS[".css"](css) + "\n",
     }
 

@@ -1,11 +1,13 @@
-// Loads docs/assets/tools/symptom-log/symptom-log-format.js as the page does
-// (a plain script that sets window.SymptomLogFormat) and returns it.
+// Loads docs/assets/tools/symptom-log/symptom-log-format.js and symptom-log-files.js
+// as the page does (plain scripts that set window.SymptomLogFormat) and returns it.
 import {readFileSync} from "node:fs";
 import {runInThisContext} from "node:vm";
 
-const source = new URL("../../docs/assets/tools/symptom-log/symptom-log-format.js", import.meta.url);
 globalThis.window = globalThis;
-runInThisContext(readFileSync(source, "utf8"), {filename: source.pathname});
+for (const name of ["symptom-log-format.js", "symptom-log-files.js"]) {
+  const source = new URL(`../../docs/assets/tools/symptom-log/${name}`, import.meta.url);
+  runInThisContext(readFileSync(source, "utf8"), {filename: source.pathname});
+}
 export default globalThis.SymptomLogFormat;
 export const fixture = name => readFileSync(new URL(`../fixtures/symptom-log/${name}`, import.meta.url), "utf8");
 export function entry(id, when, fields = {}) {

@@ -44,7 +44,7 @@
     this.parts["when-shown"].textContent = when === "other" && F.isLocalDateTime(field) ? F.readableDateTime(field)
       : F.WHEN_APPROX.indexOf(when) >= 0 && day !== today() ? F.entryTime({when: field, when_approx: when})
       : chosen ? chosen.parentNode.textContent.replace(/\s+/g, " ").trim() : "";
-    this.showSuddenAlert();
+    if (this.showSuddenAlert) this.showSuddenAlert(); // else shown when the notices arrive (symptom-log-start.js)
   };
 
   /* Scroll PART into view above the sticky Save bar, when it opened behind it. */

@@ -22,7 +22,6 @@
 
   var F = window.SymptomLogFormat;
   var Storage = window.SymptomLogStorage;
-  var N = window.SymptomLogNotices;
   var M = window.SymptomLogMessages; // the reader-facing messages: symptom-log-messages.json
   var CHANNEL = "fibro-twitch-log";
   var LISTED_AT_ONCE = 100; // entries drawn at a time: "Show more" draws the next ones
@@ -131,16 +130,14 @@
     p["backup-reminder-link"].textContent = M.backup_reminder_link;
     p["gp-visit-question"].textContent = M.gp_visit_question;
 
-    this.bindForm();
-    this.bindDay();
-    this.bindBackup();
-    this.bindVisits();
-    this.bindStarted();
+    this.bindForm(); // the day questions, backups and GP visits are bound when the rest arrives (symptom-log-start.js)
     p.period.addEventListener("change", function () {
       self.listed = LISTED_AT_ONCE;
       self.render();
     });
-    p.print.addEventListener("click", function () { window.print(); });
+    p.print.addEventListener("click", function () {
+      self.more().then(function () { window.print(); });
+    });
     // On paper the entries list is whole: drawn again when printing starts and ends.
     var paper = window.matchMedia("print"), redraw = function (event) {
       self.printing = event.type === "beforeprint" || paper.matches;
@@ -164,6 +161,9 @@
     }
     return this.storage.check().then(function () {
       return self.reload();
+    }).then(function () {
+      // A log with entries shows its notices and summary before it says it is ready.
+      return self.log.entries.length ? self.more() : null;
     }).then(function () {
       self.ready = true;
       if (p["storage-problem"].textContent === WAITING) p["storage-problem"].hidden = true;
@@ -343,13 +343,18 @@
     // summary period holds them, so they head the list, to change or delete.
     var later = F.sortByWhen(this.log.entries.filter(function (e) { return e.when.slice(0, 10) > to; })).reverse();
     var summary = F.summarise(this.log.entries, this.log.days, from, to);
-    var notices = N.notices(this.log.entries, (this.log.meta || {}).gp_visits, null, to);
-    this.renderNotices(notices);
-    this.renderSummary(summary, notices);
-    this.renderEntries(later.concat(summary.entries.slice().reverse()), later.length);
+    var N = window.SymptomLogNotices; // with the summary, in the bundle fetched once the log is used
+    if (N) {
+      var notices = N.notices(this.log.entries, (this.log.meta || {}).gp_visits, null, to);
+      this.renderNotices(notices);
+      this.renderSummary(summary, notices);
+    } else if (this.log.entries.length || this.printing) {
+      this.more(); // draws the log again when it arrives
+    }
+    if (this.renderEntries) this.renderEntries(later.concat(summary.entries.slice().reverse()), later.length);
     this.renderReminder();
     this.renderSize();
-    this.renderStarted();
+    if (this.renderStarted) this.renderStarted();
     if (this.fillDay) this.fillDay();
   };
 
