@@ -221,6 +221,34 @@ def test_a_sign_given_another_level_than_the_care_rules_is_named():
             'appointment today, or call NHS 111 in the UK, if you have" (level "urgent").') in text, text
 
 
+def test_weak_or_stiff_asked_as_one_or_a_tick_with_no_source_for_its_kind_is_named():
+    """The log asks weakness and stiffness apart (care rules' log_signs): the helper must too."""
+    text = fixture_problems("weak-or-stiff.json")
+    assert ('tests/fixtures/movement-helper/weak-or-stiff.json, line 80: In the question "warning-signs" ("Next, do you '
+            'have any of these?"), the warning sign "The area feels weak or stiff" is one the symptom log no longer '
+            'offers ("weak-or-stiff")') in text, text
+    assert ('the warning sign "A cramping muscle feels stiff" asks the tick "stiff" with a cramp, for which no source '
+            'gives advice') in text, text
+
+
+def test_each_of_the_logs_ticks_the_helper_asks_gets_the_logs_sign_and_came_on_gradually_only_where_the_log_says(data):
+    """Same tick, same advice: the sign the log meets for that tick and kind, at its level and source,
+    with "came on gradually" only for a tick that is an emergency when sudden (weak, not stiff).
+    tests/js/helper-and-log.test.mjs runs the log's own notices on each of them."""
+    rules = care_rules.load()
+    signs = care_rules.signs_by_id(rules)
+    ticks = {tick["id"]: tick for tick in rules["log_signs"]}
+    asked = [s for s in data["steps"]["warning-signs"]["signs"] if "tick" in s]
+    assert {(s["tick"], s["kind"]) for s in asked} >= {("weak", "twitch"), ("stiff", "twitch")}, asked
+    for sign in asked:
+        tick = ticks[sign["tick"]]
+        met = signs[tick["for"][sign["kind"]]]
+        assert sign["level"] == met["level"], sign
+        assert sign["advice"]["source"] == rules["sources"][met["source"]]["title"], sign
+        assert ("gradual" in sign["advice"]) == bool(tick.get("if_sudden")), sign
+    assert "The area feels weak or stiff" not in [s["text"] for s in data["steps"]["warning-signs"]["signs"]]
+
+
 def test_outcomes_without_the_gp_rule_are_named():
     text = fixture_problems("no-gp-rule.json")
     assert "tests/fixtures/movement-helper/no-gp-rule.json: The outcomes do not end with the GP rule" in text, text
@@ -230,10 +258,10 @@ def test_the_fixtures_have_no_other_faults():
     """Each broken copy has exactly the one fault its test names (the misplaced start also
     leaves the sudden-sign, emergency and warning-sign steps unreachable)."""
     names = ("dead-end.json", "no-link.json", "sign-not-first.json", "hard-words.json", "no-emergency.json",
-             "no-gp-rule.json", "wrong-level.json")
+             "no-gp-rule.json", "wrong-level.json", "weak-or-stiff.json")
     counts = {name: len(helper.check(helper.load(BROKEN / name), BROKEN / name)) for name in names}
     assert counts == {"dead-end.json": 1, "no-link.json": 1, "sign-not-first.json": 5, "hard-words.json": 1,
-                      "no-emergency.json": 1, "no-gp-rule.json": 1, "wrong-level.json": 1}, counts
+                      "no-emergency.json": 1, "no-gp-rule.json": 1, "wrong-level.json": 1, "weak-or-stiff.json": 3}, counts
 
 
 # --- One source: the page's plain list is generated from the data -------------------------
