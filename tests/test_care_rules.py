@@ -234,7 +234,7 @@ def test_the_helper_on_the_page_gives_each_sign_its_card(site):
     for step in embedded["steps"].values():
         for sign in step.get("signs") or []:
             if step["type"] == "signs":
-                card = care_rules.card_of(rules, sign["id"])
+                card = care_rules.card_of(rules, sign.get("sign", sign["id"]))
                 assert sign["advice"]["card"] == card["heading"], f"docs/movements.md (helper): {sign['id']}"
             else:
                 assert signs[sign["id"]]["level"] == "emergency", f"docs/movements.md (helper): {sign['id']}"
