@@ -84,6 +84,26 @@ def test_the_came_on_gradually_line_names_only_the_cards_own_signs():
     assert "On this card, numbness is the kind" in cards["cramps"], cards["cramps"]
     assert "On this card, weakness is the kind" in cards["twitch"], cards["twitch"]
     assert "On this card, weakness or slurred speech is the kind" in cards["nerve-signs"], cards["nerve-signs"]
+    assert "On this card, a loss of feeling is the kind" in cards["twitch-doctor"], cards["twitch-doctor"]
+
+
+def test_every_cards_came_on_gradually_line_says_its_signs_in_their_own_words():
+    """The twitch-doctor card lists "a loss or change of feeling": its line must not say "numbness"."""
+    rules = care_rules.load()
+    signs = care_rules.signs_by_id(rules)
+    for sign in signs.values():
+        for name in sign.get("sudden_name") or [] if sign.get("if_sudden") else []:
+            assert care_rules.says_in_own_words(sign, name), (sign["id"], name)
+
+
+def test_a_gradual_line_word_the_signs_own_words_do_not_say_is_named():
+    broken = json.loads(json.dumps(care_rules.load()))
+    care_rules.signs_by_id(broken)["feeling-change"]["sudden_name"] = ["numbness"]
+    text = messages(care_rules.check(broken))
+    assert ('The sign "feeling-change" (A change or loss of feeling) is called "numbness" in its card\'s "came on '
+            'gradually" line, but its own words ("a loss or change of feeling as well as twitching") do not say that'
+            ) in text, text
+    assert "care-rules.json" in text, text
 
 
 def test_a_sign_that_names_words_its_emergency_sign_does_not_is_named():
@@ -214,7 +234,7 @@ def test_the_helper_on_the_page_gives_each_sign_its_card(site):
     for step in embedded["steps"].values():
         for sign in step.get("signs") or []:
             if step["type"] == "signs":
-                card = care_rules.card_of(rules, sign["id"])
+                card = care_rules.card_of(rules, sign.get("sign", sign["id"]))
                 assert sign["advice"]["card"] == card["heading"], f"docs/movements.md (helper): {sign['id']}"
             else:
                 assert signs[sign["id"]]["level"] == "emergency", f"docs/movements.md (helper): {sign['id']}"

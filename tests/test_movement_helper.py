@@ -41,7 +41,7 @@ def test_every_path_ends_at_an_outcome(data):
     # 3 answers to the sudden signs (Yes and "not sure" pass the emergency step); then no sign,
     # each of the 11 signs alone, all of them, or "not sure"; then 9 ways through the questions.
     assert len(helper.question_walks(data)) == 9, [w.describe() for w in helper.question_walks(data)]
-    assert len(walks) == 3 * 14 * 9
+    assert len(walks) == 3 * 15 * 9
     stuck = [w.describe() for w in walks if w.outcome is None]
     assert not stuck, "These paths end nowhere:\n" + "\n".join(stuck)
 
@@ -61,7 +61,7 @@ def test_any_ticked_warning_sign_shows_its_advice_before_any_outcome(data):
             assert all(step in ("sudden", "emergency", "emergency-now", "warning-signs") or step.startswith("advice:")
                        for step in walk.shown[:advice]), walk.describe()
             checked += 1
-    assert checked == 3 * 11 * 2 * 9  # each sign ticked alone and with all the others
+    assert checked == 3 * 12 * 2 * 9  # each sign ticked alone and with all the others
 
 
 def test_the_helper_starts_with_the_sudden_signs_and_yes_or_unsure_shows_the_emergency_step_first(data):
@@ -113,13 +113,15 @@ def test_every_warning_sign_has_its_care_rules_level_and_card(data):
     """The helper's advice for a sign is the card that lists it on when-to-see-a-doctor, word for word."""
     rules = care_rules.load()
     signs = care_rules.signs_by_id(rules)
+    ticks = {tick["id"]: tick for tick in rules["log_signs"]}
     for sign in data["steps"]["warning-signs"]["signs"]:
-        rule = signs[sign["id"]]
-        card = care_rules.card_of(rules, sign["id"])
+        rule = signs[sign.get("sign", sign["id"])]  # a log tick asked with a kind: the sign the log meets
+        card = care_rules.card_of(rules, rule["id"])
         assert sign["advice"]["card"] == card["heading"], sign["id"]
         assert sign["advice"]["item"] == rule["text"], sign["id"]
         assert sign["advice"]["href"] == f"when-to-see-a-doctor/#{card['id']}", sign["id"]
-        if rule.get("if_sudden"):  # an emergency when sudden: never "not urgent" without "came on gradually"
+        if rule.get("if_sudden") and ticks.get(sign.get("tick"), rule).get("if_sudden"):
+            # an emergency when sudden: never "not urgent" without "came on gradually" (stiffness never is)
             assert "came on gradually" in sign["advice"]["gradual"], sign["id"]
 
 
@@ -228,6 +230,36 @@ def test_a_sign_given_another_level_than_the_care_rules_is_named():
         'have any of these?"), the warning sign "One painful leg that is swollen, warm or red" is given the advice '
         '"See a GP (not urgent) if your cramps", but the care rules put it on the card "Urgent: ask for a GP '
         'appointment today, or call NHS 111 in the UK, if you have" (level "urgent").'), problem
+
+
+def test_weak_or_stiff_asked_as_one_or_a_tick_with_no_source_for_its_kind_is_named():
+    """The log asks weakness and stiffness apart (care rules' log_signs): the helper must too."""
+    problems = broken_copy_problems("weak-or-stiff.json")
+    text = "\n".join(problems)
+    assert len(problems) == 3, text  # the two faults below, and "stiff" asked twice with a cramp named once more
+    assert ('tests/fixtures/movement-helper/weak-or-stiff.json, line 80: In the question "warning-signs" ("Next, do you '
+            'have any of these?"), the warning sign "The area feels weak or stiff" is one the symptom log no longer '
+            'offers ("weak-or-stiff")') in text, text
+    assert ('the warning sign "A cramping muscle feels stiff" asks the tick "stiff" with a cramp, for which no source '
+            'gives advice') in text, text
+
+
+def test_each_of_the_logs_ticks_the_helper_asks_gets_the_logs_sign_and_came_on_gradually_only_where_the_log_says(data):
+    """Same tick, same advice: the sign the log meets for that tick and kind, at its level and source,
+    with "came on gradually" only for a tick that is an emergency when sudden (weak, not stiff).
+    tests/js/helper-and-log.test.mjs runs the log's own notices on each of them."""
+    rules = care_rules.load()
+    signs = care_rules.signs_by_id(rules)
+    ticks = {tick["id"]: tick for tick in rules["log_signs"]}
+    asked = [s for s in data["steps"]["warning-signs"]["signs"] if "tick" in s]
+    assert {(s["tick"], s["kind"]) for s in asked} >= {("weak", "twitch"), ("stiff", "twitch")}, asked
+    for sign in asked:
+        tick = ticks[sign["tick"]]
+        met = signs[tick["for"][sign["kind"]]]
+        assert sign["level"] == met["level"], sign
+        assert sign["advice"]["source"] == rules["sources"][met["source"]]["title"], sign
+        assert ("gradual" in sign["advice"]) == bool(tick.get("if_sudden")), sign
+    assert "The area feels weak or stiff" not in [s["text"] for s in data["steps"]["warning-signs"]["signs"]]
 
 
 def test_outcomes_without_the_gp_rule_are_named():
@@ -451,7 +483,7 @@ def test_the_printed_flow_names_the_sign_that_is_an_emergency_when_sudden(data):
     assert pairs, "Question 2 of the printed flow lists no signs."
     for sign, level in pairs:
         if "999" in level and "came on gradually" in level:
-            assert re.search(r"If (weakness|numbness|weakness or numbness|slurred speech) comes on suddenly", level), (sign, level)
+            assert re.search(r"If (weakness|numbness|a loss of feeling|weakness or numbness|slurred speech) comes on suddenly", level), (sign, level)
         assert "If suddenly" not in level, (sign, level)
 
 

@@ -152,7 +152,7 @@ def walk_problems(tab, walk: helper.Walk, data: dict = DATA) -> list[str]:
             # Most urgent first, then in the list's order (as the pages and the log order them).
             rank = {"emergency": 0, "urgent": 1, "gp": 2, "doctor": 3}
             level = {sign["id"]: rank[sign["level"]] for sign in step["signs"]}
-            expected = sorted(walk.signs, key=lambda sign: (level[sign], walk.signs.index(sign)))
+            expected = helper.said_once(sorted(walk.signs, key=lambda sign: (level[sign], walk.signs.index(sign))), step)
             if current_step(tab) != f"{step_id}:advice" or shown != expected:
                 return [f"{where}: after ticking {', '.join(walk.signs)}, the helper shows {current_step(tab)!r} "
                         f"with advice for {shown}, not the advice for each ticked sign first. How to fix: "

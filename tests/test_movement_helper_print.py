@@ -109,10 +109,10 @@ def print_movements(tab, site_server: str, paper: str) -> tuple[str, int, list[s
 # --- The real page ----------------------------------------------------------------
 
 def test_the_printed_words_come_from_the_data():
-    """Six questions, five sudden signs and what to do, eleven warning signs with their level, the answers
+    """Six questions, five sudden signs and what to do, twelve warning signs with their level, the answers
     of the four questions about the movement that do not end at "It is hard to tell", four outcomes, the GP rule."""
     kinds = [what.split(" ")[1] for what, _ in printed_words(DATA)]
-    assert kinds.count("question") == 6 and kinds.count("warning") == 11 and kinds.count("outcome") == 4, kinds
+    assert kinds.count("question") == 6 and kinds.count("warning") == 12 and kinds.count("outcome") == 4, kinds
     assert kinds.count("sudden") == 5 and kinds.count("answer") == 6 and kinds.count("GP") == 1, kinds
 
 

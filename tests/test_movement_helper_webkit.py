@@ -83,8 +83,8 @@ def walk_problems(webkit, walk: helper.Walk) -> list[str]:
                 return [f"{where}: the advice for the ticked signs did not show first."]
             shown = webkit.execute_script(
                 "return [...document.querySelectorAll('.movement-helper__advice-item')].map(el => el.dataset.sign)")
-            if shown != list(walk.signs):
-                return [f"{where}: the advice shown is for {shown}, not {list(walk.signs)}."]
+            if shown != helper.said_once(list(walk.signs), step):
+                return [f"{where}: the advice shown is for {shown}, not {helper.said_once(list(walk.signs), step)}."]
             click(webkit, step["go_on"])
         if not focus_on_heading(webkit):
             return [f"{where}: focus did not move to the new question after \"{answer['text']}\"."]

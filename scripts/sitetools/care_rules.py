@@ -75,6 +75,13 @@ def sudden_names(rules: dict, sign_ids) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1] if words else ""
 
 
+def says_in_own_words(sign: dict, name: str) -> bool:
+    """Whether a sign's own words say its "sudden_name" ("weakness" in "feels weak", "a loss of
+    feeling" in "a loss or change of feeling"): every longer word, less "-ness", is in its text."""
+    own = f'{sign.get("text", "")} {sign.get("label", "")}'.lower()
+    return all(word.removesuffix("ness") in own for word in name.lower().split() if len(word) > 3)
+
+
 def gradual_sentence(rules: dict, kind: str, sign_ids) -> str:
     """The care rules' "came on gradually" sentence ("sign", "card" or "print") for these signs."""
     return rules["gradual_rule"][kind].replace("{signs}", sudden_names(rules, sign_ids))
@@ -153,6 +160,12 @@ def check(rules: dict, path: Path = DATA_FILE) -> list[Problem]:
             add(where, f'The sign "{sid}" ({label}) says "{", ".join(stray)}" is an emergency when sudden, but its '
                        f'"if_sudden" sign "{sudden}" does not name it: no source says so.',
                 f'Use only the words of "{sudden}": {", ".join(emergency_words)}.')
+        unsaid = [w for w in sign.get("sudden_name") or [] if sudden and not says_in_own_words(sign, w)]
+        if unsaid:
+            add(where, f'The sign "{sid}" ({label}) is called "{", ".join(unsaid)}" in its card\'s "came on gradually" '
+                       f'line, but its own words ("{sign.get("text")}") do not say that, so the line names a sign '
+                       "the card does not list.",
+                f'Choose its "sudden_name" from the words its "text" uses (and add them to "{sudden}" if needed).')
         if sudden and sign.get("onset") != "gradual":
             add(where, f'The sign "{sid}" ({label}) has an "if_sudden" but its onset is not "gradual".',
                 'Set its "onset" to "gradual": its level holds only when it came on gradually.')

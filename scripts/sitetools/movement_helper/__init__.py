@@ -35,9 +35,9 @@ from .checks import FORBIDDEN, check, helper_grade, mirrored_texts, outcome_text
 from .command import main, update_fallback
 from .data import DATA_FILE, DOCTOR_PAGE, FALLBACK_FILE, KINDS, LOG_PAGE, NOT_SURE, load, relative_name, resolve
 from .rendering import _neutral, advice_level, embedded_data, question_order, render_fallback, render_print
-from .walks import Walk, question_walks, walks
+from .walks import Walk, question_walks, said_once, walks
 
-__all__ = ["FORBIDDEN", "check", "helper_grade", "mirrored_texts", "outcome_texts", "reader_texts", "reading_problems",
+__all__ = ["said_once", "FORBIDDEN", "check", "helper_grade", "mirrored_texts", "outcome_texts", "reader_texts", "reading_problems",
            "DATA_FILE", "DOCTOR_PAGE", "FALLBACK_FILE", "KINDS", "LOG_PAGE", "NOT_SURE", "load", "relative_name",
            "resolve", "_neutral", "advice_level", "embedded_data", "question_order", "render_fallback", "render_print",
            "Walk", "question_walks", "walks", "main", "update_fallback"]

@@ -66,10 +66,13 @@ def check(data: dict, path: Path = DATA_FILE) -> list[Problem]:
             'Add the "warning-signs" step back, after the sudden-sign check.')
     rules = care_rules.load()
     rule_signs = care_rules.signs_by_id(rules)
+    ticks = {tick["id"]: tick for tick in rules.get("log_signs") or []}
+    retired = {tick["label"]: tick["id"] for tick in ticks.values() if tick.get("retired")}
     for sid in signs_steps:
         for sign in steps[sid].get("signs") or []:
             advice = sign.get("advice") or {}
-            rule = rule_signs.get(sign.get("id"))
+            tick_problems(sign, ticks, retired, lambda what, fix, at=sid: add(at, what, fix), _label(sid, steps[sid]))
+            rule = rule_signs.get(sign.get("sign") or sign.get("id"))
             card = care_rules.card_of(rules, rule["id"]) if rule else None
             if card and advice.get("card") != card["heading"]:
                 add(sid, f'In {_label(sid, steps[sid])}, the warning sign "{sign.get("text", sign.get("id"))}" is given '
@@ -176,6 +179,27 @@ def check(data: dict, path: Path = DATA_FILE) -> list[Problem]:
         if signs_steps and kind not in outcomes:
             add(None, f'No path ends at the outcome for a {kind}.', f'Add an answer that leads to the "{kind}" outcome.')
     return problems + reading_problems(data, path)
+
+
+def tick_problems(sign: dict, ticks: dict, retired: dict, add, where: str) -> None:
+    """A warning sign asked as the log asks it: the log's tick ("tick") with one kind ("kind"), so
+    the same tick gets the same advice in both. The log's retired "weak or stiff" is never asked:
+    it cannot tell weakness (an emergency when sudden) from stiffness (never one)."""
+    text = sign.get("text", sign.get("id"))
+    if text in retired:
+        add(f'In {where}, the warning sign "{text}" is one the symptom log no longer offers ("{retired[text]}"): '
+            "the log asks each of its signs apart, so the two would give different advice.",
+            'Ask each as the log does: {"tick": "weak", "kind": "twitch", "text": ...} and {"tick": "stiff", ...}.')
+    if "tick" not in sign:
+        return
+    tick = ticks.get(sign["tick"])
+    if tick is None or tick.get("retired"):
+        add(f'In {where}, the warning sign "{text}" names the log\'s tick "{sign["tick"]}", which the log does not offer.',
+            "Use one of the care rules' log_signs (docs/assets/tools/care-rules/care-rules.json).")
+    elif (tick.get("for") or {}).get(sign.get("kind")) is None:
+        add(f'In {where}, the warning sign "{text}" asks the tick "{sign["tick"]}" with a {sign.get("kind")}, '
+            "for which no source gives advice: the log says so, and gives no level.",
+            "Leave it out, or ask it with a kind the care rules' log_signs give a sign for.")
 
 
 def reading_problems(data: dict, path: Path = DATA_FILE) -> list[Problem]:

@@ -28,22 +28,42 @@ def resolve(data: dict, rules: dict | None = None) -> dict:
     rules = rules if rules is not None else care_rules.load()
     signs = care_rules.signs_by_id(rules)
 
+    ticks = {tick["id"]: tick for tick in rules.get("log_signs") or []}
+
     def expand(sid):
+        if isinstance(sid, dict) and "tick" in sid:
+            return expand_tick(sid)
         if not isinstance(sid, str):
             return sid  # written out in full (older copies, test fixtures)
         sign = signs.get(sid)
         if sign is None:
             return {"id": sid, "text": sid, "advice": {}}
+        return {"id": sid, "text": sign["label"], "level": sign["level"], "advice": advice_for(sid, bool(sign.get("if_sudden")))}
+
+    def advice_for(sid, sudden_too):
+        sign = signs[sid]
         card = care_rules.card_of(rules, sid)
         advice = {"card": card["heading"], "item": sign["text"], "href": care_rules.sign_href(rules, sid),
                   "source": rules["sources"][sign["source"]]["title"]}
         advice["level"] = rules["levels"][sign["level"]]["short"]  # "See a GP, not urgent": for the printed flow
-        if sign.get("if_sudden"):  # never "not urgent" without "came on gradually"
+        if sudden_too and sign.get("if_sudden"):  # never "not urgent" without "came on gradually"
             advice["gradual"] = care_rules.gradual_sentence(rules, "sign", [sid])
             advice["print"] = care_rules.gradual_sentence(rules, "print", [sid])
         if sign.get("step_up"):  # an urgent sign that is an emergency with more: said beside it
             advice["step_up"] = sign["step_up"]
-        return {"id": sid, "text": sign["label"], "level": sign["level"], "advice": advice}
+        return advice
+
+    def expand_tick(item):
+        """One of the log's ticks with one kind ({"tick": "stiff", "kind": "twitch", "text": ...}):
+        the sign the log meets for it, and "came on gradually" only where the log says it (the
+        tick's "if_sudden": weakness is an emergency when sudden, stiffness never is)."""
+        tick = ticks.get(item["tick"]) or {}
+        sid = (tick.get("for") or {}).get(item.get("kind"))
+        made = {"id": f'{item.get("kind")}-{item["tick"]}', "text": item.get("text") or tick.get("label", item["tick"]),
+                "tick": item["tick"], "kind": item.get("kind")}
+        if sid not in signs:
+            return {**made, "advice": {}}
+        return {**made, "sign": sid, "level": signs[sid]["level"], "advice": advice_for(sid, bool(tick.get("if_sudden")))}
 
     for step in (data.get("steps") or {}).values():
         if step.get("type") == "info" and step.get("card") and "signs" not in step:

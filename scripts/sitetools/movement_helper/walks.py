@@ -84,3 +84,16 @@ def question_walks(data: dict) -> list[Walk]:
                 return False
         return not walk.signs and bool(walk.answers)
     return [w for w in walks(data) if plain(w)]
+
+
+def said_once(sign_ids: list[str], step: dict) -> list[str]:
+    """The ticked signs whose advice the helper shows, in order: two ticks that meet one rule
+    (the part that twitches feels weak, or stiff) give it once, under the first of them."""
+    advice = {sign["id"]: sign.get("advice") or {} for sign in step.get("signs") or []}
+    said, shown = set(), []
+    for sid in sign_ids:
+        rule = (advice.get(sid, {}).get("card"), advice.get(sid, {}).get("item"))
+        if rule not in said:
+            said.add(rule)
+            shown.append(sid)
+    return shown

@@ -213,20 +213,25 @@
   };
 
   /* Each ticked sign with its card's advice, the most urgent first (as the pages and the log order
-   * them), then in the order the step lists them. */
+   * them), then in the order the step lists them. Two ticks that meet one rule (weak, stiff) give
+   * it once, with "came on gradually" if either is an emergency when sudden. */
   var RANK = { emergency: 0, urgent: 1, gp: 2, doctor: 3 };
   Helper.prototype.adviceList = function (step, ticked) {
-    var list = make("ul", "advice");
-    step.signs.map(function (sign, i) { return [RANK[sign.level], i, sign]; }).sort(function (a, b) {
+    var list = make("ul", "advice"), said = {};
+    var chosen = step.signs.filter(function (sign) { return ticked.indexOf(sign.id) >= 0; });
+    var rule = function (sign) { return sign.advice.card + " " + sign.advice.item; };
+    chosen.map(function (sign, i) { return [RANK[sign.level], i, sign]; }).sort(function (a, b) {
       return a[0] - b[0] || a[1] - b[1];
     }).forEach(function (pair) {
       var sign = pair[2];
-      if (ticked.indexOf(sign.id) < 0) return;
+      if (said[rule(sign)]) return;
+      said[rule(sign)] = true;
+      var gradual = chosen.filter(function (other) { return rule(other) === rule(sign) && other.advice.gradual; })[0];
       var item = make("li", "advice-item");
       item.setAttribute("data-sign", sign.id);
       item.appendChild(make("strong", "advice-card", sign.advice.card));
       item.appendChild(document.createTextNode(" " + sign.advice.item + ". " +
-        (sign.advice.gradual ? sign.advice.gradual + " " : "") +
+        (gradual ? gradual.advice.gradual + " " : "") +
         (sign.advice.step_up ? sign.advice.step_up + " " : "")));
       item.appendChild(this.link({ text: "When to see a doctor", href: sign.advice.href }));
       list.appendChild(item);
