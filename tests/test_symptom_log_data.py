@@ -14,6 +14,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from sitetools import bundle_log
+from sitetools.bundle_log import LATER_BUNDLE, MADE_MESSAGES
 
 FOLDER = ROOT / "docs" / "assets" / "tools" / "symptom-log"
 VENDORED = FOLDER / "vendor" / "idb-keyval.js"
@@ -201,8 +202,8 @@ def test_the_chart_is_explained_in_one_text_on_the_page_and_the_sheet(site):
     problems = chart_words_problems(page.soup.select_one("article").get_text(" "), page_script(),
                                     words, "docs/symptom-log.md", PAGE_SCRIPTS)
     assert not problems, "\n".join(problems)
-    assert json.dumps(words, ensure_ascii=False) in (FOLDER / "symptom-log.min.js").read_text(encoding="utf-8"), \
-        "symptom-log.min.js does not carry the chart's words: run ./scripts/bundle-log."
+    assert json.dumps(words, ensure_ascii=False) in (FOLDER / LATER_BUNDLE).read_text(encoding="utf-8"), \
+        f"{LATER_BUNDLE} does not carry the chart's words: run ./scripts/bundle-log."
 
 
 def test_the_chart_words_check_can_fail():
@@ -219,7 +220,7 @@ def test_the_chart_words_check_can_fail():
 def message_problems(script: str, messages: dict, script_name: str, messages_name: str) -> list[str]:
     """Every message the script uses is in the messages file, and every message there is used."""
     used = {a or b for a, b in MESSAGE_USE.findall(script)}
-    known = {key for key in messages if not key.startswith("_")} | {"chart_how"}
+    known = {key for key in messages if not key.startswith("_")} | MADE_MESSAGES
     problems = [f"{script_name} uses the message \"{key}\", which {messages_name} does not have." for key in sorted(used - known)]
     problems += [f"{messages_name}: the message \"{key}\" is used nowhere in {script_name}. Remove it, or use it."
                  for key in sorted(known - used)]
@@ -238,6 +239,7 @@ def test_the_messages_check_can_fail():
                                 "broken.js", "broken.json")
     assert problems == ['broken.js uses the message "saved_twice", which broken.json does not have.',
                         'broken.json: the message "chart_how" is used nowhere in broken.js. Remove it, or use it.',
+                        'broken.json: the message "sudden_unchecked" is used nowhere in broken.js. Remove it, or use it.',
                         'broken.json: the message "unused" is used nowhere in broken.js. Remove it, or use it.'], problems
 
 

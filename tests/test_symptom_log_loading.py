@@ -8,11 +8,12 @@ a bundle that cannot arrive is said in words.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from symptom_log_helpers import LOG_PAGE, READY, entry, open_with
-from sitetools.bundle_log import LATER_BUNDLE
+from sitetools.bundle_log import CARE_RULES, LATER_BUNDLE
 
 pytestmark = pytest.mark.browser
 
@@ -81,5 +82,32 @@ def test_a_press_before_the_rest_arrives_is_made_when_it_does(browser, site_serv
         assert download.value.suggested_filename.endswith(".csv")
         assert tab.locator('[data-part="storage-problem"]').is_hidden(), "The did-not-load line stayed after the rest arrived."
         assert "spreadsheet file is saved" in tab.locator('[data-part="backup-status"]').inner_text()
+    finally:
+        context.close()
+
+
+def test_a_sudden_sign_still_shows_the_emergency_when_the_rest_cannot_arrive(browser, site_server):
+    """The notices (which say which ticks are an emergency when sudden) come in the second bundle;
+    if it cannot be fetched, the first still shows the care rules' sudden rule for those ticks."""
+    rules = json.loads(CARE_RULES.read_text(encoding="utf-8"))
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.route(f"**/{LATER_BUNDLE}", lambda route: route.abort())
+        tab.goto(site_server + LOG_PAGE)
+        tab.wait_for_selector(READY)
+        form = tab.locator('[data-part="entry-form"]')
+        alert = tab.locator('[data-part="sudden-alert"]')
+        tab.check("#symptom-log-sudden")
+        tab.locator('[data-part="storage-problem"]').wait_for(state="visible")
+        assert not tab.evaluate(ARRIVED)
+        form.locator('input[name="signs"][value="stiff"]').check()
+        assert alert.is_hidden(), "docs/symptom-log.md: a stiff area ticked as sudden shows the emergency when the notices did not load."
+        form.locator('input[name="signs"][value="weak"]').check()
+        assert alert.is_visible(), ("docs/symptom-log.md: with the log's second bundle unable to load, weakness ticked as "
+                                    "sudden shows no emergency (symptom-log-form.js, showSuddenUnchecked).")
+        text = " ".join(alert.inner_text().split())
+        assert rules["sudden_rule"]["text"] in text and rules["levels"]["emergency"]["label"] in text, text
+        assert alert.get_by_role("link").get_attribute("href") == "../when-to-see-a-doctor/#emergency"
     finally:
         context.close()

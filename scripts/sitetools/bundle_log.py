@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -98,15 +99,43 @@ def care_rules_script(path: Path | None = None) -> str:
     return f"window.SymptomLogCareRules = {data};"
 
 
-def messages_script(path: Path | None = None, chart_how: Path | None = None) -> str:
+# Messages the bundler makes from other files (messages_script): the chart's words and the sudden fallback.
+MADE_MESSAGES = {"chart_how", "sudden_unchecked"}
+
+
+def sudden_unchecked(path: Path | None = None) -> dict[str, str]:
+    """What the form shows when "it came on suddenly" is ticked while the notices, which know
+    which ticks are an emergency when sudden, have not arrived (LATER could not be fetched):
+    for the ticks that are an emergency when sudden ("if_sudden"), the care rules' sudden rule
+    and the emergency level's words. It rides in FIRST, so a reader whose connection dropped
+    is never left without them."""
+    rules = json.loads((path or CARE_RULES).read_text(encoding="utf-8"))
+    emergency = rules["levels"]["emergency"]
+    ticks = [tick["id"] for tick in rules.get("log_signs") or [] if tick.get("if_sudden")]
+    return {"ticks": ticks, "label": emergency["label"], "rule": rules["sudden_rule"]["text"], "href": emergency["href"]}
+
+
+def messages_script(keys: set[str] | None = None, later: bool = False,
+                    path: Path | None = None, chart_how: Path | None = None) -> str:
     """The log's messages (MESSAGES unless PATH) and the chart's words (CHART_HOW unless CHART_HOW)
     as a script that sets window.SymptomLogMessages (the "_how_to_change" note left out: readers
-    never see it)."""
+    never see it). With KEYS, only those; LATER adds them to the messages FIRST set."""
     messages = json.loads((path or MESSAGES).read_text(encoding="utf-8"))
     messages = {key: value for key, value in messages.items() if not key.startswith("_")}
     messages["chart_how"] = " ".join((chart_how or CHART_HOW).read_text(encoding="utf-8").split())
+    messages["sudden_unchecked"] = sudden_unchecked()
+    if keys is not None:
+        messages = {key: value for key, value in messages.items() if key in keys}
     data = json.dumps(messages, ensure_ascii=False, separators=(",", ":"))
-    return f"window.SymptomLogMessages = {data};"
+    return f"Object.assign(window.SymptomLogMessages, {data});" if later else f"window.SymptomLogMessages = {data};"
+
+
+def first_message_keys(path: Path | None = None) -> set[str]:
+    """The messages FIRST's files name: they ride in FIRST, and the rest (the notices' and the
+    printed sheet's words) in LATER, where every file can read both."""
+    text = "\n".join((FOLDER / name).read_text(encoding="utf-8") for name in FIRST)
+    keys = set(json.loads((path or MESSAGES).read_text(encoding="utf-8"))) | MADE_MESSAGES
+    return {key for key in keys if re.search(rf"\b{key}\b", text)}
 
 
 def script_bundle(names: list[str], data: dict[str, tuple[str, str]], licence: str = "") -> str:
@@ -124,11 +153,14 @@ def script_bundle(names: list[str], data: dict[str, tuple[str, str]], licence: s
 
 def bundles() -> dict[str, str]:
     """{file name: contents} of each bundle, as they should be."""
-    messages = (f"{MESSAGES.name} and ../../../../overrides/includes/{CHART_HOW.name}", messages_script())
+    named = f"{MESSAGES.name} and ../../../../overrides/includes/{CHART_HOW.name}"
+    first = first_message_keys()
+    all_keys = set(json.loads(MESSAGES.read_text(encoding="utf-8"))) | MADE_MESSAGES
     css = "\n".join((FOLDER / name).read_text(encoding="utf-8") for name in STYLES)
     return {
-        FIRST_BUNDLE: script_bundle(FIRST, {"symptom-log.js": messages}, LICENCE),
-        LATER_BUNDLE: script_bundle(LATER, {"symptom-log-notices.js": (CARE_RULES_NAME, care_rules_script())}),
+        FIRST_BUNDLE: script_bundle(FIRST, {"symptom-log.js": (named, messages_script(first))}, LICENCE),
+        LATER_BUNDLE: script_bundle(LATER, {"symptom-log-files.js": (named, messages_script(all_keys - first, later=True)),
+                                            "symptom-log-notices.js": (CARE_RULES_NAME, care_rules_script())}),
         "symptom-log.min.css": banner(STYLES, css) + MINIFIERS[".css"](css) + "\n",
     }
 

@@ -44,7 +44,26 @@
     this.parts["when-shown"].textContent = when === "other" && F.isLocalDateTime(field) ? F.readableDateTime(field)
       : F.WHEN_APPROX.indexOf(when) >= 0 && day !== today() ? F.entryTime({when: field, when_approx: when})
       : chosen ? chosen.parentNode.textContent.replace(/\s+/g, " ").trim() : "";
-    if (this.showSuddenAlert) this.showSuddenAlert(); // else shown when the notices arrive (symptom-log-start.js)
+    if (this.showSuddenAlert) this.showSuddenAlert(); // the notices have arrived (symptom-log-start.js)
+    else if (this.laterFailed) this.showSuddenUnchecked();
+  };
+
+  /* If the notices could not arrive, "it came on suddenly" ticked with a sign that is an
+   * emergency when sudden still shows the care rules' sudden rule and the emergency's words. */
+  SymptomLog.prototype.showSuddenUnchecked = function () {
+    var box = this.parts["sudden-alert"], words = M.sudden_unchecked;
+    var ticked = this.parts.sudden.checked && words.ticks.some(function (id) {
+      return this.parts["entry-form"].querySelector('input[name="signs"][value="' + id + '"]:checked');
+    }, this);
+    box.textContent = "";
+    if (ticked) {
+      box.appendChild(el("p", "symptom-log__notice-level", words.label));
+      box.appendChild(el("p", null, words.rule));
+      var more = el("p");
+      more.appendChild(this.siteLink(words.href, "See the emergency signs"));
+      box.appendChild(more);
+    }
+    box.hidden = !ticked;
   };
 
   /* Scroll PART into view above the sticky Save bar, when it opened behind it. */

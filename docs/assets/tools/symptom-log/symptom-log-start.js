@@ -57,9 +57,12 @@
       this.completing = fetchLater().then(function (arrived) {
         self.completing = null;
         if (!arrived) {
+          self.laterFailed = true;
           self.showProblem("storage-problem", NOT_LOADED);
+          self.showSuddenUnchecked();
           return false;
         }
+        self.laterFailed = false;
         if (self.parts["storage-problem"].textContent === NOT_LOADED) self.parts["storage-problem"].hidden = true;
         self.complete = true;
         keepTyped(TYPED_BEFORE.map(function (part) { return self.parts[part]; }), function () {
