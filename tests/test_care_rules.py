@@ -131,7 +131,7 @@ def test_the_emergency_card_says_its_sudden_signs_are_new_ones():
     rules = care_rules.load()
     card = next(c for c in rules["cards"] if c["id"] == "emergency")
     text = care_rules.render_card(rules, card)
-    assert "These count when they are new to you and come on suddenly. Fibro fog you have had for a long time" in text, text
+    assert "They count only when they are new to you. Fibro fog you have had for a long time does not." in text, text
 
 
 def test_the_see_a_doctor_card_for_long_lasting_twitches_keeps_the_gp_rule():
