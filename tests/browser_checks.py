@@ -534,13 +534,15 @@ def search_results(tab, query: str) -> list[str]:
     if BUILDER == "zensical":
         # Results are for this query once the status is filled in and each
         # link carries it (?h=QUERY, with the search.highlight feature); the
-        # previous query's stay up until then.
+        # previous query's stay up until then. Zensical writes "&" in that
+        # ?h= as "&amp;" ("A&E" comes back as "A&amp;E").
         box.press_sequentially(query)
         for_this_query = f"""query => {{ const root = ({ZENSICAL_SEARCH_ROOT})();
             if (!root || root.querySelector("input").value !== query) return false;
             if (root.querySelector("[role=status]").textContent.trim() === "") return false;
             return [...root.querySelectorAll("ol[role=listbox] a[role=option]")]
-              .every(link => [null, query].includes(new URL(link.href).searchParams.get("h"))); }}"""
+              .every(link => [null, query, query.replaceAll("&", "&amp;")]
+                .includes(new URL(link.href).searchParams.get("h"))); }}"""
         tab.wait_for_function(for_this_query, arg=query)
         tab.wait_for_timeout(300)  # the worker may still be sending the last keystroke's results
         tab.wait_for_function(for_this_query, arg=query)

@@ -151,7 +151,7 @@ def test_the_emergency_card_says_its_sudden_signs_are_new_ones():
     rules = care_rules.load()
     card = next(c for c in rules["cards"] if c["id"] == "emergency")
     text = care_rules.render_card(rules, card)
-    assert "These count when they are new to you and come on suddenly. Fibro fog you have had for a long time" in text, text
+    assert "They count only when they are new to you. Fibro fog you have had for a long time does not." in text, text
 
 
 def test_the_see_a_doctor_card_for_long_lasting_twitches_keeps_the_gp_rule():
@@ -267,6 +267,13 @@ def flow_picture_problems(path) -> list[str]:
                         "card's other sudden signs), so a reader with one ends at \"rest, relax\".")
     if not ("wake you" in words and "10 minutes" in words):
         problems.append(f"{path.name}: the see-a-GP question leaves out cramps that wake you or last more than 10 minutes.")
+    gp_signs = [w for w in ("weak or stiff", "numbness or swelling", "change in feeling") if w not in flat]
+    if gp_signs:
+        problems.append(f"{path.name}: the see-a-GP question leaves out {', '.join(gp_signs)}, so a reader with one "
+                        'ends at "rest, relax".')
+    if "When to see a doctor" not in lines[-2] + " " + lines[-1]:
+        problems.append(f'{path.name}: the last box ("{lines[-1]}") does not send a reader to the other signs on '
+                        '"When to see a doctor" (the Mayo and MedlinePlus signs) before "rest, relax".')
     return problems
 
 
@@ -279,6 +286,8 @@ def test_the_flow_picture_check_names_a_picture_that_asks_suddenly_first():
     assert 'what-to-do-gated.svg: the first question ("1. Did it come on suddenly?") asks "suddenly"' in problems, problems
     assert "A twitch or a cramp on its own" in problems and "wake you" in problems, problems
     assert "leaves out sudden loss of sight" in problems, problems
+    assert "leaves out weak or stiff, numbness or swelling, change in feeling" in problems, problems
+    assert "does not send a reader to the other signs" in problems, problems
 
 
 

@@ -86,3 +86,30 @@ def test_diagnosis_check_can_fail():
     assert [str(p) for p in problems] == [
         'questions.json, line 4: The tool says "diagnose": the tools give information and keep a record, they never '
         'diagnose. How to fix: Say what the reader can do instead, or write "This is not a diagnosis."']
+
+
+POLICY = "docs/editorial-policy.md"
+# The partial's sentences that say whose advice each tool shows.
+ADVICE_SENTENCE = re.compile(r"^\s*((?:When your entries|It shows)[^{}\n]*\.)\s*$", re.MULTILINE)
+
+
+def policy_problems(partial: str, policy: str) -> list[Problem]:
+    """The editorial policy says what the tools are for in the partial's own words, so the two never disagree."""
+    return [Problem(POLICY, f'The editorial policy does not say, as the tool pages do: "{sentence}"',
+                    f"Copy the sentence from {PARTIAL}, or change both.")
+            for sentence in ADVICE_SENTENCE.findall(partial) if sentence not in policy]
+
+
+def test_the_editorial_policy_says_what_the_tools_are_for_in_the_same_words():
+    partial = (ROOT / PARTIAL).read_text(encoding="utf-8")
+    assert len(ADVICE_SENTENCE.findall(partial)) == 2, f"{PARTIAL}: the log's and the helper's advice sentences moved"
+    problems = policy_problems(partial, (ROOT / POLICY).read_text(encoding="utf-8"))
+    assert not problems, report(problems)
+
+
+def test_the_policy_check_names_a_sentence_that_differs():
+    partial = "      When your entries match a sign that the NHS or MedlinePlus lists, it shows their advice.\n"
+    problems = policy_problems(partial, "When your entries match a sign that the NHS lists, it shows their advice.")
+    assert [p.what for p in problems] == [
+        'The editorial policy does not say, as the tool pages do: "When your entries match a sign that the NHS or '
+        'MedlinePlus lists, it shows their advice."']

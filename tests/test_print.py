@@ -34,6 +34,8 @@ MIN_DIARY_ROW_CM = 2.0  # room for two lines of handwriting
 CM_PER_CSS_PX = 2.54 / 96
 # The grid sheet is the one a reader reprints each week and keeps by the bed: it names the number to call.
 EMERGENCY_ACTION = care_rules.load()["levels"]["emergency"]["action"]
+# The urgent sign, by the name the log's tick and the cards give it: the grid's sheet says it is urgent.
+URGENT_SIGN = care_rules.signs_by_id(care_rules.load())["one-leg-swollen"]["label"]
 
 # What the page shows besides the printed text, read from the page itself.
 PAGE_FACTS = """() => {
@@ -196,6 +198,13 @@ def check_diary_grid(printed: Printed) -> list[Problem]:
             f'the diary grid\'s sheet does not say "{EMERGENCY_ACTION}" A reader reprints only that sheet each week.',
             "Put the emergency line under the grid, in the care rules' words (levels > emergency > action in "
             f"{care_rules.relative_name(care_rules.DATA_FILE)})."))
+    if grid_sheets and not any(flat(f"{URGENT_SIGN} is urgent") in flat(printed.printout.sheets[number - 1].text)
+                               for number in grid_sheets):
+        problems.append(printed.problem(
+            f'the diary grid\'s sheet does not say "{URGENT_SIGN} is urgent". A reader with a hot, swollen calf '
+            "would read only the emergency line.",
+            "Put the urgent line under the emergency line, with the sign's label from the care rules "
+            f"(signs > one-leg-swollen in {care_rules.relative_name(care_rules.DATA_FILE)})."))
     return problems
 
 
@@ -447,7 +456,8 @@ def test_font_check_catches_text_in_another_font(printer, faults_server):
                        'the guide ("How do I fill in the diary?") starts on the grid\'s sheet 1; the grid needs a sheet of its own.',
                        'the diary\'s column label "Sleeplessness (hours)" does not print whole: a word is split over two lines.',
                        "the diary grid's sheet does not say \"Call 999 in the UK, 911 in the US, or your local emergency "
-                       'number, straight away." A reader reprints only that sheet each week.']),
+                       'number, straight away." A reader reprints only that sheet each week.',
+                       "the diary grid's sheet does not say \"One painful leg that is swollen, warm or red is urgent\"."]),
 ])
 def test_print_checks_catch_faults(printer, faults_server, slug, expected):
     text = "\n".join(str(problem) for problem in print_fixture(printer, faults_server, f"{slug}.md"))
