@@ -47,7 +47,8 @@ test("a cramp with a stiff calf, ticked as sudden, is no emergency: in the form 
   assert.equal(N.suddenAlert(["stiff"], rules), null);
   const {shown} = N.notices([cramp("a", "2026-12-08T03:00", {signs: ["stiff"], sudden: true, disturbed_sleep: true})], [], rules, TODAY);
   assert.ok(!shown.some(n => n.level === "emergency"), JSON.stringify(shown.map(n => [n.id, n.level])));
-  assert.deepEqual(shown.map(n => n.id), ["not-named", "cramps-disturb-sleep"]);
+  // The GP level before the sign no source names (order of level).
+  assert.deepEqual(shown.map(n => n.id), ["cramps-disturb-sleep", "not-named"]);
 });
 
 test("an older entry's 'weak or stiff' with a sudden cramp is no emergency, and is shown as the reader ticked it", () => {

@@ -45,6 +45,7 @@
       : F.WHEN_APPROX.indexOf(when) >= 0 && day !== today() ? F.entryTime({when: field, when_approx: when})
       : chosen ? chosen.parentNode.textContent.replace(/\s+/g, " ").trim() : "";
     this.showSuddenAlert();
+    this.showUrgentAlert();
   };
 
   /* Scroll PART into view above the sticky Save bar, when it opened behind it. */
@@ -243,6 +244,8 @@
       } else {
         self.lastSaved = {entry: stored, key: sameKey(stored), at: Date.now()};
         self.showSaved(stored, typedNote);
+        // The form is empty again, but an urgent sign just saved keeps its words on show.
+        if (!typed) self.showUrgentAlert(stored);
       }
       if (first) self.askToPersist();
       if (editing) self.focusEntry(editing.id);

@@ -24,6 +24,8 @@
       return items.slice(0, cut).join("; ") + (others.length <= PLACES_NAMED ? "; also " + others.join(", ")
         : "; and " + plural(others.length, "more place", "more places"));
     }
+    // A tick no source names: its kind and place, so the GP need not hunt for it in the entries.
+    if (notice.id === "not-named") return items.slice(0, cut).join("; ") + "; and " + plural(more, "more", "more");
     return plural(notice.entries.length, "entry", "entries") + ", " + N.span(notice);
   }
 
@@ -61,7 +63,7 @@
     box.appendChild(el("h3", null, message("printed_title")));
     // Said only where the summary's period starts later than the log: then the notices' dates
     // reach back before it, and the GP is told that earlier entries are named only here.
-    var cover = since && since < from && (result.shown.length || result.earlier.length)
+    var cover = since && since < from && (result.shown.length || result.earlier.length || (result.since || []).length)
       ? " " + message("printed_cover", {since: F.readableDate(since), from: F.readableDate(from)}) : "";
     if (result.visit) {
       box.appendChild(el("p", null, message("printed_seen", {date: F.readableDate(result.visit)}) + cover + " " +
@@ -98,6 +100,9 @@
       box.appendChild(el("p", null, message("printed_earlier", {list: result.earlier.map(function (n) {
         return n.label + " (" + N.span(n) + ")";
       }).join("; ")})));
+    }
+    if ((result.since || []).length) {
+      box.appendChild(el("p", null, message("printed_since_visit", {list: N.sinceWords(result.since)})));
     }
     return box;
   };
@@ -332,9 +337,32 @@
     });
     head.appendChild(row);
     table.appendChild(head);
-    var body = el("tbody"), first = F.dayNumber(s.from);
+    var body = el("tbody"), first = F.dayNumber(s.from), last = first + s.perDay.length - 1;
     var monday = first - (first + 3) % 7; // 1 Jan 1970 was a Thursday: (n + 3) % 7 is 0 on a Monday
-    for (var start = monday; start < first + s.perDay.length; start += 7) {
+    var quiet = function (start) { // a week with no entry and no hours slept in the period
+      for (var n = start; n < start + 7; n++) {
+        var day = s.perDay[n - first];
+        if (day && (day.count || day.sleep != null)) return false;
+      }
+      return true;
+    };
+    for (var start = monday; start <= last; start += 7) {
+      // Weeks in a row with nothing in them are one line, "7 Sep to 9 Nov: no entries", so the sheet
+      // is not filled with rows of zeros.
+      var end = start;
+      while (end + 7 <= last && quiet(end) && quiet(end + 7)) end += 7;
+      if (end > start) {
+        row = el("tr", "symptom-log__week-quiet");
+        var weeks = el("th", null, shortDate(F.dateOfDay(Math.max(start, first))) + " to " + shortDate(F.dateOfDay(Math.min(end + 6, last))));
+        weeks.scope = "row";
+        row.appendChild(weeks);
+        var none = el("td", null, "No entries");
+        none.colSpan = 7;
+        row.appendChild(none);
+        body.appendChild(row);
+        start = end;
+        continue;
+      }
       row = el("tr");
       var week = el("th", null, shortDate(F.dateOfDay(start)));
       week.scope = "row";
