@@ -356,8 +356,11 @@
   function savedWords(entry) {
     var W = F.WORDS, words = [W.kind[entry.kind].toLowerCase(), entry.area.toLowerCase()];
     if (entry.side) words.push(W.side[entry.side].toLowerCase());
-    words.push(entry.when_approx === "last-night" ? "during the night" : entry.when_approx === "earlier-today" ? "earlier today"
-      : entry.when.slice(0, 10) === today() ? entry.when.slice(11, 16) : F.readableDateTime(entry.when));
+    // "Earlier today" chosen at night is the day before (quickTime): said with its date.
+    var onToday = entry.when.slice(0, 10) === today();
+    words.push(entry.when_approx === "last-night" ? "during the night"
+      : entry.when_approx === "earlier-today" ? (onToday ? "earlier today" : F.entryTime(entry))
+      : onToday ? entry.when.slice(11, 16) : F.readableDateTime(entry.when));
     return words.join(", ");
   }
   function sameKey(entry) {
