@@ -11,7 +11,8 @@
   var message = S.message;
 
   var PLACES_NAMED = 3; // a twitch notice on paper names up to this many more places; more are counted
-  var NOTICES_AT_FULL_SIZE = 6; // more notices than this print a point smaller, so the summary keeps to one sheet
+  var NOTICES_AT_FULL_SIZE = 6; // more notices than this give each source once, by number, to save room
+  var NOTICES_AT_BODY_SIZE = 10; // more than this (a long log with nearly every sign) print smaller, to keep one sheet
 
   /* A notice's entries in a line: the whole list when short; else the first twitching place in
    * full (its dates are the point) and the others by name, or how many entries and their first
@@ -58,7 +59,8 @@
       if (sources.indexOf(title) < 0) sources.push(title);
       return " [" + (sources.indexOf(title) + 1) + "]";
     };
-    var box = el("div", "symptom-log__printed-notices" + (many ? " symptom-log__printed-notices--many" : ""));
+    var box = el("div", "symptom-log__printed-notices" + (many ? " symptom-log__printed-notices--many" : "") +
+      (result.shown.length > NOTICES_AT_BODY_SIZE ? " symptom-log__printed-notices--crowded" : ""));
     box.setAttribute("data-part", "printed-notices");
     box.appendChild(el("h3", null, message("printed_title")));
     // Said only where the summary's period starts later than the log: then the notices' dates
