@@ -46,6 +46,12 @@
       box.appendChild(more);
     }
     box.hidden = !alert;
+    // After a save a phone folds the optional questions away: open them, so the box is seen.
+    var fold = box.closest(".symptom-log__phone-fold");
+    if (saved && alert && fold) {
+      this.unfold(fold, true);
+      this.reveal(box);
+    }
   };
 
   SymptomLog.prototype.renderNotices = function (result) {
