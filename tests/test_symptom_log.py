@@ -541,9 +541,10 @@ def test_each_notice_on_screen_has_its_level_and_source_from_the_care_rules(ever
     page = every_notice
     shown = shown_notices(page)
     # Its sudden entry is dated before today: "logged as sudden" on that day, not "call 999 now".
-    assert [n["id"] for n in shown] == ["sudden-earlier", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak", "feeling-change",
+    # In order of level: emergency, see a GP, see a doctor, then the sign no source names.
+    assert [n["id"] for n in shown] == ["sudden-earlier", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak",
                                         "cramp-numb-or-swollen+feeling-change", "speech-or-swallowing", "thinner-muscles",
-                                        "not-named", "cramps-disturb-sleep", "long-cramp"], shown
+                                        "cramps-disturb-sleep", "long-cramp", "feeling-change", "not-named"], shown
     problems = notice_rule_problems(care_rules(), shown, SCREEN)
     assert not problems, "\n".join(problems)
     for notice in shown:
@@ -562,6 +563,36 @@ def test_each_notice_on_screen_has_its_level_and_source_from_the_care_rules(ever
     cramp_arm = next(n for n in shown if n["id"] == "not-named")
     assert "Cramp, Arm or hand: 9 March 2026" in cramp_arm["text"] and "legs" not in cramp_arm["text"], cramp_arm
     assert "MedlinePlus" not in cramp_arm["text"] and not cramp_arm["source"], cramp_arm
+
+
+def test_one_painful_swollen_leg_shows_the_urgent_card_at_once_and_after_saving(page, site_server):
+    """The urgent level gets its own box in the form, as the emergency does: the urgent card's words."""
+    open_log(page, site_server)
+    rules = care_rules()
+    card = next(c for c in rules["cards"] if c["id"] == "urgent")
+    form = page.locator('[data-part="entry-form"]')
+    box = page.locator('[data-part="urgent-alert"]')
+    assert box.is_hidden()
+    form.locator('input[name="kind"][value="cramp"]').check()
+    form.locator('input[name="signs"][value="stiff"]').check()
+    assert box.is_hidden(), "A stiff area shows the urgent box."
+    form.locator('input[name="signs"][value="one-leg-swollen"]').check()
+    assert box.is_visible() and box.get_attribute("role") == "alert", "Ticking one painful, swollen leg shows no urgent box."
+    text = " ".join(box.inner_text().split())
+    step_up = next(s for s in rules["signs"] if s["id"] == "one-leg-swollen")["step_up"]
+    assert card["heading"] in text and step_up in text, text
+    assert rules["levels"]["urgent"]["short"] in text and rules["sources"]["nhs-dvt"]["title"] in text, text
+    assert box.get_by_role("link").get_attribute("href") == "../when-to-see-a-doctor/#urgent"
+    form.locator('input[name="signs"][value="one-leg-swollen"]').uncheck()
+    assert box.is_hidden()
+    # Saved: the form is empty again, and the urgent words stay on show beside "Saved".
+    add(page, "cramp", "Thigh", signs=["one-leg-swollen"])
+    assert box.is_visible(), "After saving one painful, swollen leg, the form shows no urgent box."
+    assert card["heading"] in " ".join(box.inner_text().split())
+    assert shown_notices(page)[0]["level"] == "urgent", "The urgent leg is not the first notice."
+    # The next change to the form reads its ticks again.
+    form.locator('input[name="kind"][value="twitch"]').check()
+    assert box.is_hidden()
 
 
 def test_the_care_rules_check_fails_when_the_rules_give_a_sign_another_level(every_notice):
@@ -621,10 +652,15 @@ def test_a_gp_visit_quiets_the_notices_until_something_new(page, site_server):
     page.wait_for_function("() => document.querySelector('[data-part=gp-visit-status]').textContent.startsWith('Saved')")
     assert shown_notices(page) == [], "The notices the GP has seen should be quiet after the visit."
     note = page.inner_text('[data-part="visit-note"]')
-    assert "You saw a GP about this on 25 March 2026" in note and "nothing new" in note, note
+    assert "You saw a GP about this on 25 March 2026" in note and messages()["visit_note_nothing_new"] in note, note
     assert "A twitch in the same place for more than 2 weeks" in page.inner_text('[data-part="earlier"]')
     assert page.evaluate("async () => (await idbKeyval.get('meta', idbKeyval.createStore('fibro-twitch-log', 'records'))).gp_visits") \
         == ["2026-03-25"]
+    # A new place after the visit: for the records, never "See a GP" again (gp_rule.once).
+    add(page, "twitch", "Eyelid or face", when="2026-04-01T10:00")
+    assert shown_notices(page) == [], "A new place after a GP visit sends the reader back to the GP."
+    records = page.inner_text('[data-part="earlier"]')
+    assert "for your records and your next appointment: Twitches in more than one place: Eyelid or face" in records, records
     # Something new after the visit: a new sign.
     add(page, "twitch", "Calf", when="2026-04-02T10:00", signs=["thinner-muscles"])
     shown = shown_notices(page)

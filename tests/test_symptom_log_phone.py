@@ -519,3 +519,18 @@ def test_axe_with_the_quick_entry_controls_open(browser, site_server, name, size
         assert not problems, "\n".join(problems)
     finally:
         context.close()
+
+
+def test_the_urgent_box_stays_in_sight_after_saving_one_painful_swollen_leg(phone):
+    """A phone folds the optional questions away after a save: the urgent box must not fold with them."""
+    phone.check('input[name="kind"][value="cramp"]')
+    phone.check('input[name="area"][value="Calf"]')
+    phone.click('[data-part="more-button"]')
+    phone.check('input[name="signs"][value="one-leg-swollen"]')
+    box = phone.locator('[data-part="urgent-alert"]')
+    assert box.is_visible(), f"{PLACE}: ticking one painful, swollen leg shows no urgent box."
+    phone.click('[data-part="save"]')
+    phone.wait_for_function(SAVED_YET)
+    assert box.is_visible(), (f"{PLACE}: after saving one painful, swollen leg the urgent box is folded away "
+                              "(docs/assets/tools/symptom-log/symptom-log-screen-notices.js, showUrgentAlert).")
+    assert "Urgent, the same day" in box.inner_text()

@@ -364,3 +364,53 @@ def test_the_notices_check_fails_when_a_notice_is_left_off_the_paper(noticed_log
         noticed_log.select_option("#symptom-log-period", "14")  # drawn again, with every notice
     assert problems == ["docs/symptom-log.md printed on A4: the notice 'long-cramp' on screen is not on the printed summary "
                         "(symptom-log-summary.js, printedNotices)."], problems
+
+
+def reviewers_log(today: dt.date) -> tuple[list[dict], list[dict], dict]:
+    """Review G's walk: 7 entries over 3 months, a GP visit, two days answered, a start date."""
+    day = lambda n: str(today - dt.timedelta(days=n))  # noqa: E731
+    entries = [
+        entry("t1", f"{day(28)}T20:00", side="left"),
+        entry("t2", f"{day(18)}T10:00", "twitch", "Arm or hand", side="right"),
+        entry("t3", f"{day(10)}T10:00", side="left", signs=["weak"]),
+        entry("c1", f"{day(1)}T03:00", "cramp", "Calf", side="right", disturbed_sleep=True, duration="over-10-minutes",
+              signs=["feeling-change"], when_approx="last-night"),
+        entry("s1", f"{day(0)}T10:00", "spasm", "Back", signs=["stiff", "feeling-change"], when_approx="earlier-today"),
+        entry("c2", f"{day(0)}T11:00", "cramp", "Thigh", side="left", signs=["one-leg-swollen"]),
+        entry("t4", f"{day(0)}T11:30", "twitch", "Eyelid or face", side="left", signs=["speech-or-swallowing"], sudden=True),
+    ]
+    days = [{"date": day(1), "sleep_hours": 4, "caffeine": 5, "stress": "high", "medicine_change": "Started amitriptyline 10 mg"},
+            {"date": day(0), "sleep_hours": 6.5, "caffeine": 2, "stress": "medium"}]
+    meta = {"version": 5, "created": "2026-01-01T00:00:00Z", "gp_visits": [day(16)], "twitching_started": day(68)}
+    return entries, days, meta
+
+
+NOTICE_SIZES = """() => {
+  const size = selector => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
+  return {notice: size('[data-part=printed-notices] [data-notice]'), fact: size('.symptom-log__facts dd')};
+}"""
+
+
+@pytest.mark.parametrize("paper", PAPER_SIZES)
+def test_the_reviewers_three_months_print_a_one_sheet_summary_with_notices_at_body_size(browser, site_server, paper):
+    """Review G printed 7 entries over 3 months on 2 A4 or 3 Letter sheets, its notices smaller than its facts."""
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(site_server + LOG_PAGE)
+        tab.wait_for_selector(READY)
+        tab.evaluate(WRITE_STORED, records(*reviewers_log(dt.date.today())))
+        tab.reload()
+        tab.wait_for_selector(READY)
+        printout = printed(tab, "91", paper)
+        name = f"docs/symptom-log.md printed on {paper} (review G's 7 entries over 3 months)"
+        problems = summary_sheet_problems(printout, name) + notices_print_problems(tab, printout, name)
+        assert not problems, "\n".join(problems)
+        first = flat(printout.sheets[0].body)
+        assert "No entries" in first, f"{name}: the weeks with no entries are not one line on sheet 1."
+        sizes = tab.evaluate(NOTICE_SIZES)
+        assert sizes["notice"] >= sizes["fact"], (f"{name}: the notices print at {sizes['notice']}px, smaller than the facts "
+                                                  f"({sizes['fact']}px): docs/assets/tools/symptom-log/symptom-log.css.")
+        assert len(printout.sheets) <= 2, f"{name}: {len(printout.sheets)} sheets for 7 entries."
+    finally:
+        context.close()

@@ -73,7 +73,7 @@ def banner(sources: list[str], text: str) -> str:
 # goes here too: a test runs the notices on both and fails on a difference.
 LOG_READS = {
     "sources": None, "levels": None, "sudden_rule": None,  # None: the whole of it
-    "gp_rule": ["text", "href", "source"], "gradual_rule": ["print"],
+    "gp_rule": ["text", "href", "source", "once"], "gradual_rule": ["print"],
     "cards": ["id", "heading", "signs"],
     "signs": ["id", "level", "onset", "source", "label", "text", "if_sudden", "step_up"],
     "log_signs": ["id", "label", "if_sudden", "retired", "for"],

@@ -35,3 +35,44 @@ test("a log up to the import limit fits; the reader is told from 80%", () => {
   assert.equal(F.nearlyFull(F.MAX_BYTES * 0.79), false);
   assert.equal(F.nearlyFull(F.MAX_BYTES * 0.8), true);
 });
+
+/* --- The spreadsheet leaves nothing out ------------------------------------------- */
+
+const rowsOf = csv => csv.replace("\ufeff", "").trim().split("\r\n").map(line => line.split(","));
+
+test("the spreadsheet has a sudden column: 'came on suddenly' is kept", () => {
+  const csv = F.toCSV([entry("a", "2026-12-08T21:30", {signs: ["speech-or-swallowing"], sudden: true}),
+                       entry("b", "2026-12-08T22:00", {sudden: null})], []);
+  const [head, first, second] = rowsOf(csv);
+  const at = head.indexOf("sudden");
+  assert.ok(at > 0, "no sudden column: " + head);
+  assert.equal(first[at], "true");
+  assert.equal(second[at], "");
+});
+
+test("a day answered with no entry gets a row of its own, kind empty, in date order", () => {
+  const days = [{date: "2026-12-07", sleep_hours: 4, caffeine: 5, stress: "high", medicine_change: "Started amitriptyline 10 mg"},
+                {date: "2026-12-08", sleep_hours: 6.5, caffeine: 2, stress: "medium"}];
+  const csv = F.toCSV([entry("a", "2026-12-06T10:00"), entry("b", "2026-12-08T10:00")], days);
+  const [head, ...rows] = rowsOf(csv);
+  const col = name => head.indexOf(name);
+  assert.deepEqual(rows.map(r => [r[col("id")], r[col("when")], r[col("kind")]]),
+                   [["a", "2026-12-06T10:00", "twitch"], ["", "2026-12-07", ""], ["b", "2026-12-08T10:00", "twitch"]]);
+  assert.equal(rows[1][col("medicine_change")], "Started amitriptyline 10 mg", "the day's new medicine is lost");
+  assert.equal(rows[1][col("sleep_hours")], "4");
+  assert.equal(rows[2][col("sleep_hours")], "6.5", "a day with an entry keeps its answers on that entry's row");
+  assert.equal(rows.length, 3, "a day with an entry got a second row");
+});
+
+test("a day-only row keeps the safety of every cell: a medicine typed as a formula is neutralised", () => {
+  const csv = F.toCSV([], [{date: "2026-12-07", medicine_change: "=HYPERLINK(\"x\")"}, {date: "2026-12-06", medicine_change: "@SUM(1)"}]);
+  const [head, ...rows] = rowsOf(csv);
+  assert.deepEqual(rows.map(r => r[head.indexOf("when")]), ["2026-12-06", "2026-12-07"]);
+  assert.ok(csv.includes("'@SUM(1)") && csv.includes("\"'=HYPERLINK(\"\"x\"\")\""), csv);
+});
+
+test("the day-row check can fail: a CSV without the day's row is caught (its failing fixture)", () => {
+  const csv = F.toCSV([entry("a", "2026-12-06T10:00")], []);
+  assert.equal(rowsOf(csv).length, 2);
+  assert.ok(!csv.includes("2026-12-07"), "a day nobody answered has no row");
+});

@@ -47,7 +47,8 @@ test("a cramp with a stiff calf, ticked as sudden, is no emergency: in the form 
   assert.equal(N.suddenAlert(["stiff"], rules), null);
   const {shown} = N.notices([cramp("a", "2026-12-08T03:00", {signs: ["stiff"], sudden: true, disturbed_sleep: true})], [], rules, TODAY);
   assert.ok(!shown.some(n => n.level === "emergency"), JSON.stringify(shown.map(n => [n.id, n.level])));
-  assert.deepEqual(shown.map(n => n.id), ["not-named", "cramps-disturb-sleep"]);
+  // The GP level before the sign no source names (order of level).
+  assert.deepEqual(shown.map(n => n.id), ["cramps-disturb-sleep", "not-named"]);
 });
 
 test("an older entry's 'weak or stiff' with a sudden cramp is no emergency, and is shown as the reader ticked it", () => {
@@ -120,4 +121,32 @@ test("MIGRATIONS[4] keeps 'weak-or-stiff' as the reader ticked it, and the v4 fi
   const five = parse(fixture("backup-v5.json"));
   assert.ok(five.ok, JSON.stringify(five.problems));
   assert.deepEqual(five.backup.entries.map(e => e.signs).flat(), ["weak-or-stiff", "stiff", "weak-grip", "weak"]);
+});
+
+/* --- The go-back rule's new signs are never 'not named' with a twitch or a spasm (review G, G7) --- */
+
+/* The ticks that meet one of gp_rule.new_signs for a twitch, but no sign for KIND: each would tell a
+ * reader "the sources do not say" where the site's go-back rule says "see a doctor". Stiffness shares
+ * the twitch's "weak or stiff" sign but is not a new sign: reference-facts.md lists weakness, a
+ * change in feeling, thinner muscles, and trouble speaking or swallowing. */
+const NOT_A_NEW_SIGN = ["stiff"];
+function newSignGaps(withRules, kind) {
+  return withRules.log_signs.filter(tick => !tick.retired && !NOT_A_NEW_SIGN.includes(tick.id) &&
+                                            withRules.gp_rule.new_signs.includes(tick.for.twitch) && !tick.for[kind])
+    .map(tick => tick.id);
+}
+
+test("a tick that is a new sign (gp_rule.new_signs) meets a sign with a spasm too, at that sign's level", () => {
+  assert.deepEqual(newSignGaps(rules, "spasm"), []);
+  for (const id of ["weak", "feeling-change"]) {
+    const {shown} = N.notices([entry("a", "2026-12-08T10:00", {kind: "spasm", area: "Back", signs: [id]})], [], rules, TODAY);
+    const sign = rules.signs.find(s => s.id === rules.log_signs.find(t => t.id === id).for.spasm);
+    assert.deepEqual(shown.map(n => [n.level, n.source]), [[sign.level, sign.source]], id);
+  }
+});
+
+test("the new-sign check names a spasm tick set back to 'not named' (its failing fixture)", () => {
+  const edited = structuredClone(rules);
+  edited.log_signs.find(t => t.id === "feeling-change").for.spasm = null;
+  assert.deepEqual(newSignGaps(edited, "spasm"), ["feeling-change"]);
 });

@@ -93,17 +93,30 @@ test("a change in feeling with a twitch quotes MedlinePlus's twitching sign", ()
   assert.equal(shown[0].level, "doctor");
 });
 
-test("weak or stiff with a spasm: no source names them, so no level, no source, and said so plainly", () => {
+test("weak with a spasm meets the twitch's 'weak or stiff' sign (a new sign: see a GP); stiff with a spasm is named by no source", () => {
   const {shown} = N.notices([entry("a", "2026-03-01T10:00", {kind: "spasm", area: "Back", signs: ["weak", "stiff"]})]);
-  assert.deepEqual(shown.map(n => [n.id, n.level, n.source]), [["not-named", "none", null]]);
-  assert.doesNotMatch(shown[0].rule, /twitch|these came on/i);
-  assert.match(shown[0].rule, /^The sources this site uses do not say what to do about these signs with these kinds of entry\./);
-  assert.equal(shown[0].shows, "Your log shows \u201cThe area feels weak\u201d ticked with a spasm, and " +
-                               "\u201cThe area feels stiff\u201d ticked with a spasm.");
-  // Weakness that came on suddenly is the emergency whatever the kind: its notice says so.
-  assert.equal(shown[0].levelWords, "Not named in the sources, if it came on gradually");
-  const stiff = N.notices([entry("a", "2026-03-01T10:00", {kind: "spasm", area: "Back", signs: ["stiff"]})]).shown;
-  assert.equal(stiff[0].levelWords, "Not named in the sources");
+  assert.deepEqual(shown.map(n => [n.id, n.level, n.source]), [["weak-or-stiff+weak", "gp", "nhs-twitching"], ["not-named", "none", null]]);
+  assert.doesNotMatch(shown[0].rule, /twitch/i, "a spasm is never told about twitching");
+  assert.equal(shown[0].levelWords, "See a GP, not urgent, if it came on gradually");
+  assert.equal(shown[0].label, "Ticked \u201cThe area feels weak\u201d with a spasm; the rule it meets: The area feels weak or stiff");
+  assert.doesNotMatch(shown[1].rule, /twitch|these came on/i);
+  assert.match(shown[1].rule, /^The sources this site uses do not say what to do about this sign with this kind of entry\./);
+  assert.equal(shown[1].shows, "Your log shows \u201cThe area feels stiff\u201d ticked with a spasm.");
+  assert.equal(shown[1].levelWords, "Not named in the sources");
+});
+
+test("a change of feeling with a spasm meets the twitch's sign, at its level and source (see a doctor, MedlinePlus)", () => {
+  const {shown} = N.notices([entry("a", "2026-03-01T10:00", {kind: "spasm", area: "Back", signs: ["feeling-change"]})]);
+  assert.deepEqual(shown.map(n => [n.id, n.level, n.source]), [["feeling-change", "doctor", "medlineplus-twitching"]]);
+  assert.doesNotMatch(shown[0].rule, /twitch/i, "a spasm is never told 'as well as twitching'");
+  assert.ok(rules.gp_rule.new_signs.includes(shown[0].sign), "the go-back rule names this sign");
+});
+
+test("after a GP visit, weakness or a change of feeling with a spasm is new since the visit", () => {
+  const before = entry("a", "2026-03-01T10:00", {kind: "spasm", area: "Back"});
+  const {shown} = N.notices([before, entry("b", "2026-03-10T10:00", {kind: "spasm", area: "Back", signs: ["weak", "feeling-change"]})],
+                            ["2026-03-05"], rules, "2026-03-20");
+  assert.deepEqual(shown.map(n => [n.id, n.newSince]), [["weak-or-stiff+weak", ["The area feels weak"]], ["feeling-change", ["A change or loss of feeling"]]]);
 });
 
 /* --- Each notice names its entries, dates, rule and source ---------------------- */
@@ -115,10 +128,10 @@ const EVERY_NOTICE = [
   twitch("u1", "2026-03-08T10:00", "Eyelid or face", {signs: ["speech-or-swallowing"], sudden: true}),
 ];
 
-test("every kind of notice, each once, the emergency first", () => {
-  assert.deepEqual(shownIds(EVERY_NOTICE), ["sudden-earlier", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak", "feeling-change",
+test("every kind of notice, each once, the emergency first, then by level (see a doctor after see a GP)", () => {
+  assert.deepEqual(shownIds(EVERY_NOTICE), ["sudden-earlier", "twitch-two-weeks", "twitch-many-places", "weak-or-stiff+weak",
                                             "cramp-numb-or-swollen+feeling-change", "speech-or-swallowing", "thinner-muscles",
-                                            "cramps-disturb-sleep", "long-cramp"]);
+                                            "cramps-disturb-sleep", "long-cramp", "feeling-change"]);
 });
 
 test("each notice names its entries and their dates, and quotes its rule and source", () => {
@@ -210,9 +223,10 @@ test("more of the same after the visit stays quiet", () => {
   assert.deepEqual(shownIds([...SEEN, ...later], VISIT), []);
 });
 
-test("twitching in a place seen at the visit that passes 2 weeks only after it is new", () => {
-  const {shown} = N.notices([...SEEN, twitch("f", "2026-04-21T10:00", "thigh")], VISIT);
-  assert.deepEqual(shown.map(n => [n.id, n.newSince]), [["twitch-two-weeks", ["Thigh"]]]);
+test("twitching in a place seen at the visit that passes 2 weeks only after it is new, for the records, not 'See a GP' again", () => {
+  const {shown, since} = N.notices([...SEEN, twitch("f", "2026-04-21T10:00", "thigh")], VISIT);
+  assert.deepEqual(shown, []);
+  assert.deepEqual(since.map(n => [n.id, n.newSince]), [["twitch-two-weeks", ["Thigh"]]]);
 });
 
 test("an entry on the day of the visit counts as seen", () => {
@@ -225,15 +239,18 @@ test("a new sign after the visit is shown, and said to be new", () => {
   assert.deepEqual(shown[0].newSince, ["Muscles look thinner"]);
 });
 
-test("a new place after the visit is shown", () => {
-  const {shown} = N.notices([...SEEN, twitch("e", "2026-04-02T10:00", "Eyelid or face")], VISIT);
-  assert.deepEqual(shown.map(n => n.id), ["twitch-many-places"]);
-  assert.deepEqual(shown[0].newSince, ["Eyelid or face"]);
+test("a new place after the visit is for the records: named as new, never 'See a GP' again", () => {
+  const {shown, since} = N.notices([...SEEN, twitch("e", "2026-04-02T10:00", "Eyelid or face")], VISIT);
+  assert.deepEqual(shown.map(n => n.id), []);
+  assert.deepEqual(since.map(n => n.id), ["twitch-many-places"]);
+  assert.deepEqual(since[0].newSince, ["Eyelid or face"]);
+  assert.equal(N.sinceWords(since), "Twitches in more than one place: Eyelid or face");
 });
 
-test("a second place after a visit about one place is new", () => {
-  const {shown} = N.notices([twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-04-01T10:00", "Thigh")], ["2026-03-02"]);
-  assert.deepEqual(shown.map(n => [n.id, n.newSince]), [["twitch-many-places", ["Thigh"]]]);
+test("a second place after a visit about one place is new, for the records", () => {
+  const {shown, since} = N.notices([twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-04-01T10:00", "Thigh")], ["2026-03-02"]);
+  assert.deepEqual(shown, []);
+  assert.deepEqual(since.map(n => [n.id, n.newSince]), [["twitch-many-places", ["Thigh"]]]);
 });
 
 test("a sign ticked as sudden after the visit is shown at once", () => {
@@ -257,7 +274,8 @@ test("a place twitching over 2 weeks only after the visit is new, old place or n
   const result = N.notices([twitch("a", "2026-03-01T10:00", "Calf"), twitch("b", "2026-03-04T10:00", "Calf"),
                             twitch("c", "2026-04-01T10:00", "Calf"), twitch("d", "2026-04-02T10:00", "Back"),
                             twitch("e", "2026-04-20T10:00", "Back")], ["2026-03-05"]);
-  assert.deepEqual(result.shown.map(n => [n.id, n.newSince]), [["twitch-two-weeks", ["Calf", "Back"]], ["twitch-many-places", ["Back"]]]);
+  assert.deepEqual(result.shown, []);
+  assert.deepEqual(result.since.map(n => [n.id, n.newSince]), [["twitch-two-weeks", ["Calf", "Back"]], ["twitch-many-places", ["Back"]]]);
 });
 
 test("'arms or legs' fits an arm: the card's own sentence is quoted", () => {
@@ -376,5 +394,6 @@ test("one left-calf twitch before the visit and one 17 days later: the '2 weeks'
   const result = N.notices([twitch("a", "2026-11-17T10:00", "Calf", {side: "left"}),
                             twitch("b", "2026-12-04T10:00", "Calf", {side: "left"})], ["2026-11-27"], rules, "2026-12-07");
   assert.deepEqual(result.earlier, []);
-  assert.deepEqual(result.shown.map(n => [n.id, n.newSince]), [["twitch-two-weeks", ["Calf (left side)"]]]);
+  assert.deepEqual(result.shown, []);
+  assert.deepEqual(result.since.map(n => [n.id, n.newSince, n.seenUpTo]), [["twitch-two-weeks", ["Calf (left side)"], null]]);
 });

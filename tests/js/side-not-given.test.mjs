@@ -19,8 +19,8 @@ test("a calf with no side, after both calves, is not one more place, and is name
 });
 
 test("after a GP visit, a calf with no side is not new where a calf with a side was seen", () => {
-  const {shown} = N.notices([...LOG, twitch("d", "2026-12-08T07:40", "Calf")], ["2026-11-20"], rules, TODAY);
-  const many = shown.find(n => n.id === "twitch-many-places");
+  const {since} = N.notices([...LOG, twitch("d", "2026-12-08T07:40", "Calf")], ["2026-11-20"], rules, TODAY);
+  const many = since.find(n => n.id === "twitch-many-places");
   assert.deepEqual(many.newSince, ["Calf (right side)"]);
 });
 

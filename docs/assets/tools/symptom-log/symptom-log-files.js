@@ -85,7 +85,7 @@
   /* One column list drives the file; each entry row carries its day's answers,
    * and the log's start date and GP visits (the same on every row). A rough
    * time ("when_approx") has its date alone in "when": no clock time is made up. */
-  var CSV_COLUMNS = ["id", "when", "when_approx", "kind", "area", "side", "duration", "frequency", "pain", "signs", "disturbed_sleep",
+  var CSV_COLUMNS = ["id", "when", "when_approx", "kind", "area", "side", "duration", "frequency", "pain", "signs", "sudden", "disturbed_sleep",
                      "notes", "sleep_hours", "caffeine", "stress", "medicine_change", "twitching_started", "gp_visits"];
 
   /* A cell a spreadsheet would run as a formula (=, +, - or @ first; tab and
@@ -100,21 +100,31 @@
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
+  /* One row per entry, with its day's answers (repeated on each entry of that day), and one row
+   * per day answered with no entry (its id and kind empty), in order of time: nothing in a
+   * backup's entries and days is left out. */
   function toCSV(entries, days, started, visits) {
     var byDate = new Map(), log = {twitching_started: started == null ? null : started, gp_visits: normalVisits(visits)};
     days.forEach(function (day) { byDate.set(day.date, day); });
-    var lines = [CSV_COLUMNS.join(",")];
-    sortByWhen(entries.slice()).forEach(function (entry) {
-      var day = byDate.get(entry.when.slice(0, 10)) || {};
-      lines.push(CSV_COLUMNS.map(function (column) {
-        if (column === "when" && entry.when_approx) return csvCell(entry.when.slice(0, 10));
+    var row = function (entry, day, when) {
+      return CSV_COLUMNS.map(function (column) {
+        if (column === "when") return csvCell(when);
         return csvCell(has(entry, column) ? entry[column] : has(day, column) ? day[column] : has(log, column) ? log[column] : null);
-      }).join(","));
+      }).join(",");
+    };
+    var rows = sortByWhen(entries.slice()).map(function (entry) {
+      var date = entry.when.slice(0, 10);
+      return {at: entry.when, line: row(entry, byDate.get(date) || {}, entry.when_approx ? date : entry.when)};
     });
-    return "\ufeff" + lines.join("\r\n") + "\r\n"; // the mark tells spreadsheets it is UTF-8
+    var withEntries = new Set(entries.map(function (entry) { return entry.when.slice(0, 10); }));
+    days.filter(function (day) { return isDate(day.date) && !withEntries.has(day.date); }).forEach(function (day) {
+      rows.push({at: day.date, line: row({}, day, day.date)});
+    });
+    // A day's own row ("2026-03-01") sorts before any time on a later day; no entry shares its date.
+    rows.sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
+    return "\ufeff" + [CSV_COLUMNS.join(",")].concat(rows.map(function (r) { return r.line; })).join("\r\n") + "\r\n"; // the mark tells spreadsheets it is UTF-8
   }
 
-  F.parseBackup = parseBackup;
   F.CSV_COLUMNS = CSV_COLUMNS;
   F.csvCell = csvCell;
   F.toCSV = toCSV;

@@ -44,8 +44,10 @@
     this.parts["when-shown"].textContent = when === "other" && F.isLocalDateTime(field) ? F.readableDateTime(field)
       : F.WHEN_APPROX.indexOf(when) >= 0 && day !== today() ? F.entryTime({when: field, when_approx: when})
       : chosen ? chosen.parentNode.textContent.replace(/\s+/g, " ").trim() : "";
-    if (this.showSuddenAlert) this.showSuddenAlert(); // the notices have arrived (symptom-log-start.js)
-    else if (this.laterFailed) this.showSuddenUnchecked();
+    if (this.showSuddenAlert) { // the notices have arrived (symptom-log-start.js)
+      this.showSuddenAlert();
+      this.showUrgentAlert();
+    } else if (this.laterFailed) this.showSuddenUnchecked();
   };
 
   /* If the notices could not arrive, "it came on suddenly" ticked with a sign that is an
@@ -262,6 +264,8 @@
       } else {
         self.lastSaved = {entry: stored, key: sameKey(stored), at: Date.now()};
         self.showSaved(stored, typedNote);
+        // The form is empty again, but an urgent sign just saved keeps its words on show.
+        if (!typed && self.showUrgentAlert) self.showUrgentAlert(stored);
       }
       if (first) self.askToPersist();
       if (editing) self.focusEntry(editing.id);
@@ -372,8 +376,11 @@
   function savedWords(entry) {
     var W = F.WORDS, words = [W.kind[entry.kind].toLowerCase(), entry.area.toLowerCase()];
     if (entry.side) words.push(W.side[entry.side].toLowerCase());
-    words.push(entry.when_approx === "last-night" ? "during the night" : entry.when_approx === "earlier-today" ? "earlier today"
-      : entry.when.slice(0, 10) === today() ? entry.when.slice(11, 16) : F.readableDateTime(entry.when));
+    // "Earlier today" chosen at night is the day before (quickTime): said with its date.
+    var onToday = entry.when.slice(0, 10) === today();
+    words.push(entry.when_approx === "last-night" ? "during the night"
+      : entry.when_approx === "earlier-today" ? (onToday ? "earlier today" : F.entryTime(entry))
+      : onToday ? entry.when.slice(11, 16) : F.readableDateTime(entry.when));
     return words.join(", ");
   }
   function sameKey(entry) {

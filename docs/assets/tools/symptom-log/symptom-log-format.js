@@ -200,14 +200,20 @@
       "T" + pad(date.getHours()) + ":" + pad(date.getMinutes());
   }
   /* The time a quick choice of the entry form stands for, here and NOW:
-   * "now"; "earlier-today", an hour before, on the hour (midnight at the
-   * latest); "last-night", 3 am today, or the hour now if it is not yet 3 am.
+   * "now"; "earlier-today", an hour before, on the hour; "last-night", 3 am
+   * today, or the hour now if it is not yet 3 am. An hour before would fall in
+   * the night (before 3 am), so "earlier today" then means the reader's day
+   * before the night: 23:00 the day before. The two never stand for one time.
    * The form shows it, for the reader to change. */
+  var NIGHT_ENDS = 3; // "last night" is stored at this hour
   function quickTime(choice, now) {
     now = now || new Date();
     var at = new Date(now.getTime());
-    if (choice === "earlier-today") at.setHours(Math.max(now.getHours() - 1, 0), 0, 0, 0);
-    if (choice === "last-night") at.setHours(now.getHours() < 3 ? now.getHours() : 3, 0, 0, 0);
+    if (choice === "earlier-today") {
+      if (now.getHours() - 1 >= NIGHT_ENDS) at.setHours(now.getHours() - 1, 0, 0, 0);
+      else at.setDate(at.getDate() - 1), at.setHours(23, 0, 0, 0);
+    }
+    if (choice === "last-night") at.setHours(Math.min(now.getHours(), NIGHT_ENDS), 0, 0, 0);
     return localNow(at);
   }
   /* "1 March 2026", as the site writes dates. */

@@ -12,10 +12,13 @@
  *            quoting its rule with its source;
  *   earlier  the notices the entries up to the visit already met: the GP
  *            could see them. They stay out of "shown" until something new
- *            appears after that date (a sign not met before it, twitching in
- *            a new place, a sign that came on suddenly), as the care rules'
- *            gp_rule says. A sign first met after the visit is new, even in
- *            a place that twitched before it.
+ *            appears after that date (a sign not met before it, a sign that
+ *            came on suddenly), as the care rules' gp_rule says. A sign first
+ *            met after the visit is new, even in a place that twitched before it;
+ *   since    the "see a GP once" notices (gp_rule.once: 2 weeks in one place,
+ *            more than one place) that have something new since the visit,
+ *            each with newSince: for the reader's records and next
+ *            appointment, never a reason to go back (gp_rule: a new sign is).
  * A place is an area and its side (placeOf): a left calf and a right calf are
  * two places, never one place "for more than 2 weeks". A twitch with no side
  * given, in an area also logged with a side, is named "Calf (side not given)".
@@ -45,6 +48,8 @@
   var TWO_WEEKS = 14; // first to last twitch in one place more than this many days apart: "more than 2 weeks"
   var ITEMS_SHOWN = 4; // a notice lists this many places or entries, then says how many more
   var NOT_NAMED = "Not named in the sources"; // the level words of a sign no source names
+  // The order a reader and a GP read the notices in: the most urgent first, then the sign no source names.
+  var LEVEL_ORDER = ["emergency", "urgent", "gp", "doctor", "none"];
   // Words that tie a rule's sentence to twitches or to legs: said only where the entries are that.
   var SAYS_TWITCH = /twitch/i;
   var SAYS_LEGS = /\byour legs\b/i; // "your arms or legs" is any limb
@@ -437,7 +442,15 @@
         items: entryLines(longCramps, today), keys: ["sign:long-cramp"]
       }, today));
     }
-    return list;
+    return byLevel(list);
+  }
+
+  /* NOTICES in order of level (LEVEL_ORDER), each level's notices in the order they were found. */
+  function byLevel(notices) {
+    var rank = function (n) { var i = LEVEL_ORDER.indexOf(n.level); return i < 0 ? LEVEL_ORDER.length : i; };
+    return notices.map(function (n, i) { return {n: n, i: i}; })
+      .sort(function (a, b) { return rank(a.n) - rank(b.n) || a.i - b.i; })
+      .map(function (pair) { return pair.n; });
   }
 
   /* What is new in a key, in words: a place, "Calf (left side)"; a sign's name (a tick's own
@@ -474,6 +487,34 @@
     };
   }
 
+  /* What the form shows at once when a tick whose sign is urgent (one painful, swollen leg) is
+   * ticked, and after such an entry is saved: the urgent card's own words. SIGNS are tick ids; KIND
+   * is the entry's kind, or none yet (then any kind whose sign is urgent counts). Null otherwise. */
+  function urgentAlert(signIds, kind, rules) {
+    var book = ruleBook(rules || root.SymptomLogCareRules), ids = [];
+    (signIds || []).forEach(function (id) {
+      var tick = book.ticks[id], met = tick && tick.for ? (kind ? [tick.for[kind]] : Object.keys(tick.for).map(function (k) { return tick.for[k]; })) : [];
+      met.forEach(function (signId) {
+        if (signId && book.signs[signId] && book.signs[signId].level === "urgent" && ids.indexOf(signId) < 0) ids.push(signId);
+      });
+    });
+    if (!ids.length) return null;
+    var urgent = book.rules.levels.urgent, sign = book.signs[ids[0]], card = book.cardOf[sign.id];
+    return {
+      levelLabel: urgent.short,
+      rule: card.heading + " " + ids.map(function (id) { return book.signs[id].text; }).join(", or ") + ".",
+      note: sign.step_up || "", // the card's note is not in the page's bundle: the sign's own step up is
+      sourceTitle: book.rules.sources[sign.source].title,
+      href: urgent.href
+    };
+  }
+
+  /* The "see a GP once" notices met again since a visit (notices().since), in words:
+   * "Twitches in more than one place: Eyelid or face (left side)". */
+  function sinceWords(since) {
+    return since.map(function (n) { return n.label + ": " + (n.newSince || []).join(", "); }).join("; ");
+  }
+
   /* The last visit on or before TODAY (of them all without it). */
   function lastVisit(visits, today) {
     var dates = (visits || []).filter(function (date) { return F.isDate(date) && !(today && date > today); }).sort();
@@ -485,7 +526,8 @@
     rules = rules || root.SymptomLogCareRules;
     today = today || F.localNow().slice(0, 10);
     var visit = lastVisit(visits, today), all = found(entries, rules, today);
-    if (!visit) return {visit: null, shown: all, earlier: []};
+    if (!visit) return {visit: null, shown: all, earlier: [], since: []};
+    var once = rules.gp_rule.once || [];
     // Seen at the visit: only what the entries up to it met. A place that twitched before the
     // visit does not make a sign met only after it (2 weeks in that place) seen.
     var seen = new Set(), before = entries.filter(function (e) { return dateOf(e) <= visit; });
@@ -500,7 +542,7 @@
       var place = key.slice(key.indexOf("|") + 1);
       return placesBefore.has(place) || placesBefore.has(place.slice(0, place.lastIndexOf("|") + 1));
     };
-    var shown = [], earlier = [];
+    var shown = [], earlier = [], since = [];
     all.forEach(function (n) {
       var fresh = n.keys.filter(function (key) { return !seen.has(key); });
       // "More than one place", new since the visit, names the places that are new since it; one
@@ -508,18 +550,20 @@
       var told = fresh.filter(function (key) { return !oldPlace(key); });
       if (told.length) {
         n.newSince = unique(told.map(function (key) { return newWords(n, key, seen); }));
-        shown.push(n);
+        // A "see a GP once" sign was the reason for the visit: what is new in it is for the records.
+        (once.indexOf(n.sign) >= 0 ? since : shown).push(n);
       } else {
         // Seen at the visit: its dates up to the visit are what the GP saw (span()).
         n.seenUpTo = visit;
         earlier.push(n);
       }
     });
-    return {visit: visit, shown: shown, earlier: earlier};
+    return {visit: visit, shown: shown, earlier: earlier, since: since};
   }
 
   root.SymptomLogNotices = {
     TWO_WEEKS: TWO_WEEKS, ITEMS_SHOWN: ITEMS_SHOWN,
-    notices: notices, lastVisit: lastVisit, listDates: listDates, span: span, suddenAlert: suddenAlert
+    notices: notices, lastVisit: lastVisit, listDates: listDates, span: span, suddenAlert: suddenAlert,
+    urgentAlert: urgentAlert, sinceWords: sinceWords, LEVEL_ORDER: LEVEL_ORDER
   };
 })(window);

@@ -28,6 +28,32 @@
     box.hidden = !alert;
   };
 
+  /* Ticking a sign that is urgent (one painful leg that is swollen, warm or red) shows the urgent
+   * card's words at once; after such an entry is saved they stay, above "Saved", until the form
+   * changes. SAVED is the saved entry, or none: then the ticks in the form count. */
+  SymptomLog.prototype.showUrgentAlert = function (saved) {
+    var box = this.parts["urgent-alert"], form = this.parts["entry-form"];
+    var signs = saved ? saved.signs : Array.prototype.map.call(form.querySelectorAll('input[name="signs"]:checked'), function (input) { return input.value; });
+    var kind = saved ? saved.kind : (form.querySelector('input[name="kind"]:checked') || {}).value;
+    var alert = N.urgentAlert(signs, kind);
+    box.textContent = "";
+    if (alert) {
+      box.appendChild(el("p", "symptom-log__notice-level", alert.levelLabel));
+      box.appendChild(el("p", null, alert.rule + " (" + alert.sourceTitle + ")"));
+      if (alert.note) box.appendChild(el("p", null, alert.note));
+      var more = el("p");
+      more.appendChild(this.siteLink(alert.href, "See the urgent signs"));
+      box.appendChild(more);
+    }
+    box.hidden = !alert;
+    // After a save a phone folds the optional questions away: open them, so the box is seen.
+    var fold = box.closest(".symptom-log__phone-fold");
+    if (saved && alert && fold) {
+      this.unfold(fold, true);
+      this.reveal(box);
+    }
+  };
+
   SymptomLog.prototype.renderNotices = function (result) {
     var self = this, p = this.parts, R = rules(), list = p.notices;
     list.textContent = "";
@@ -68,10 +94,15 @@
       (result.shown.length ? message("visit_note_new") : message("visit_note_nothing_new"))
       : result.shown.length ? "" : message("no_notices_yet");
     p["visit-note"].hidden = !p["visit-note"].textContent;
-    p.earlier.hidden = !result.earlier.length;
-    p.earlier.textContent = result.earlier.length ? message("earlier_on_screen", {list: result.earlier.map(function (n) {
-      return n.label + " (" + N.span(n) + ")";
-    }).join("; ")}) : "";
+    var since = result.since || [];
+    p.earlier.textContent = [
+      result.earlier.length ? message("earlier_on_screen", {list: result.earlier.map(function (n) {
+        return n.label + " (" + N.span(n) + ")";
+      }).join("; ")}) : "",
+      // A "see a GP once" sign met again since the visit: for the records, never "See a GP" again.
+      since.length ? message("since_visit_on_screen", {list: N.sinceWords(since)}) : ""
+    ].filter(Boolean).join(" ");
+    p.earlier.hidden = !p.earlier.textContent;
     p["gp-rule"].textContent = R.gp_rule.text + " Source: " + R.sources[R.gp_rule.source].title + ".";
     p["gp-visit-remove"].hidden = !result.visit;
     p["notices-section"].hidden = false;

@@ -11,7 +11,8 @@
   var message = S.message;
 
   var PLACES_NAMED = 3; // a twitch notice on paper names up to this many more places; more are counted
-  var NOTICES_AT_FULL_SIZE = 6; // more notices than this print a point smaller, so the summary keeps to one sheet
+  var NOTICES_AT_FULL_SIZE = 6; // more notices than this give each source once, by number, to save room
+  var NOTICES_AT_BODY_SIZE = 10; // more than this (a long log with nearly every sign) print smaller, to keep one sheet
 
   /* A notice's entries in a line: the whole list when short; else the first twitching place in
    * full (its dates are the point) and the others by name, or how many entries and their first
@@ -24,6 +25,8 @@
       return items.slice(0, cut).join("; ") + (others.length <= PLACES_NAMED ? "; also " + others.join(", ")
         : "; and " + plural(others.length, "more place", "more places"));
     }
+    // A tick no source names: its kind and place, so the GP need not hunt for it in the entries.
+    if (notice.id === "not-named") return items.slice(0, cut).join("; ") + "; and " + plural(more, "more", "more");
     return plural(notice.entries.length, "entry", "entries") + ", " + N.span(notice);
   }
 
@@ -56,12 +59,13 @@
       if (sources.indexOf(title) < 0) sources.push(title);
       return " [" + (sources.indexOf(title) + 1) + "]";
     };
-    var box = el("div", "symptom-log__printed-notices" + (many ? " symptom-log__printed-notices--many" : ""));
+    var box = el("div", "symptom-log__printed-notices" + (many ? " symptom-log__printed-notices--many" : "") +
+      (result.shown.length > NOTICES_AT_BODY_SIZE ? " symptom-log__printed-notices--crowded" : ""));
     box.setAttribute("data-part", "printed-notices");
     box.appendChild(el("h3", null, message("printed_title")));
     // Said only where the summary's period starts later than the log: then the notices' dates
     // reach back before it, and the GP is told that earlier entries are named only here.
-    var cover = since && since < from && (result.shown.length || result.earlier.length)
+    var cover = since && since < from && (result.shown.length || result.earlier.length || (result.since || []).length)
       ? " " + message("printed_cover", {since: F.readableDate(since), from: F.readableDate(from)}) : "";
     if (result.visit) {
       box.appendChild(el("p", null, message("printed_seen", {date: F.readableDate(result.visit)}) + cover + " " +
@@ -98,6 +102,9 @@
       box.appendChild(el("p", null, message("printed_earlier", {list: result.earlier.map(function (n) {
         return n.label + " (" + N.span(n) + ")";
       }).join("; ")})));
+    }
+    if ((result.since || []).length) {
+      box.appendChild(el("p", null, message("printed_since_visit", {list: N.sinceWords(result.since)})));
     }
     return box;
   };
@@ -332,9 +339,32 @@
     });
     head.appendChild(row);
     table.appendChild(head);
-    var body = el("tbody"), first = F.dayNumber(s.from);
+    var body = el("tbody"), first = F.dayNumber(s.from), last = first + s.perDay.length - 1;
     var monday = first - (first + 3) % 7; // 1 Jan 1970 was a Thursday: (n + 3) % 7 is 0 on a Monday
-    for (var start = monday; start < first + s.perDay.length; start += 7) {
+    var quiet = function (start) { // a week with no entry and no hours slept in the period
+      for (var n = start; n < start + 7; n++) {
+        var day = s.perDay[n - first];
+        if (day && (day.count || day.sleep != null)) return false;
+      }
+      return true;
+    };
+    for (var start = monday; start <= last; start += 7) {
+      // Weeks in a row with nothing in them are one line, "7 Sep to 9 Nov: no entries", so the sheet
+      // is not filled with rows of zeros.
+      var end = start;
+      while (end + 7 <= last && quiet(end) && quiet(end + 7)) end += 7;
+      if (end > start) {
+        row = el("tr", "symptom-log__week-quiet");
+        var weeks = el("th", null, shortDate(F.dateOfDay(Math.max(start, first))) + " to " + shortDate(F.dateOfDay(Math.min(end + 6, last))));
+        weeks.scope = "row";
+        row.appendChild(weeks);
+        var none = el("td", null, "No entries");
+        none.colSpan = 7;
+        row.appendChild(none);
+        body.appendChild(row);
+        start = end;
+        continue;
+      }
       row = el("tr");
       var week = el("th", null, shortDate(F.dateOfDay(start)));
       week.scope = "row";

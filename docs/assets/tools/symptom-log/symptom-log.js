@@ -102,7 +102,7 @@
     ["storage-problem", "safari-note", "backup-reminder", "form-title", "entry-errors", "entry-error-list",
      "entry-form", "area-other-choice", "area-other-field", "frequency", "disturbed-sleep", "save", "cancel-edit",
      "entry-status", "day-form", "day-status", "notices-section", "notices", "period", "print", "summary",
-     "sudden", "sudden-alert", "visit-note", "earlier", "sudden-rule", "gp-rule", "gp-visit-form", "gp-visit-remove", "gp-visit-status",
+     "sudden", "sudden-alert", "urgent-alert", "visit-note", "earlier", "sudden-rule", "gp-rule", "gp-visit-form", "gp-visit-remove", "gp-visit-status",
      "entries-empty", "entries", "export-json", "export-csv", "backup-status", "import-errors",
      "import-error-title", "import-error-list", "import-form", "import-field", "import-error",
      "delete-all", "delete-all-confirm", "delete-all-question", "delete-all-yes", "delete-all-no",
