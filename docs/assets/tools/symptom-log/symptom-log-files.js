@@ -125,6 +125,7 @@
     return "\ufeff" + [CSV_COLUMNS.join(",")].concat(rows.map(function (r) { return r.line; })).join("\r\n") + "\r\n"; // the mark tells spreadsheets it is UTF-8
   }
 
+  F.parseBackup = parseBackup;
   F.CSV_COLUMNS = CSV_COLUMNS;
   F.csvCell = csvCell;
   F.toCSV = toCSV;
