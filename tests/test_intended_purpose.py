@@ -24,6 +24,7 @@ TOOL_TEXT = [
     *[f"docs/assets/tools/symptom-log/{name}" for name in LOG_PAGE_FILES],
     "docs/assets/tools/symptom-log/symptom-log-format.js",
     "docs/assets/tools/symptom-log/symptom-log-files.js",
+    "docs/assets/tools/symptom-log/symptom-log-figures.js",
     "overrides/partials/movement-helper.html",
     "overrides/partials/symptom-log.html",
     "overrides/partials/intended-purpose.html",

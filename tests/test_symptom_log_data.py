@@ -240,7 +240,8 @@ def test_the_messages_check_can_fail():
     assert problems == ['broken.js uses the message "saved_twice", which broken.json does not have.',
                         'broken.json: the message "chart_how" is used nowhere in broken.js. Remove it, or use it.',
                         'broken.json: the message "sudden_unchecked" is used nowhere in broken.js. Remove it, or use it.',
-                        'broken.json: the message "unused" is used nowhere in broken.js. Remove it, or use it.'], problems
+                        'broken.json: the message "unused" is used nowhere in broken.js. Remove it, or use it.',
+                        'broken.json: the message "urgent_unchecked" is used nowhere in broken.js. Remove it, or use it.'], problems
 
 
 # --- The care rules the log carries: only what it reads --------------------------------------------

@@ -86,7 +86,7 @@ def test_a_press_before_the_rest_arrives_is_made_when_it_does(browser, site_serv
         context.close()
 
 
-def test_a_sudden_sign_still_shows_the_emergency_when_the_rest_cannot_arrive(browser, site_server):
+def test_a_sudden_or_urgent_sign_still_shows_its_level_when_the_rest_cannot_arrive(browser, site_server):
     """The notices (which say which ticks are an emergency when sudden) come in the second bundle;
     if it cannot be fetched, the first still shows the care rules' sudden rule for those ticks."""
     rules = json.loads(CARE_RULES.read_text(encoding="utf-8"))
@@ -109,5 +109,12 @@ def test_a_sudden_sign_still_shows_the_emergency_when_the_rest_cannot_arrive(bro
         text = " ".join(alert.inner_text().split())
         assert rules["sudden_rule"]["text"] in text and rules["levels"]["emergency"]["label"] in text, text
         assert alert.get_by_role("link").get_attribute("href") == "../when-to-see-a-doctor/#emergency"
+        # The urgent leg too: its level's words, without "it came on suddenly".
+        urgent = tab.locator('[data-part="urgent-alert"]')
+        assert urgent.is_hidden()
+        form.locator('input[name="signs"][value="one-leg-swollen"]').check()
+        assert urgent.is_visible(), ("docs/symptom-log.md: with the log's second bundle unable to load, one painful, "
+                                     "swollen leg shows no urgent box (symptom-log-form.js, showSuddenUnchecked).")
+        assert rules["levels"]["urgent"]["action"] in " ".join(urgent.inner_text().split())
     finally:
         context.close()

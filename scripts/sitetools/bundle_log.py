@@ -46,9 +46,9 @@ PAGE = ["symptom-log.js", "symptom-log-form.js", "symptom-log-entries.js", "symp
 # precached by the service worker like every script). A first visit downloads FIRST only.
 FIRST = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-storage.js", "symptom-log.js",
          "symptom-log-form.js", "symptom-log-start.js"]
-LATER = ["symptom-log-files.js", "symptom-log-notices.js", "symptom-log-screen-notices.js", "symptom-log-summary.js",
+LATER = ["symptom-log-files.js", "symptom-log-figures.js", "symptom-log-notices.js", "symptom-log-screen-notices.js", "symptom-log-summary.js",
          "symptom-log-entries.js", "symptom-log-days.js", "symptom-log-backup.js"]
-SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-files.js", "symptom-log-storage.js",
+SCRIPTS = ["vendor/idb-keyval.js", "symptom-log-format.js", "symptom-log-files.js", "symptom-log-figures.js", "symptom-log-storage.js",
            "symptom-log-notices.js"] + PAGE
 FIRST_BUNDLE, LATER_BUNDLE = "symptom-log.min.js", "symptom-log-later.min.js"
 CARE_RULES = ROOT / "docs" / "assets" / "tools" / "care-rules" / "care-rules.json"
@@ -99,8 +99,9 @@ def care_rules_script(path: Path | None = None) -> str:
     return f"window.SymptomLogCareRules = {data};"
 
 
-# Messages the bundler makes from other files (messages_script): the chart's words and the sudden fallback.
-MADE_MESSAGES = {"chart_how", "sudden_unchecked"}
+# Messages the bundler makes from other files (messages_script): the chart's words and what the
+# form shows at once when the notices could not arrive.
+MADE_MESSAGES = {"chart_how", "sudden_unchecked", "urgent_unchecked"}
 
 
 def sudden_unchecked(path: Path | None = None) -> dict[str, str]:
@@ -115,6 +116,16 @@ def sudden_unchecked(path: Path | None = None) -> dict[str, str]:
     return {"ticks": ticks, "label": emergency["label"], "rule": rules["sudden_rule"]["text"], "href": emergency["href"]}
 
 
+def urgent_unchecked(path: Path | None = None) -> dict[str, str]:
+    """The same for the ticks whose sign is urgent for some kind of entry: the urgent level's words."""
+    rules = json.loads((path or CARE_RULES).read_text(encoding="utf-8"))
+    urgent = rules["levels"]["urgent"]
+    level = {sign["id"]: sign["level"] for sign in rules["signs"]}
+    ticks = [tick["id"] for tick in rules.get("log_signs") or []
+             if "urgent" in [level.get(sign) for sign in (tick.get("for") or {}).values()]]
+    return {"ticks": ticks, "label": urgent["label"], "rule": urgent["action"], "href": urgent["href"]}
+
+
 def messages_script(keys: set[str] | None = None, later: bool = False,
                     path: Path | None = None, chart_how: Path | None = None) -> str:
     """The log's messages (MESSAGES unless PATH) and the chart's words (CHART_HOW unless CHART_HOW)
@@ -124,6 +135,7 @@ def messages_script(keys: set[str] | None = None, later: bool = False,
     messages = {key: value for key, value in messages.items() if not key.startswith("_")}
     messages["chart_how"] = " ".join((chart_how or CHART_HOW).read_text(encoding="utf-8").split())
     messages["sudden_unchecked"] = sudden_unchecked()
+    messages["urgent_unchecked"] = urgent_unchecked()
     if keys is not None:
         messages = {key: value for key, value in messages.items() if key in keys}
     data = json.dumps(messages, ensure_ascii=False, separators=(",", ":"))

@@ -1,10 +1,10 @@
-// Loads docs/assets/tools/symptom-log/symptom-log-format.js and symptom-log-files.js
+// Loads docs/assets/tools/symptom-log/symptom-log-format.js, symptom-log-files.js and symptom-log-figures.js
 // as the page does (plain scripts that set window.SymptomLogFormat) and returns it.
 import {readFileSync} from "node:fs";
 import {runInThisContext} from "node:vm";
 
 globalThis.window = globalThis;
-for (const name of ["symptom-log-format.js", "symptom-log-files.js"]) {
+for (const name of ["symptom-log-format.js", "symptom-log-files.js", "symptom-log-figures.js"]) {
   const source = new URL(`../../docs/assets/tools/symptom-log/${name}`, import.meta.url);
   runInThisContext(readFileSync(source, "utf8"), {filename: source.pathname});
 }

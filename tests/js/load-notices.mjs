@@ -10,7 +10,7 @@ export const RULES_FILE = new URL("care-rules/care-rules.json", folder);
 export const rules = JSON.parse(readFileSync(RULES_FILE, "utf8"));
 globalThis.window = globalThis;
 globalThis.SymptomLogCareRules = rules;
-for (const name of ["symptom-log-format.js", "symptom-log-files.js", "symptom-log-notices.js"]) {
+for (const name of ["symptom-log-format.js", "symptom-log-files.js", "symptom-log-figures.js", "symptom-log-notices.js"]) {
   const source = new URL(`symptom-log/${name}`, folder);
   runInThisContext(readFileSync(source, "utf8"), {filename: source.pathname});
 }

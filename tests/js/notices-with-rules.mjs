@@ -9,7 +9,7 @@ const rules = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const folder = new URL("../../docs/assets/tools/symptom-log/", import.meta.url);
 globalThis.window = globalThis;
 globalThis.SymptomLogCareRules = rules;
-for (const name of ["symptom-log-format.js", "symptom-log-files.js", "symptom-log-notices.js"]) {
+for (const name of ["symptom-log-format.js", "symptom-log-files.js", "symptom-log-figures.js", "symptom-log-notices.js"]) {
   runInThisContext(readFileSync(new URL(name, folder), "utf8"));
 }
 const F = globalThis.SymptomLogFormat, N = globalThis.SymptomLogNotices;

@@ -50,22 +50,28 @@
     } else if (this.laterFailed) this.showSuddenUnchecked();
   };
 
-  /* If the notices could not arrive, "it came on suddenly" ticked with a sign that is an
-   * emergency when sudden still shows the care rules' sudden rule and the emergency's words. */
+  /* If the notices could not arrive, a tick that is an emergency when sudden (with "it came on
+   * suddenly") or urgent still shows its level's words, from the care rules: never nothing. */
   SymptomLog.prototype.showSuddenUnchecked = function () {
-    var box = this.parts["sudden-alert"], words = M.sudden_unchecked;
-    var ticked = this.parts.sudden.checked && words.ticks.some(function (id) {
-      return this.parts["entry-form"].querySelector('input[name="signs"][value="' + id + '"]:checked');
-    }, this);
+    var form = this.parts["entry-form"];
+    var ticked = function (words) {
+      return words.ticks.some(function (id) { return form.querySelector('input[name="signs"][value="' + id + '"]:checked'); });
+    };
+    this.showUnchecked(this.parts["sudden-alert"], M.sudden_unchecked, this.parts.sudden.checked && ticked(M.sudden_unchecked),
+                       "See the emergency signs");
+    this.showUnchecked(this.parts["urgent-alert"], M.urgent_unchecked, ticked(M.urgent_unchecked), "See the urgent signs");
+  };
+
+  SymptomLog.prototype.showUnchecked = function (box, words, shown, link) {
     box.textContent = "";
-    if (ticked) {
+    if (shown) {
       box.appendChild(el("p", "symptom-log__notice-level", words.label));
       box.appendChild(el("p", null, words.rule));
       var more = el("p");
-      more.appendChild(this.siteLink(words.href, "See the emergency signs"));
+      more.appendChild(this.siteLink(words.href, link));
       box.appendChild(more);
     }
-    box.hidden = !ticked;
+    box.hidden = !shown;
   };
 
   /* Scroll PART into view above the sticky Save bar, when it opened behind it. */
