@@ -743,3 +743,23 @@ def test_a_missing_part_throws_a_named_error(page, site_server):
     page.wait_for_timeout(500)
     assert any('SymptomLogError' in e and 'missing its part "summary"' in e for e in errors), errors
     assert page.is_hidden(".symptom-log"), "A log that could not start must stay hidden."
+
+
+def test_a_sudden_sign_on_an_earlier_day_is_not_told_call_999_now_in_the_form(page, site_server):
+    """The form's instant box says what the entry's notice will say: for a day before today, the
+    emergency holds only if it is happening now (care rules' sudden_rule.earlier)."""
+    open_log(page, site_server)
+    earlier = care_rules()["sudden_rule"]["earlier"]
+    form = page.locator('[data-part="entry-form"]')
+    alert = page.locator('[data-part="sudden-alert"]')
+    page.check("#symptom-log-sudden")
+    form.locator('input[name="signs"][value="weak"]').check()
+    today_words = " ".join(alert.inner_text().split())
+    assert earlier["level"] not in today_words, today_words
+    form.locator('input[name="when_choice"][value="other"]').check()
+    page.fill("#symptom-log-when", "2026-01-05T10:00")
+    page.dispatch_event("#symptom-log-when", "change")
+    words = " ".join(alert.inner_text().split())
+    assert earlier["level"] in words and "Is it happening now?" in words, (
+        f"docs/symptom-log.md: a sudden sign dated 5 January 2026 shows \"{words}\" in the form, "
+        "not the earlier-day words its notice gives (symptom-log-screen-notices.js, showSuddenAlert).")

@@ -17,10 +17,15 @@
     var box = this.parts["sudden-alert"], form = this.parts["entry-form"];
     var signs = Array.prototype.map.call(form.querySelectorAll('input[name="signs"]:checked'), function (input) { return input.value; });
     var alert = this.parts.sudden.checked ? N.suddenAlert(signs) : null;
+    // An entry dated before today gets the words its notice will give (sudden_rule.earlier):
+    // the emergency only if it is happening now, not "call 999 now" about a day that has passed.
+    var field = form.elements.when.value, earlier = rules().sudden_rule.earlier;
+    var past = alert && earlier && F.isLocalDateTime(field) && field.slice(0, 10) < today();
     box.textContent = "";
     if (alert) {
-      box.appendChild(el("p", "symptom-log__notice-level", alert.levelLabel));
-      box.appendChild(el("p", null, alert.rule + " (" + alert.sourceTitle + ")"));
+      box.appendChild(el("p", "symptom-log__notice-level", past ? earlier.level : alert.levelLabel));
+      box.appendChild(el("p", null, past ? earlier.rule.replace("{action}", rules().levels.emergency.action)
+        : alert.rule + " (" + alert.sourceTitle + ")"));
       var more = el("p");
       more.appendChild(this.siteLink(alert.href, "See the emergency signs"));
       box.appendChild(more);

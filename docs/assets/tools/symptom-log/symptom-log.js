@@ -342,8 +342,8 @@
     // Dated after today (a backup from a clock or time zone ahead): no
     // summary period holds them, so they head the list, to change or delete.
     var later = F.sortByWhen(this.log.entries.filter(function (e) { return e.when.slice(0, 10) > to; })).reverse();
-    var summary = F.summarise(this.log.entries, this.log.days, from, to);
-    var N = window.SymptomLogNotices; // with the summary, in the bundle fetched once the log is used
+    var N = window.SymptomLogNotices; // with the summary's figures, in the bundle fetched once the log is used
+    var summary = N ? F.summarise(this.log.entries, this.log.days, from, to) : null;
     if (N) {
       var notices = N.notices(this.log.entries, (this.log.meta || {}).gp_visits, null, to);
       this.renderNotices(notices);
@@ -351,7 +351,7 @@
     } else if (this.log.entries.length || this.printing) {
       this.more(); // draws the log again when it arrives
     }
-    if (this.renderEntries) this.renderEntries(later.concat(summary.entries.slice().reverse()), later.length);
+    if (this.renderEntries && summary) this.renderEntries(later.concat(summary.entries.slice().reverse()), later.length);
     this.renderReminder();
     this.renderSize();
     if (this.renderStarted) this.renderStarted();
