@@ -319,6 +319,16 @@ def test_every_notice_on_screen_is_on_the_printed_summary(noticed_log, paper):
     assert "for signs that came on gradually" not in first, f"{name}: a blanket gradual line covers every 'See a GP' sign."
 
 
+def stored_then_printed(tab, site_server, stored, period, paper):
+    """The log page with STORED written to its storage and read back, printed for PERIOD on PAPER."""
+    tab.goto(site_server + LOG_PAGE)
+    tab.wait_for_selector(READY)
+    tab.evaluate(WRITE_STORED, stored)
+    tab.reload()
+    tab.wait_for_selector(READY)
+    return printed(tab, period, paper)
+
+
 @pytest.mark.parametrize("paper", PAPER_SIZES)
 def test_the_gp_visit_is_on_the_printed_summary(browser, site_server, paper):
     today = dt.date.today()
@@ -326,13 +336,8 @@ def test_the_gp_visit_is_on_the_printed_summary(browser, site_server, paper):
     try:
         tab = context.new_page()
         visit = str(today - dt.timedelta(days=10))
-        tab.goto(site_server + LOG_PAGE)
-        tab.wait_for_selector(READY)
         meta = {"version": 2, "created": "2026-01-01T00:00:00Z", "gp_visits": [visit]}
-        tab.evaluate(WRITE_STORED, records(every_notice(today), meta=meta))
-        tab.reload()
-        tab.wait_for_selector(READY)
-        printout = printed(tab, "28", paper)
+        printout = stored_then_printed(tab, site_server, records(every_notice(today), meta=meta), "28", paper)
         name = f"docs/symptom-log.md printed on {paper} (a GP visit 10 days ago)"
         problems = summary_sheet_problems(printout, name) + notices_print_problems(tab, printout, name)
         assert not problems, "\n".join(problems)
@@ -397,12 +402,7 @@ def test_the_reviewers_three_months_print_a_one_sheet_summary_with_notices_at_bo
     context = browser.new_context()
     try:
         tab = context.new_page()
-        tab.goto(site_server + LOG_PAGE)
-        tab.wait_for_selector(READY)
-        tab.evaluate(WRITE_STORED, records(*reviewers_log(dt.date.today())))
-        tab.reload()
-        tab.wait_for_selector(READY)
-        printout = printed(tab, "91", paper)
+        printout = stored_then_printed(tab, site_server, records(*reviewers_log(dt.date.today())), "91", paper)
         name = f"docs/symptom-log.md printed on {paper} (review G's 7 entries over 3 months)"
         problems = summary_sheet_problems(printout, name) + notices_print_problems(tab, printout, name)
         assert not problems, "\n".join(problems)
