@@ -42,7 +42,9 @@ def stored(webkit) -> dict:
 def import_text(webkit, text: str) -> None:
     webkit.execute_async_script("""const done = arguments[arguments.length - 1];
       const log = document.querySelector('[data-module="symptom-log"]').symptomLog;
-      log.importFile(new File([arguments[0]], "backup.json", {type: "application/json"})).then(done, e => done(String(e)));""",
+      // Backups come with the log's second bundle, which a reader's press fetches first (log.more()).
+      log.more().then(() => log.importFile(new File([arguments[0]], "backup.json", {type: "application/json"})))
+        .then(done, e => done(String(e)));""",
                                 text)
 
 

@@ -95,7 +95,9 @@ def test_a_new_deploy_reaches_a_reader_who_saved_the_site(browser, built_site, s
         responses = []
         tab.on("response", lambda response: responses.append(response))
         notice.get_by_role("button", name="Show the new version").click()
-        tab.wait_for_function("text => document.body.textContent.includes(text)", arg=NEW_SENTENCE, timeout=10_000)
+        # While the new page loads there is a moment with no body yet.
+        tab.wait_for_function("text => !!document.body && document.body.textContent.includes(text)", arg=NEW_SENTENCE,
+                              timeout=10_000)
         tab.wait_for_load_state("load")
         old = old_files(responses, second_build, base)
         # Another page, never opened in build B: also B's, with B's files.
