@@ -105,7 +105,7 @@ def test_a_sudden_or_urgent_sign_still_shows_its_level_when_the_rest_cannot_arri
         assert alert.is_hidden(), "docs/symptom-log.md: a stiff area ticked as sudden shows the emergency when the notices did not load."
         form.locator('input[name="signs"][value="weak"]').check()
         assert alert.is_visible(), ("docs/symptom-log.md: with the log's second bundle unable to load, weakness ticked as "
-                                    "sudden shows no emergency (symptom-log-form.js, showSuddenUnchecked).")
+                                    "sudden shows no emergency (symptom-log-form.js, showLevelsUnchecked).")
         text = " ".join(alert.inner_text().split())
         assert rules["sudden_rule"]["text"] in text and rules["levels"]["emergency"]["label"] in text, text
         assert alert.get_by_role("link").get_attribute("href") == "../when-to-see-a-doctor/#emergency"
@@ -114,7 +114,7 @@ def test_a_sudden_or_urgent_sign_still_shows_its_level_when_the_rest_cannot_arri
         assert urgent.is_hidden()
         form.locator('input[name="signs"][value="one-leg-swollen"]').check()
         assert urgent.is_visible(), ("docs/symptom-log.md: with the log's second bundle unable to load, one painful, "
-                                     "swollen leg shows no urgent box (symptom-log-form.js, showSuddenUnchecked).")
+                                     "swollen leg shows no urgent box (symptom-log-form.js, showLevelsUnchecked).")
         assert rules["levels"]["urgent"]["action"] in " ".join(urgent.inner_text().split())
     finally:
         context.close()

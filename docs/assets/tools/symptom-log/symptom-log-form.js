@@ -47,12 +47,12 @@
     if (this.showSuddenAlert) { // the notices have arrived (symptom-log-start.js)
       this.showSuddenAlert();
       this.showUrgentAlert();
-    } else if (this.laterFailed) this.showSuddenUnchecked();
+    } else if (this.laterFailed) this.showLevelsUnchecked();
   };
 
   /* If the notices could not arrive, a tick that is an emergency when sudden (with "it came on
    * suddenly") or urgent still shows its level's words, from the care rules: never nothing. */
-  SymptomLog.prototype.showSuddenUnchecked = function () {
+  SymptomLog.prototype.showLevelsUnchecked = function () {
     var form = this.parts["entry-form"];
     var ticked = function (words) {
       return words.ticks.some(function (id) { return form.querySelector('input[name="signs"][value="' + id + '"]:checked'); });

@@ -59,7 +59,7 @@
         if (!arrived) {
           self.laterFailed = true;
           self.showProblem("storage-problem", NOT_LOADED);
-          self.showSuddenUnchecked();
+          self.showLevelsUnchecked();
           return false;
         }
         self.laterFailed = false;
